@@ -1,0 +1,37 @@
+import type { UnclusteredPosting } from '../../warehouse/core.js';
+
+export interface ClusterAssignment {
+  posting_id: string;
+  cluster_id: string;
+  matched_by: 'first' | 'canonical_url' | 'content_hash';
+}
+
+export function clusterIdFor(foundingPostingId: string): string {
+  return `job_${foundingPostingId}`;
+}
+
+/**
+ * Exact dedupe: a posting joins the cluster of an earlier posting with the same canonical URL,
+ * else the same content hash, else founds a cluster of its own. `known` maps keys of postings
+ * already clustered (from the warehouse) to their clusters; postings in this batch extend it as
+ * they are assigned, so duplicates within one run also meet.
+ */
+export function assignClusters(
+  postings: UnclusteredPosting[],
+  known: { byUrl: Map<string, string>; byHash: Map<string, string> },
+): ClusterAssignment[] {
+  const byUrl = new Map(known.byUrl);
+  const byHash = new Map(known.byHash);
+  return postings.map((posting) => {
+    const viaUrl = posting.canonical_url ? byUrl.get(posting.canonical_url) : undefined;
+    const viaHash = byHash.get(posting.content_hash);
+    const assignment: ClusterAssignment = viaUrl
+      ? { posting_id: posting.id, cluster_id: viaUrl, matched_by: 'canonical_url' }
+      : viaHash
+        ? { posting_id: posting.id, cluster_id: viaHash, matched_by: 'content_hash' }
+        : { posting_id: posting.id, cluster_id: clusterIdFor(posting.id), matched_by: 'first' };
+    if (posting.canonical_url && !byUrl.has(posting.canonical_url)) byUrl.set(posting.canonical_url, assignment.cluster_id);
+    if (!byHash.has(posting.content_hash)) byHash.set(posting.content_hash, assignment.cluster_id);
+    return assignment;
+  });
+}

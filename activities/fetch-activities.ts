@@ -1,0 +1,27 @@
+// Activities of the stateless `fetch` task queue: HTTP, parsing and ONNX. They never open the
+// warehouse; results go through the staging folder (claim check), so any machine can run them.
+import { Context } from '@temporalio/activity';
+import type { Source } from '../warehouse/core.js';
+import type { ModelVersion } from '../warehouse/ml.js';
+import { fetchSource } from './ingest/fetch-source.js';
+import { runMatcher } from './score/run-matcher.js';
+import type { Staging } from './staging.js';
+import { asActivity } from './temporal-wrap.js';
+
+export function createFetchActivities(deps: { staging: Staging; projectRoot: string }) {
+  return {
+    async fetchSource(input: { runId: string; source: Source }) {
+      return asActivity(async () => {
+        const staged = await fetchSource(input.source, input.runId, deps.staging);
+        Context.current().log.info('source fetched', { sourceId: staged.sourceId, items: staged.items, skipped: staged.skipped });
+        return staged;
+      });
+    },
+
+    async runMatcher(input: { runId: string; path: string; model: ModelVersion }) {
+      return asActivity(() => runMatcher(input, { staging: deps.staging, projectRoot: deps.projectRoot }));
+    },
+  };
+}
+
+export type FetchActivities = ReturnType<typeof createFetchActivities>;

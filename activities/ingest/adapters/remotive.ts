@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { PermanentError } from '../../errors.js';
+import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
+
+// Field names of Remotive's public remote-jobs API.
+const job = z.looseObject({
+  id: z.union([z.number(), z.string().min(1)]),
+  url: z.string().optional(),
+  title: z.string().min(1),
+  company_name: z.string().nullish(),
+  category: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+  job_type: z.string().nullish(),
+  publication_date: z.string().nullish(),
+  candidate_required_location: z.string().nullish(),
+  salary: z.string().nullish(),
+  description: z.string().nullish(),
+});
+
+const response = z.looseObject({ jobs: z.array(z.unknown()) });
+
+async function parse(body: string): Promise<ParsedFeed> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new PermanentError(`not JSON: ${(error as Error).message}`);
+  }
+  const envelope = response.safeParse(json);
+  if (!envelope.success) throw new PermanentError('not a Remotive response: no "jobs" array');
+  const items: ParsedFeed['items'] = [];
+  let skipped = 0;
+  for (const candidate of envelope.data.jobs) {
+    const parsed = job.safeParse(candidate);
+    if (!parsed.success) {
+      skipped += 1;
+      continue;
+    }
+    items.push({ externalId: String(parsed.data.id), payload: parsed.data });
+  }
+  return { items, skipped };
+}
+
+function extract(payload: Record<string, unknown>): ExtractedPosting {
+  const item = job.parse(payload);
+  return {
+    title: item.title,
+    company: item.company_name ?? null,
+    location: item.candidate_required_location || null,
+    postedAt: item.publication_date ?? null,
+    applyUrl: item.url ?? null,
+    descriptionHtml: item.description ?? '',
+    salaryText: item.salary || null,
+    tags: item.tags ?? [],
+  };
+}
+
+export const remotiveAdapter: SourceAdapter = { kind: 'json_api', parse, extract };

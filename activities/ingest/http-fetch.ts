@@ -1,0 +1,72 @@
+import { PermanentError } from '../errors.js';
+
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export class HttpStatusError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`${url} answered HTTP ${status}`);
+    this.name = 'HttpStatusError';
+  }
+}
+
+/**
+ * GETs a URL as text within a time and size limit. 5xx, 429 and time-outs are worth a retry;
+ * other 4xx answers and oversized bodies are permanent.
+ */
+export async function fetchText(url: string, limits: FetchLimits, headers: Record<string, string> = {}): Promise<string> {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new PermanentError(`${url}: only http and https sources are supported`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(parsed, {
+      headers: { 'user-agent': 'vagas-ai-latam/0.1 (+job tracker)', ...headers },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(limits.timeoutMs),
+    });
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') {
+      throw new Error(`${url} did not answer within ${limits.timeoutMs} ms`);
+    }
+    throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
+  }
+  if (!response.ok) {
+    const failure = new HttpStatusError(url, response.status);
+    await response.body?.cancel();
+    if (response.status >= 500 || response.status === 429) throw failure;
+    throw new PermanentError(failure.message);
+  }
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > limits.maxBytes) {
+    await response.body?.cancel();
+    throw new PermanentError(`${url} sent ${declared} bytes, over the ${limits.maxBytes}-byte limit`);
+  }
+  return readLimited(url, response, limits);
+}
+
+async function readLimited(url: string, response: Response, limits: FetchLimits): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > limits.maxBytes) {
+        await response.body?.cancel();
+        throw new PermanentError(`${url} sent more than the ${limits.maxBytes}-byte limit`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof PermanentError) throw error;
+    if ((error as Error).name === 'TimeoutError') throw new Error(`${url} did not finish sending within ${limits.timeoutMs} ms`);
+    throw error;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,31 @@
+import { convert } from 'html-to-text';
+
+const options = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'script', format: 'skip' },
+    { selector: 'style', format: 'skip' },
+    { selector: 'h1', options: { uppercase: false } },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+  ],
+};
+
+/** Plain text of a posting's HTML: entities decoded, scripts dropped, paragraphs and list items kept as lines. */
+export function htmlToPlainText(html: string): string {
+  return convert(html, options)
+    .normalize('NFC')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** One line, single spaces: for titles, company names and locations. */
+export function cleanLine(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const cleaned = htmlToPlainText(text).replace(/\s+/g, ' ').trim();
+  return cleaned === '' ? null : cleaned;
+}

@@ -1,0 +1,129 @@
+// Activities of the `pipeline` task queue: everything that reads or writes the warehouse. They run
+// only in the process that owns the DuckDB file.
+import { Context } from '@temporalio/activity';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  insertRawPostings,
+  listEnabledSources,
+  recordSourceHealth,
+  recordStageRun,
+  type Stage,
+  type StageRun,
+} from '../warehouse/core.js';
+import type { Warehouse } from '../warehouse/db.js';
+import { rebuildSkillDemandMonthly } from '../warehouse/marts.js';
+import { upsertMatches } from '../warehouse/ml.js';
+import { runDedupe } from './dedupe/run-dedupe.js';
+import { runNormalize } from './normalize/run-normalize.js';
+import type { SkillMatcher } from './normalize/skills.js';
+import { publishSnapshot } from './publish/publish-snapshot.js';
+import { prepareScoring } from './score/prepare-scoring.js';
+import type { Staging } from './staging.js';
+import { asActivity } from './temporal-wrap.js';
+
+export interface RunRef {
+  runId: string;
+  workflowId: string;
+}
+
+export interface PipelineDeps {
+  warehouse: Warehouse;
+  staging: Staging;
+  skills: SkillMatcher;
+  snapshotPath: string;
+}
+
+type Counts = Record<string, number>;
+
+export function createPipelineActivities(deps: PipelineDeps) {
+  const { warehouse, staging } = deps;
+
+  /** Runs a stage in one transaction together with its pipeline_runs row: both are kept, or neither. */
+  function stage(run: RunRef, name: Stage, fn: (conn: DuckDBConnection) => Promise<Counts>, startedAt?: string): Promise<Counts> {
+    return asActivity(() =>
+      warehouse.transaction(async (conn) => {
+        const started = startedAt ? new Date(startedAt) : new Date();
+        const counts = await fn(conn);
+        await recordStageRun(conn, { ...run, stage: name, status: 'ok', startedAt: started, finishedAt: new Date(), counts, error: null });
+        Context.current().log.info('stage finished', { stage: name, counts });
+        return counts;
+      }),
+    );
+  }
+
+  return {
+    async listSources() {
+      return asActivity(() => warehouse.withConnection(listEnabledSources));
+    },
+
+    async loadRawPostings(input: RunRef & { sourceId: string; path: string; items: number }) {
+      return asActivity(() =>
+        warehouse.transaction(async (conn) => {
+          const newItems = await insertRawPostings(conn, staging.check(input.path), input.runId);
+          await recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: true, items: input.items, newItems, error: null });
+          return { items: input.items, newItems };
+        }),
+      );
+    },
+
+    async recordSourceFailure(input: RunRef & { sourceId: string; error: string }) {
+      return asActivity(() =>
+        warehouse.withConnection((conn) =>
+          recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: false, items: 0, newItems: 0, error: input.error }),
+        ),
+      );
+    },
+
+    async recordStage(input: Omit<StageRun, 'startedAt' | 'finishedAt'> & { startedAt: string }) {
+      return asActivity(() =>
+        warehouse.withConnection((conn) => recordStageRun(conn, { ...input, startedAt: new Date(input.startedAt), finishedAt: new Date() })),
+      );
+    },
+
+    async normalize(run: RunRef) {
+      return stage(run, 'normalize', (conn) =>
+        runNormalize(conn, {
+          runId: run.runId,
+          staging,
+          skills: deps.skills,
+          onError: (error, row) => Context.current().log.warn('posting not normalized', { ...row, error: error.message }),
+        }),
+      );
+    },
+
+    async dedupe(run: RunRef) {
+      return stage(run, 'dedupe', (conn) => runDedupe(conn, { runId: run.runId, staging }));
+    },
+
+    async prepareScoring(run: RunRef) {
+      return asActivity(() => warehouse.withConnection((conn) => prepareScoring(conn, { runId: run.runId, staging })));
+    },
+
+    async loadMatches(input: RunRef & { path: string; pairs: number; startedAt: string }) {
+      return stage(
+        input,
+        'score',
+        async (conn) => ({ pairs: input.pairs, matches: await upsertMatches(conn, staging.check(input.path)) }),
+        input.startedAt,
+      );
+    },
+
+    async trend(run: RunRef) {
+      return stage(run, 'trend', async (conn) => ({ skillMonths: await rebuildSkillDemandMonthly(conn) }));
+    },
+
+    async publish(run: RunRef) {
+      // ATTACH cannot run inside a transaction, so the snapshot is written first and its row recorded after.
+      return asActivity(() =>
+        warehouse.withConnection(async (conn) => {
+          const startedAt = new Date();
+          const counts = await publishSnapshot(conn, { runId: run.runId, snapshotPath: deps.snapshotPath });
+          await recordStageRun(conn, { ...run, stage: 'publish', status: 'ok', startedAt, finishedAt: new Date(), counts, error: null });
+          return counts;
+        }),
+      );
+    },
+  };
+}
+
+export type PipelineActivities = ReturnType<typeof createPipelineActivities>;

@@ -1,0 +1,42 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { PermanentError } from './errors.js';
+
+/**
+ * The claim-check area between the stateless `fetch` queue and the warehouse-owning `pipeline`
+ * queue: large results travel as NDJSON files, and only their paths travel through Temporal.
+ */
+export class Staging {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  pathFor(runId: string, stage: string, name: string): string {
+    const safe = (part: string) => part.replace(/[^A-Za-z0-9._-]/g, '_');
+    return join(this.root, safe(runId), safe(stage), `${safe(name)}.ndjson`);
+  }
+
+  /** Written under a temporary name and renamed, so a reader never sees half a file. */
+  writeNdjson(path: string, rows: Iterable<unknown>): { path: string; rows: number; bytes: number } {
+    this.check(path);
+    mkdirSync(dirname(path), { recursive: true });
+    const lines: string[] = [];
+    for (const row of rows) lines.push(JSON.stringify(row));
+    const body = lines.length ? `${lines.join('\n')}\n` : '';
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, body);
+    renameSync(temporary, path);
+    return { path, rows: lines.length, bytes: Buffer.byteLength(body) };
+  }
+
+  /** Paths come back from activity results; refuse anything outside the staging folder. */
+  check(path: string): string {
+    const rel = relative(this.root, resolve(path));
+    if (rel.startsWith('..') || rel === '' || resolve(path) !== join(this.root, rel)) {
+      throw new PermanentError(`staging path ${path} is outside ${this.root}`);
+    }
+    return resolve(path);
+  }
+}

@@ -1,0 +1,107 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import type { Logger } from 'pino';
+import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
+import { Staging } from '../activities/staging.js';
+import { checkHealth } from '../api/health.js';
+import { createHttpServer, listen } from '../api/http-server.js';
+import { Warehouse } from '../warehouse/db.js';
+import { migrate } from '../warehouse/migrate.js';
+import type { Config } from './config.js';
+import { assertPortsFree } from './ports.js';
+import { DEMO_SOURCES_DIR, demoSources, seedDefaults } from './seed-defaults.js';
+import { resolveTemporalCli } from './temporal-cli.js';
+import { startDevServer, type DevServer } from './temporal-dev-server.js';
+import { QUEUES, startWorkers, type RunningWorkers } from './workers.js';
+
+export interface App {
+  config: Config;
+  warehouse: Warehouse;
+  workers: RunningWorkers;
+  client: Client;
+  httpUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * The app process of ARCHITECTURE.md: owns the warehouse, runs (or joins) Temporal, serves both
+ * task queues and the HTTP server. Checks that can fail fast (ports, the warehouse lock) run before
+ * anything is started; whatever did start is stopped again if a later step fails.
+ */
+export async function startApp(config: Config, logger: Logger, say: (line: string) => void = () => undefined): Promise<App> {
+  const ownServer = config.temporalAddress === null;
+  await assertPortsFree(config.httpHost, [
+    { port: config.httpPort, what: 'the app HTTP server', envVar: 'PORT' },
+    ...(ownServer
+      ? [
+          { port: config.temporalPort, what: 'Temporal gRPC', envVar: 'TEMPORAL_PORT' },
+          { port: config.temporalUiPort, what: 'Temporal Web UI', envVar: 'TEMPORAL_UI_PORT' },
+        ]
+      : []),
+  ]);
+
+  const cleanup: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    while (cleanup.length) await cleanup.pop()?.();
+  };
+  try {
+    const warehouse = await Warehouse.open(config.warehousePath);
+    cleanup.push(() => warehouse.close());
+    const migrated = await migrate(warehouse);
+    say(`› warehouse ${config.warehousePath} at schema version ${migrated.version}${migrated.applied.length ? ` (applied ${migrated.applied.join(', ')})` : ''}`);
+
+    let dev: DevServer | null = null;
+    if (ownServer) {
+      const cliPath = resolveTemporalCli({ projectRoot: config.projectRoot, onProgress: say });
+      say(`› starting the Temporal dev server (${cliPath})…`);
+      dev = await startDevServer({
+        cliPath,
+        dbFile: config.temporalDbFile,
+        port: config.temporalPort,
+        uiPort: config.temporalUiPort,
+        namespace: config.temporalNamespace,
+      });
+      cleanup.push(() => dev?.stop());
+    }
+    const temporalAddress = dev?.address ?? (config.temporalAddress as string);
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    cleanup.push(() => connection.close());
+    const client = new Client({ connection, namespace: config.temporalNamespace });
+
+    const staging = new Staging(config.stagingDir);
+    say('› starting workers (task queues: pipeline, fetch)…');
+    const workers = await startWorkers({
+      address: temporalAddress,
+      namespace: config.temporalNamespace,
+      queues: QUEUES,
+      logger,
+      staging,
+      projectRoot: config.projectRoot,
+      pipeline: { warehouse, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath },
+    });
+    cleanup.push(() => workers.shutdown());
+    workers.done.catch((error: Error) => logger.error({ err: error }, 'a worker stopped'));
+
+    const server: Server = createHttpServer({
+      health: () => checkHealth({ warehouse, temporal: { connection, address: temporalAddress }, workerStates: workers.states }),
+      demoSourcesDir: config.demoSources ? join(config.projectRoot, DEMO_SOURCES_DIR) : null,
+    });
+    const port = await listen(server, config.httpPort, config.httpHost);
+    cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const httpUrl = `http://${config.httpHost}:${port}`;
+
+    await seedDefaults(warehouse, {
+      projectRoot: config.projectRoot,
+      sources: config.demoSources ? demoSources(`${httpUrl}/demo-sources`) : [],
+      demoProfile: config.demoSources,
+    });
+    return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl: dev?.uiUrl ?? null, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// Entry point for `npm start` and `npm test` on a fresh clone. Plain JavaScript on purpose:
+// it runs before any dependency (TypeScript, tsx) is installed, and installs them.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stampPath = join(root, 'node_modules', '.install-stamp');
+
+function run(cmd, args, extraEnv = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  if (result.error) {
+    console.error(`could not run ${cmd}: ${result.error.message}`);
+    process.exit(1);
+  }
+  return result.status ?? 1;
+}
+
+function lockDigest() {
+  const hash = createHash('sha256');
+  for (const file of ['package.json', 'package-lock.json']) {
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
+  return hash.digest('hex');
+}
+
+function ensureDependencies() {
+  const digest = lockDigest();
+  if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === digest) return;
+  console.log('› installing npm dependencies (first run, or package-lock.json changed)…');
+  // onnxruntime-node would otherwise try to download CUDA libraries, which fails offline.
+  const status = run('npm', ['ci', '--no-audit', '--no-fund'], { ONNXRUNTIME_NODE_INSTALL: 'skip' });
+  if (status !== 0) {
+    console.error('npm ci failed: see the output above (is the npm registry reachable?)');
+    process.exit(status);
+  }
+  writeFileSync(stampPath, digest);
+}
+
+const [command = 'up', ...rest] = process.argv.slice(2);
+ensureDependencies();
+
+const tsx = ['--import', 'tsx'];
+if (command === 'test') {
+  for (const [label, args] of [
+    ['typecheck', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
+    ['lint', ['npx', 'eslint', '--max-warnings', '0', '.']],
+    ['tests', ['npx', 'vitest', 'run', ...rest]],
+  ]) {
+    console.log(`› ${label}`);
+    const status = run(args[0], args.slice(1));
+    if (status !== 0) process.exit(status);
+  }
+} else {
+  const child = spawn(process.execPath, [...tsx, join(root, 'cli', 'main.ts'), command, ...rest], { cwd: root, stdio: 'inherit' });
+  // Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on.
+  // Either way the CLI shuts down cleanly and we exit with its status.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

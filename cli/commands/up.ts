@@ -1,0 +1,34 @@
+import { startApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { runPipeline } from '../run-pipeline.js';
+import { formatRunSummary } from '../summary.js';
+import { ensurePipelineSchedule } from '../../workflows/schedules.js';
+import { onShutdownSignal } from './signals.js';
+
+const say = (line: string) => console.log(line);
+
+/** `npm start`: everything on this machine, one pipeline run, then serve until Ctrl-C. */
+export async function up(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, file: config.logFile, consoleLevel: 'error' });
+  const app = await startApp(config, logger, say);
+  const stopped = onShutdownSignal(async (signal) => {
+    say(`\n› ${signal}: stopping workers, HTTP server${app.temporalUiUrl ? ' and the Temporal dev server' : ''}…`);
+    await app.stop();
+  });
+
+  say(`› pipeline schedule ${await ensurePipelineSchedule(app.client)} (every 6 hours)`);
+  say('› running the pipeline once:');
+  const { workflowId, result } = await runPipeline(app.client, { trigger: 'startup', onStage: (stage) => say(`  … ${stage}`) });
+  say(await formatRunSummary(app.warehouse, result.runId));
+  say('');
+  say(`  first run finished in ${((Date.now() - started) / 1000).toFixed(1)} s (workflow ${workflowId})`);
+  say(`  health:           ${app.httpUrl}/healthz`);
+  say(`  Temporal Web UI:  ${app.temporalUiUrl ?? `(external cluster at ${app.temporalAddress})`}`);
+  say(`  report snapshot:  ${config.snapshotPath}`);
+  say(`  logs:             ${config.logFile}`);
+  say('\n  Serving; the pipeline runs every 6 hours. Ctrl-C stops everything.');
+  await stopped;
+}

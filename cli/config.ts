@@ -1,0 +1,54 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface Config {
+  projectRoot: string;
+  dataDir: string;
+  warehousePath: string;
+  snapshotPath: string;
+  stagingDir: string;
+  logFile: string;
+  httpHost: string;
+  httpPort: number;
+  /** Set: use that Temporal cluster. Unset: start a dev server as a child process. */
+  temporalAddress: string | null;
+  temporalNamespace: string;
+  temporalPort: number;
+  temporalUiPort: number;
+  temporalDbFile: string;
+  demoSources: boolean;
+  logLevel: string;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name}=${raw} is not a port number`);
+  return value;
+}
+
+/** Every setting comes from the environment; the defaults run everything on this machine. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data');
+  const inData = (path: string) => (isAbsolute(path) ? path : join(dataDir, path));
+  return {
+    projectRoot: PROJECT_ROOT,
+    dataDir,
+    warehousePath: inData('warehouse.duckdb'),
+    snapshotPath: inData('reports.duckdb'),
+    stagingDir: inData('staging'),
+    logFile: inData(env.LOG_FILE ?? 'logs/app.ndjson'),
+    httpHost: env.HOST ?? '127.0.0.1',
+    httpPort: port(env, 'PORT', 8080),
+    temporalAddress: env.TEMPORAL_ADDRESS || null,
+    temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    temporalPort: port(env, 'TEMPORAL_PORT', 7233),
+    temporalUiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
+    temporalDbFile: inData('temporal.sqlite'),
+    demoSources: (env.DEMO_SOURCES ?? 'on') !== 'off',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

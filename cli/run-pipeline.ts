@@ -1,0 +1,30 @@
+import type { Client } from '@temporalio/client';
+import { pipelineProgressQuery, type PipelineInput, type PipelineProgress } from '../workflows/pipeline.js';
+import { PIPELINE_QUEUE } from '../workflows/task-queues.js';
+
+/** Starts pipelineWorkflow and waits for it, reporting each stage as it begins. */
+export async function runPipeline(
+  client: Client,
+  opts: { trigger: PipelineInput['trigger']; workflowId?: string; onStage?: (stage: string) => void },
+): Promise<{ workflowId: string; result: PipelineProgress }> {
+  const workflowId = opts.workflowId ?? `pipeline-${opts.trigger}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const handle = await client.workflow.start('pipelineWorkflow', {
+    taskQueue: PIPELINE_QUEUE,
+    workflowId,
+    args: [{ trigger: opts.trigger } satisfies PipelineInput],
+  });
+  let shown = '';
+  const poll = setInterval(() => {
+    handle.query(pipelineProgressQuery).then(
+      (progress) => {
+        if (progress.current !== shown && progress.current !== 'done') opts.onStage?.((shown = progress.current));
+      },
+      () => undefined, // not answerable before the first workflow task ran; the next poll will do
+    );
+  }, 300);
+  try {
+    return { workflowId, result: (await handle.result()) as PipelineProgress };
+  } finally {
+    clearInterval(poll);
+  }
+}

@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import { createFetchActivities } from '../activities/fetch-activities.js';
+import { createPipelineActivities, type PipelineDeps } from '../activities/pipeline-activities.js';
+import type { Staging } from '../activities/staging.js';
+import { FETCH_QUEUE, PIPELINE_QUEUE } from '../workflows/task-queues.js';
+import { temporalLogger } from './logger.js';
+
+export type QueueName = typeof PIPELINE_QUEUE | typeof FETCH_QUEUE;
+export const QUEUES: QueueName[] = [PIPELINE_QUEUE, FETCH_QUEUE];
+
+const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+let runtimeInstalled = false;
+
+/** Temporal's Rust core logs through pino too; the runtime can be installed once per process. */
+export function installTemporalRuntime(logger: Logger): void {
+  if (runtimeInstalled) return;
+  Runtime.install({ logger: temporalLogger(logger.child({ component: 'temporal' })) });
+  runtimeInstalled = true;
+}
+
+let bundle: Promise<WorkflowBundle> | null = null;
+
+/** Bundled once per process and reused by every pipeline worker. */
+function workflowBundle(logger: Logger): Promise<WorkflowBundle> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: temporalLogger(logger.child({ component: 'bundler' })) });
+  return bundle;
+}
+
+export interface RunningWorkers {
+  states(): Record<string, string>;
+  shutdown(): Promise<void>;
+  /** Settles when every worker has stopped; rejects if one crashed. */
+  done: Promise<void>;
+}
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  queues: QueueName[];
+  logger: Logger;
+  staging: Staging;
+  projectRoot: string;
+  /** Required for the pipeline queue: its activities own the warehouse. */
+  pipeline?: Omit<PipelineDeps, 'staging'>;
+}
+
+export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers> {
+  installTemporalRuntime(opts.logger);
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const workers: Worker[] = [];
+  try {
+    for (const queue of opts.queues) {
+      if (queue === PIPELINE_QUEUE) {
+        if (!opts.pipeline) throw new Error('the pipeline queue needs the warehouse: run it in the process that owns it');
+        workers.push(
+          await Worker.create({
+            connection,
+            namespace: opts.namespace,
+            taskQueue: PIPELINE_QUEUE,
+            workflowBundle: await workflowBundle(opts.logger),
+            activities: createPipelineActivities({ ...opts.pipeline, staging: opts.staging }),
+            shutdownGraceTime: '5 seconds',
+          }),
+        );
+      } else {
+        workers.push(
+          await Worker.create({
+            connection,
+            namespace: opts.namespace,
+            taskQueue: FETCH_QUEUE,
+            activities: createFetchActivities({ staging: opts.staging, projectRoot: opts.projectRoot }),
+            shutdownGraceTime: '5 seconds',
+          }),
+        );
+      }
+    }
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const done = Promise.all(workers.map((w) => w.run())).then(
+    () => connection.close(),
+    async (error: unknown) => {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await connection.close();
+      throw error;
+    },
+  );
+  return {
+    states: () => Object.fromEntries(workers.map((w) => [w.options.taskQueue, w.getState()])),
+    async shutdown() {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await done.catch(() => undefined);
+    },
+    done,
+  };
+}

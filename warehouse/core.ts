@@ -1,0 +1,227 @@
+// Core layer: sources, raw postings, postings, clusters, source health and pipeline runs.
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
+import { queryRows } from './db.js';
+
+export const STAGES = ['ingest', 'normalize', 'dedupe', 'score', 'trend', 'publish'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const sourceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/),
+  name: z.string().min(1).max(200),
+  kind: z.enum(['rss', 'json_api']),
+  adapter: z.string().min(1),
+  url: z.url({ protocol: /^https?$/ }),
+  enabled: z.boolean(),
+  timeoutMs: z.number().int().min(100).max(120_000),
+  maxBytes: z.number().int().min(1_024).max(100 * 1024 * 1024),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export async function upsertSource(conn: DuckDBConnection, source: Source): Promise<void> {
+  const s = sourceSchema.parse(source);
+  await conn.run(
+    `INSERT INTO sources (id, name, kind, adapter, url, enabled, timeout_ms, max_bytes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, adapter = excluded.adapter,
+       url = excluded.url, enabled = excluded.enabled, timeout_ms = excluded.timeout_ms,
+       max_bytes = excluded.max_bytes, updated_at = now()`,
+    [s.id, s.name, s.kind, s.adapter, s.url, s.enabled, s.timeoutMs, s.maxBytes],
+  );
+}
+
+export async function listEnabledSources(conn: DuckDBConnection): Promise<Source[]> {
+  const rows = await queryRows<Source>(
+    conn,
+    `SELECT id, name, kind, adapter, url, enabled, timeout_ms AS "timeoutMs", max_bytes AS "maxBytes"
+     FROM sources WHERE enabled ORDER BY id`,
+  );
+  return rows.map((row) => sourceSchema.parse(row));
+}
+
+/** Appends staged raw postings; a payload already stored (same source, id and hash) is skipped. */
+export async function insertRawPostings(conn: DuckDBConnection, stagedPath: string, runId: string): Promise<number> {
+  const before = await countRows(conn, 'raw_postings');
+  await conn.run(
+    `INSERT INTO raw_postings (source_id, external_id, content_hash, fetched_at, run_id, payload)
+     SELECT source_id, external_id, content_hash, now(), $2, payload
+     FROM read_json($1, format = 'newline_delimited',
+       columns = {source_id: 'VARCHAR', external_id: 'VARCHAR', content_hash: 'VARCHAR', payload: 'JSON'})
+     QUALIFY row_number() OVER (PARTITION BY source_id, external_id, content_hash) = 1
+     ON CONFLICT DO NOTHING`,
+    [stagedPath, runId],
+  );
+  return (await countRows(conn, 'raw_postings')) - before;
+}
+
+export interface SourceHealth {
+  sourceId: string;
+  runId: string;
+  ok: boolean;
+  items: number;
+  newItems: number;
+  error: string | null;
+}
+
+export async function recordSourceHealth(conn: DuckDBConnection, h: SourceHealth): Promise<void> {
+  await conn.run(
+    `INSERT INTO source_health (source_id, run_id, checked_at, ok, items, new_items, error)
+     VALUES ($1, $2, now(), $3, $4, $5, $6)
+     ON CONFLICT (source_id, run_id) DO UPDATE SET checked_at = excluded.checked_at, ok = excluded.ok,
+       items = excluded.items, new_items = excluded.new_items, error = excluded.error`,
+    [h.sourceId, h.runId, h.ok, h.items, h.newItems, h.error],
+  );
+}
+
+export interface StageRun {
+  runId: string;
+  workflowId: string;
+  stage: Stage;
+  status: 'ok' | 'partial' | 'failed';
+  startedAt: Date;
+  finishedAt: Date;
+  counts: Record<string, number>;
+  error: string | null;
+}
+
+/** A retried stage overwrites its row, so a run has exactly one row per stage. */
+export async function recordStageRun(conn: DuckDBConnection, r: StageRun): Promise<void> {
+  await conn.run(
+    `INSERT INTO pipeline_runs (run_id, workflow_id, stage, status, started_at, finished_at, duration_ms, counts, error)
+     VALUES ($1, $2, $3, $4, $5::TIMESTAMPTZ, $6::TIMESTAMPTZ, $7, $8, $9)
+     ON CONFLICT (run_id, stage) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
+       finished_at = excluded.finished_at, duration_ms = excluded.duration_ms, counts = excluded.counts, error = excluded.error`,
+    [
+      r.runId,
+      r.workflowId,
+      r.stage,
+      r.status,
+      r.startedAt.toISOString(),
+      r.finishedAt.toISOString(),
+      r.finishedAt.getTime() - r.startedAt.getTime(),
+      JSON.stringify(r.counts),
+      r.error,
+    ],
+  );
+}
+
+export async function countRows(conn: DuckDBConnection, table: string): Promise<number> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  const [row] = await queryRows<{ n: number }>(conn, `SELECT count(*) AS n FROM ${table}`);
+  return row?.n ?? 0;
+}
+
+export interface PendingRawPosting {
+  source_id: string;
+  external_id: string;
+  content_hash: string;
+  adapter: string;
+  payload: string;
+}
+
+/** The newest raw version of each source posting that has not been normalized yet. */
+export async function pendingRawPostings(conn: DuckDBConnection): Promise<PendingRawPosting[]> {
+  return queryRows<PendingRawPosting>(
+    conn,
+    `WITH latest AS (
+       SELECT r.source_id, r.external_id, r.content_hash, s.adapter, r.payload::VARCHAR AS payload
+       FROM raw_postings r JOIN sources s ON s.id = r.source_id
+       QUALIFY row_number() OVER (PARTITION BY r.source_id, r.external_id ORDER BY r.fetched_at DESC, r.content_hash) = 1)
+     SELECT * FROM latest l
+     WHERE NOT EXISTS (SELECT 1 FROM postings p
+                       WHERE p.source_id = l.source_id AND p.external_id = l.external_id AND p.raw_content_hash = l.content_hash)
+     ORDER BY l.source_id, l.external_id`,
+  );
+}
+
+/** Column names and types of staged postings, in the order of the postings table. */
+const STAGED_POSTING_COLUMNS = `{id: 'VARCHAR', source_id: 'VARCHAR', external_id: 'VARCHAR', raw_content_hash: 'VARCHAR',
+  title: 'VARCHAR', company: 'VARCHAR', location: 'VARCHAR', remote_scope: 'VARCHAR', seniority: 'VARCHAR',
+  salary_text: 'VARCHAR', salary_usd_month: 'DOUBLE', posted_at: 'TIMESTAMPTZ', apply_url: 'VARCHAR',
+  canonical_url: 'VARCHAR', description_text: 'VARCHAR', skills: 'VARCHAR[]', evidence: 'JSON', content_hash: 'VARCHAR'}`;
+
+/** Inserts or replaces postings from a staged NDJSON file; returns how many rows it wrote. */
+export async function upsertPostings(conn: DuckDBConnection, stagedPath: string, runId: string): Promise<number> {
+  const result = await conn.run(
+    `INSERT INTO postings
+     SELECT *, $2 AS run_id, now() AS normalized_at
+     FROM read_json($1, format = 'newline_delimited', columns = ${STAGED_POSTING_COLUMNS})
+     ON CONFLICT (id) DO UPDATE SET raw_content_hash = excluded.raw_content_hash, title = excluded.title,
+       company = excluded.company, location = excluded.location, remote_scope = excluded.remote_scope,
+       seniority = excluded.seniority, salary_text = excluded.salary_text, salary_usd_month = excluded.salary_usd_month,
+       posted_at = excluded.posted_at, apply_url = excluded.apply_url, canonical_url = excluded.canonical_url,
+       description_text = excluded.description_text, skills = excluded.skills, evidence = excluded.evidence,
+       content_hash = excluded.content_hash, run_id = excluded.run_id, normalized_at = excluded.normalized_at`,
+    [stagedPath, runId],
+  );
+  return Number(result.rowsChanged);
+}
+
+export interface UnclusteredPosting {
+  id: string;
+  canonical_url: string | null;
+  content_hash: string;
+}
+
+/** Postings not in any cluster yet, oldest first, so a cluster's founding member is its earliest posting. */
+export async function unclusteredPostings(conn: DuckDBConnection): Promise<UnclusteredPosting[]> {
+  return queryRows<UnclusteredPosting>(
+    conn,
+    `SELECT p.id, p.canonical_url, p.content_hash FROM postings p
+     WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)
+     ORDER BY coalesce(p.posted_at, p.normalized_at), p.id`,
+  );
+}
+
+/** Clusters that already hold a posting with one of these canonical URLs or content hashes. */
+export async function clustersByKeys(
+  conn: DuckDBConnection,
+  urls: string[],
+  hashes: string[],
+): Promise<{ cluster_id: string; canonical_url: string | null; content_hash: string }[]> {
+  if (urls.length === 0 && hashes.length === 0) return [];
+  return queryRows(
+    conn,
+    `SELECT m.cluster_id, p.canonical_url, p.content_hash
+     FROM cluster_members m JOIN postings p ON p.id = m.posting_id
+     WHERE p.canonical_url IN (SELECT unnest($1::VARCHAR[])) OR p.content_hash IN (SELECT unnest($2::VARCHAR[]))
+     ORDER BY m.added_at, m.posting_id`,
+    [listValue(urls), listValue(hashes)],
+  );
+}
+
+export async function insertClusterMembers(conn: DuckDBConnection, stagedPath: string, runId: string): Promise<number> {
+  const result = await conn.run(
+    `INSERT INTO cluster_members (posting_id, cluster_id, matched_by, run_id, added_at)
+     SELECT posting_id, cluster_id, matched_by, $2, now()
+     FROM read_json($1, format = 'newline_delimited', columns = {posting_id: 'VARCHAR', cluster_id: 'VARCHAR', matched_by: 'VARCHAR'})
+     ON CONFLICT DO NOTHING`,
+    [stagedPath, runId],
+  );
+  return Number(result.rowsChanged);
+}
+
+/**
+ * Recomputes the clusters that gained members in this run. The canonical member is the founding
+ * (earliest) posting: it never changes as members join, so a job's card stays put.
+ */
+export async function refreshClusters(conn: DuckDBConnection, runId: string): Promise<number> {
+  const result = await conn.run(
+    `INSERT INTO job_clusters (id, canonical_posting_id, title, company, member_count, first_seen_at, updated_at)
+     SELECT m.cluster_id,
+            any_value(p.id) FILTER (WHERE m.matched_by = 'first'),
+            any_value(p.title) FILTER (WHERE m.matched_by = 'first'),
+            any_value(p.company) FILTER (WHERE m.matched_by = 'first'),
+            count(*)::INTEGER,
+            min(coalesce(p.posted_at, p.normalized_at)),
+            now()
+     FROM cluster_members m JOIN postings p ON p.id = m.posting_id
+     WHERE m.cluster_id IN (SELECT cluster_id FROM cluster_members WHERE run_id = $1)
+     GROUP BY m.cluster_id
+     ON CONFLICT (id) DO UPDATE SET canonical_posting_id = excluded.canonical_posting_id, title = excluded.title,
+       company = excluded.company, member_count = excluded.member_count, first_seen_at = excluded.first_seen_at,
+       updated_at = excluded.updated_at`,
+    [runId],
+  );
+  return Number(result.rowsChanged);
+}

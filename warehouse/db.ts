@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** Raised when another process holds the warehouse file: DuckDB allows a single read-write process. */
+export class WarehouseLockedError extends Error {
+  constructor(
+    readonly path: string,
+    readonly holder: string,
+  ) {
+    super(
+      `the warehouse ${path} is in use by another process (${holder}): stop that process, or set DATA_DIR to use another data folder`,
+    );
+    this.name = 'WarehouseLockedError';
+  }
+}
+
+/** The single owner of the DuckDB warehouse file inside this process. */
+export class Warehouse {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  static async open(path: string): Promise<Warehouse> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      // Offline machines cannot download extensions; parquet and json are built in.
+      const instance = await DuckDBInstance.create(path, {
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+      });
+      return new Warehouse(path, instance);
+    } catch (error) {
+      const message = (error as Error).message;
+      const lock = /Conflicting lock is held in (.*?)(?:\. See also|$)/.exec(message);
+      if (lock) throw new WarehouseLockedError(path, lock[1] ?? 'unknown process');
+      throw error;
+    }
+  }
+
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** Runs `fn` on its own connection; the connection is closed afterwards. */
+  async withConnection<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = await this.connect();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.closeSync();
+    }
+  }
+
+  /** Runs `fn` in one transaction: everything it wrote is kept, or nothing is. */
+  async transaction<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.withConnection(async (conn) => {
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const result = await fn(conn);
+        await conn.run('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params?: SqlParams): Promise<T[]> {
+    return this.withConnection((conn) => queryRows<T>(conn, sql, params));
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+
+// DuckDB type ids of 64/128-bit integers, which getRowObjectsJson() returns as strings.
+const BIGINT_TYPE_IDS = new Set([5, 9, 16]);
+
+/** Rows as plain JSON-compatible objects: counts and other BIGINTs as numbers, timestamps as strings. */
+export async function queryRows<T = Record<string, unknown>>(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: SqlParams,
+): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params);
+  const types = reader.columnTypes();
+  const bigintColumns = reader.columnNames().filter((_, i) => BIGINT_TYPE_IDS.has(types[i]?.typeId ?? -1));
+  const rows = reader.getRowObjectsJson() as Record<string, unknown>[];
+  for (const row of rows) {
+    for (const column of bigintColumns) {
+      if (typeof row[column] === 'string') row[column] = Number(row[column]);
+    }
+  }
+  return rows as T[];
+}

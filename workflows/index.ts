@@ -1,0 +1,3 @@
+// Every workflow the `pipeline` worker serves; this file is the worker's workflow bundle entry.
+export { ingestSourceWorkflow } from './ingest-source.js';
+export { pipelineWorkflow } from './pipeline.js';

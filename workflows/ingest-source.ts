@@ -1,0 +1,50 @@
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import type { FetchActivities } from '../activities/fetch-activities.js';
+import type { PipelineActivities, RunRef } from '../activities/pipeline-activities.js';
+import type { Source } from '../warehouse/core.js';
+import { FETCH_QUEUE, PIPELINE_QUEUE } from './task-queues.js';
+
+const fetching = proxyActivities<FetchActivities>({
+  taskQueue: FETCH_QUEUE,
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '10 seconds',
+  // A source gets a few tries with backoff; after that its failure is recorded and the run goes on.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '20 seconds', maximumAttempts: 3 },
+});
+
+const warehouse = proxyActivities<PipelineActivities>({
+  taskQueue: PIPELINE_QUEUE,
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 20 },
+});
+
+export interface IngestSourceResult {
+  sourceId: string;
+  ok: boolean;
+  items: number;
+  newItems: number;
+  error: string | null;
+}
+
+function describe(error: unknown): string {
+  let current = error;
+  // Activity failures wrap the original error as `cause`; the innermost message says what went wrong.
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  if (current instanceof ApplicationFailure || current instanceof Error) return current.message;
+  return String(current);
+}
+
+/** One source: fetch and stage (fetch queue), then load into raw_postings (pipeline queue). Never throws for a bad source. */
+export async function ingestSourceWorkflow(run: RunRef, source: Source): Promise<IngestSourceResult> {
+  let staged: Awaited<ReturnType<FetchActivities['fetchSource']>>;
+  try {
+    staged = await fetching.fetchSource({ runId: run.runId, source });
+  } catch (error) {
+    const message = describe(error);
+    await warehouse.recordSourceFailure({ ...run, sourceId: source.id, error: message });
+    return { sourceId: source.id, ok: false, items: 0, newItems: 0, error: message };
+  }
+  const loaded = await warehouse.loadRawPostings({ ...run, sourceId: source.id, path: staged.path, items: staged.items });
+  return { sourceId: source.id, ok: true, items: loaded.items, newItems: loaded.newItems, error: null };
+}
