@@ -13,11 +13,20 @@ export default tseslint.config(
     },
   },
   {
-    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no I/O.
+    // Workflow code runs in Temporal's deterministic sandbox: no I/O, no Node built-ins, and from the
+    // rest of the project only types (activities are called through proxies, never imported).
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.test.ts', 'workflows/schedules.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'http', '@duckdb/*', 'onnxruntime-node', '../activities/*/!(*.types).js'] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'http', 'crypto', '@duckdb/*', 'onnxruntime-node', 'pino'], message: 'workflows must stay deterministic: no I/O' },
+            { group: ['../activities/**', '../warehouse/**', '../cli/**', '../api/**', '../models/**'], allowTypeImports: true, message: 'import only types into workflows' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -29,7 +29,8 @@ export interface App {
 /**
  * The app process of ARCHITECTURE.md: owns the warehouse, runs (or joins) Temporal, serves both
  * task queues and the HTTP server. Checks that can fail fast (ports, the warehouse lock) run before
- * anything is started; whatever did start is stopped again if a later step fails.
+ * anything is started (the Temporal CLI is provisioned before the warehouse is touched); whatever did
+ * start is stopped again if a later step fails.
  */
 export async function startApp(config: Config, logger: Logger, say: (line: string) => void = () => undefined): Promise<App> {
   const ownServer = config.temporalAddress === null;
@@ -43,6 +44,8 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       : []),
   ]);
 
+  const cliPath = ownServer ? resolveTemporalCli({ projectRoot: config.projectRoot, onProgress: say }) : null;
+
   const cleanup: (() => Promise<void> | void)[] = [];
   const stop = async () => {
     while (cleanup.length) await cleanup.pop()?.();
@@ -54,8 +57,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     say(`› warehouse ${config.warehousePath} at schema version ${migrated.version}${migrated.applied.length ? ` (applied ${migrated.applied.join(', ')})` : ''}`);
 
     let dev: DevServer | null = null;
-    if (ownServer) {
-      const cliPath = resolveTemporalCli({ projectRoot: config.projectRoot, onProgress: say });
+    if (cliPath) {
       say(`› starting the Temporal dev server (${cliPath})…`);
       dev = await startDevServer({
         cliPath,

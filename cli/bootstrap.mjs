@@ -46,16 +46,17 @@ ensureDependencies();
 const tsx = ['--import', 'tsx'];
 if (command === 'test') {
   for (const [label, args] of [
-    ['typecheck', ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json']],
-    ['lint', ['npx', 'eslint', '--max-warnings', '0', '.']],
-    ['tests', ['npx', 'vitest', 'run', ...rest]],
+    ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+    ['lint', ['eslint', '--max-warnings', '0', '.']],
+    ['tests', ['vitest', 'run', ...rest]],
   ]) {
     console.log(`› ${label}`);
-    const status = run(args[0], args.slice(1));
+    const status = run(join(root, 'node_modules', '.bin', args[0]), args.slice(1));
     if (status !== 0) process.exit(status);
   }
 } else {
-  const child = spawn(process.execPath, [...tsx, join(root, 'cli', 'main.ts'), command, ...rest], { cwd: root, stdio: 'inherit' });
+  const script = command === 'bench' ? [join(root, 'bench', 'startup.ts')] : [join(root, 'cli', 'main.ts'), command];
+  const child = spawn(process.execPath, [...tsx, ...script, ...rest], { cwd: root, stdio: 'inherit' });
   // Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on.
   // Either way the CLI shuts down cleanly and we exit with its status.
   for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -11,7 +11,7 @@ export function createLogger(opts: { level: string; file?: string; consoleLevel?
   const streams: pino.StreamEntry[] = [{ level: (opts.consoleLevel ?? opts.level) as pino.Level, stream: process.stdout }];
   if (opts.file) {
     mkdirSync(dirname(opts.file), { recursive: true });
-    streams.push({ level: opts.level as pino.Level, stream: pino.destination({ dest: opts.file, sync: false }) });
+    streams.push({ level: opts.level as pino.Level, stream: pino.destination({ dest: opts.file, sync: true }) });
   }
   return pino({ level: opts.level, redact: ['*.apiKey', '*.password', '*.token', 'headers.authorization'] }, pino.multistream(streams));
 }

@@ -33,7 +33,7 @@ export async function fetchText(url: string, limits: FetchLimits, headers: Recor
     });
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') {
-      throw new Error(`${url} did not answer within ${limits.timeoutMs} ms`);
+      throw new Error(`${url} did not answer within ${limits.timeoutMs} ms`, { cause: error });
     }
     throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
   }
@@ -52,20 +52,24 @@ export async function fetchText(url: string, limits: FetchLimits, headers: Recor
 }
 
 async function readLimited(url: string, response: Response, limits: FetchLimits): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    for await (const chunk of response.body ?? []) {
-      size += chunk.byteLength;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
       if (size > limits.maxBytes) {
-        await response.body?.cancel();
+        await reader.cancel();
         throw new PermanentError(`${url} sent more than the ${limits.maxBytes}-byte limit`);
       }
-      chunks.push(chunk);
+      chunks.push(value);
     }
   } catch (error) {
     if (error instanceof PermanentError) throw error;
-    if ((error as Error).name === 'TimeoutError') throw new Error(`${url} did not finish sending within ${limits.timeoutMs} ms`);
+    if ((error as Error).name === 'TimeoutError') throw new Error(`${url} did not finish sending within ${limits.timeoutMs} ms`, { cause: error });
     throw error;
   }
   return Buffer.concat(chunks).toString('utf8');
