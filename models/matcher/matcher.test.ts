@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildV1, V1_DIR, type ModelCard } from './export-v1.js';
+import { FEATURE_NAMES, matchFeatures, type MatchJob, type MatchProfile } from './features.js';
+import { buildLinearModel } from './linear-onnx.js';
+import { PRIOR_V1_WEIGHTS } from './prior-v1.js';
+import { MatcherScorer } from './scorer.js';
+
+const MODEL_PATH = join(V1_DIR, 'model.onnx');
+const card = JSON.parse(readFileSync(join(V1_DIR, 'card.json'), 'utf8')) as ModelCard;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Numerical Recipes' 32-bit LCG: the same rows on every run. */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('committed matcher v1', () => {
+  it('is exactly what buildV1() produces, so the model file cannot drift from the code', () => {
+    const { model, card: built } = buildV1();
+    const committed = readFileSync(MODEL_PATH);
+
+    expect(Buffer.from(model).equals(committed)).toBe(true);
+    expect(sha256(committed)).toBe(card.sha256);
+    expect(built).toEqual(card);
+  });
+
+  it('carries the prior weights in feature order, and they sum to 1', () => {
+    expect(card.features).toEqual([...FEATURE_NAMES]);
+    expect(card.weights).toEqual(PRIOR_V1_WEIGHTS);
+    const total = FEATURE_NAMES.reduce((sum, name) => sum + PRIOR_V1_WEIGHTS[name], 0);
+    expect(total).toBeCloseTo(1, 12);
+  });
+
+  it('encodes deterministically and refuses a weight list of the wrong length', () => {
+    const spec = { featureNames: ['a', 'b'], weights: [0.3, 0.7], producerVersion: 't', docString: 'd' };
+    expect(sha256(buildLinearModel(spec))).toBe(sha256(buildLinearModel({ ...spec })));
+    expect(sha256(buildLinearModel({ ...spec, weights: [0.7, 0.3] }))).not.toBe(sha256(buildLinearModel(spec)));
+    expect(() => buildLinearModel({ ...spec, weights: [1] })).toThrow(/one weight per feature/);
+  });
+});
+
+describe('MatcherScorer', () => {
+  let scorer: MatcherScorer;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    scorer = await MatcherScorer.load(MODEL_PATH, card.sha256);
+  });
+
+  afterAll(async () => {
+    await scorer.release();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a model whose sha256 is not the registered one', async () => {
+    const wrong = '0'.repeat(64);
+    await expect(MatcherScorer.load(MODEL_PATH, wrong)).rejects.toThrow(/sha256 .* but 0{64} is registered/);
+    await expect(MatcherScorer.load(MODEL_PATH, card.trainingData.sha256)).rejects.toThrow(/registered/);
+  });
+
+  it('loads a copy of the model from elsewhere when the hash matches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matcher-test-'));
+    dirs.push(dir);
+    const copy = join(dir, 'model.onnx');
+    copyFileSync(MODEL_PATH, copy);
+
+    const other = await MatcherScorer.load(copy, card.sha256);
+    const [row] = await other.score([[1, 1, 1, 1]]);
+    await other.release();
+
+    expect(row?.score).toBeCloseTo(1, 5);
+  });
+
+  it('scores the weighted sum of the features, with components that add up to the score', async () => {
+    const random = lcg(20_261_126);
+    const rows = Array.from({ length: 200 }, () => FEATURE_NAMES.map(() => random()));
+    rows.push([0, 0, 0, 0], [1, 1, 1, 1], [0.5, 0.5, 0.5, 0.5]);
+
+    const scored = await scorer.score(rows);
+
+    expect(scored).toHaveLength(rows.length);
+    rows.forEach((row, i) => {
+      const result = scored[i];
+      const expected = FEATURE_NAMES.reduce((sum, name, j) => sum + PRIOR_V1_WEIGHTS[name] * (row[j] ?? NaN), 0);
+      expect(Math.abs((result?.score ?? NaN) - expected)).toBeLessThan(1e-5);
+      expect(Object.keys(result?.components ?? {})).toEqual([...FEATURE_NAMES]);
+      FEATURE_NAMES.forEach((name, j) => {
+        expect(Math.abs((result?.components[name] ?? NaN) - PRIOR_V1_WEIGHTS[name] * (row[j] ?? NaN))).toBeLessThan(1e-5);
+      });
+      const componentSum = Object.values(result?.components ?? {}).reduce((a, b) => a + b, 0);
+      expect(Math.abs(componentSum - (result?.score ?? NaN))).toBeLessThan(1e-5);
+    });
+    expect(new Set(scored.map((r) => r.score)).size).toBeGreaterThan(150);
+  });
+
+  it('scores an empty batch as no rows', async () => {
+    expect(await scorer.score([])).toEqual([]);
+  });
+});
+
+describe('matchFeatures', () => {
+  const profile: MatchProfile = { skills: ['python', 'sql', 'machine-learning'], yearsExperience: 4, remoteScopes: ['global', 'latam', 'brazil'], salaryFloorUsdMonth: 4000 };
+  const job: MatchJob = { skills: ['python', 'sql'], seniority: 'mid', remoteScope: 'latam', salaryUsdMonth: 5000 };
+  const features = (changes: Partial<MatchJob>, who: MatchProfile = profile) => matchFeatures(who, { ...job, ...changes });
+
+  it('returns the features in FEATURE_NAMES order', () => {
+    expect(features({})).toEqual([1, 1, 1, 1]);
+    expect(features({ skills: ['python', 'rust', 'go', 'java'], seniority: 'lead', remoteScope: 'restricted', salaryUsdMonth: 2000 })).toEqual([0.25, 5 / 8, 0, 0.5]);
+  });
+
+  it('skills: unknown (0.5) without job skills, else the share of job skills the profile has', () => {
+    expect(features({ skills: [] })[0]).toBe(0.5);
+    expect(features({ skills: ['python', 'sql'] })[0]).toBe(1);
+    expect(features({ skills: ['python', 'kubernetes', 'scala', 'java'] })[0]).toBe(0.25);
+    expect(features({ skills: ['kubernetes'] })[0]).toBe(0);
+  });
+
+  it('experience: years against what the seniority expects, unknown seniority read as mid', () => {
+    expect(features({ seniority: 'senior' })[1]).toBe(5 / 6);
+    expect(features({ seniority: 'junior' })[1]).toBe(1);
+    expect(features({ seniority: null })[1]).toBe(1);
+    expect(features({ seniority: null }, { ...profile, yearsExperience: 0 })[1]).toBe(1 / 3);
+  });
+
+  it('location: unknown is 0.5, a scope the profile accepts is 1, restricted outside the profile is 0', () => {
+    expect(features({ remoteScope: 'unknown' })[2]).toBe(0.5);
+    expect(features({ remoteScope: 'brazil' })[2]).toBe(1);
+    expect(features({ remoteScope: 'restricted' })[2]).toBe(0);
+    expect(features({ remoteScope: 'restricted' }, { ...profile, remoteScopes: ['restricted'] })[2]).toBe(1);
+  });
+
+  it('salary: 1 at or above the floor, a fraction below it, 0.5 when either side is unknown', () => {
+    expect(features({ salaryUsdMonth: 9000 })[3]).toBe(1);
+    expect(features({ salaryUsdMonth: 4000 })[3]).toBe(1);
+    expect(features({ salaryUsdMonth: 3000 })[3]).toBe(0.75);
+    expect(features({ salaryUsdMonth: null })[3]).toBe(0.5);
+    expect(features({}, { ...profile, salaryFloorUsdMonth: null })[3]).toBe(0.5);
+    expect(features({}, { ...profile, salaryFloorUsdMonth: 0 })[3]).toBe(0.5);
+  });
+});
