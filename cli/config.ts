@@ -39,7 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     warehousePath: inData('warehouse.duckdb'),
     snapshotPath: inData('reports.duckdb'),
-    stagingDir: inData('staging'),
+    // Shared by every worker of a deployment: fetch workers on other machines write here (claim check).
+    stagingDir: env.STAGING_DIR ? resolve(env.STAGING_DIR) : inData('staging'),
     logFile: inData(env.LOG_FILE ?? 'logs/app.ndjson'),
     httpHost: env.HOST ?? '127.0.0.1',
     httpPort: port(env, 'PORT', 8080),

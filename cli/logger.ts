@@ -13,7 +13,14 @@ export function createLogger(opts: { level: string; file?: string; consoleLevel?
     mkdirSync(dirname(opts.file), { recursive: true });
     streams.push({ level: opts.level as pino.Level, stream: pino.destination({ dest: opts.file, sync: true }) });
   }
-  return pino({ level: opts.level, redact: ['*.apiKey', '*.password', '*.token', 'headers.authorization'] }, pino.multistream(streams));
+  return pino(
+    {
+      level: opts.level,
+      // A task token lets its holder complete the activity: it has no place in a log file.
+      redact: { paths: ['taskToken', '*.apiKey', '*.password', '*.token', 'headers.authorization'], remove: true },
+    },
+    pino.multistream(streams),
+  );
 }
 
 const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
