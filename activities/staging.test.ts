@@ -21,6 +21,7 @@ describe('Staging.check', () => {
   it('accepts paths inside the root and returns them resolved', () => {
     expect(staging.check(join(staging.root, 'run-1', 'normalize', 'postings.ndjson'))).toBe(join(staging.root, 'run-1', 'normalize', 'postings.ndjson'));
     expect(staging.check(`${staging.root}/run-1/./x/../postings.ndjson`)).toBe(join(staging.root, 'run-1', 'postings.ndjson'));
+    expect(staging.check(`${staging.root}/..data/x.ndjson`)).toBe(join(staging.root, '..data', 'x.ndjson'));
   });
 
   it.each([

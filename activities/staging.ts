@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PermanentError } from './errors.js';
 
 /**
@@ -34,7 +34,7 @@ export class Staging {
   /** Paths come back from activity results; refuse anything outside the staging folder. */
   check(path: string): string {
     const rel = relative(this.root, resolve(path));
-    if (rel.startsWith('..') || rel === '' || resolve(path) !== join(this.root, rel)) {
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
       throw new PermanentError(`staging path ${path} is outside ${this.root}`);
     }
     return resolve(path);

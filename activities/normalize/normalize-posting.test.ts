@@ -188,6 +188,8 @@ describe('classifySeniority', () => {
     ['Analista de Dados Júnior', 'junior', 'Júnior'],
     ['Staff ML Engineer', 'lead', 'Staff'],
     ['Lead Data Scientist', 'lead', 'Lead'],
+    ['Ingeniero/a de Datos Semi Senior', 'mid', 'Semi Senior'],
+    ['Data Analyst Semi-Senior (SSr)', 'mid', 'Semi-Senior'],
   ] as const)('%s → %s', (title, level, text) => {
     expect(classifySeniority(title)).toEqual({ level, text });
   });
@@ -209,6 +211,9 @@ describe('parseUsdSalary', () => {
     ['$5,000–$6,500/month', 5750],
     ['US$ 90.000/year', 7500],
     ['$8,000', 8000],
+    ['$4,000 - $6,000 US dollars per month', 5000],
+    ['$3,500 per month, 2 years contract', 3500],
+    ['$90,000 - $110,000, sometimes more with bonus', 8333],
   ])('%s → %i per month', (text, perMonth) => {
     expect(parseUsdSalary(text)?.usdPerMonth).toBe(perMonth);
   });

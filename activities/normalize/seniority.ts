@@ -2,10 +2,11 @@ import { foldForMatching } from './text-fold.js';
 
 export type Seniority = 'junior' | 'mid' | 'senior' | 'lead';
 
+// Checked in order; mid comes before senior because "Semi Senior" contains "Senior".
 const RULES: [Seniority, RegExp][] = [
   ['lead', /\b(lead|staff|principal|head|lider|tech lead|gerente|manager)\b/],
+  ['mid', /\b(pleno|mid|mid-level|semi[ -]?senior|ssr|intermediate|intermedio)\b/],
   ['senior', /\b(senior|sr\.?|especialista)(?![\p{L}])/u],
-  ['mid', /\b(pleno|mid|mid-level|semi ?senior|ssr|intermediate|intermedio)\b/],
   ['junior', /\b(junior|jr\.?|trainee|estagiario|estagio|entry level|graduate)(?![\p{L}])/u],
 ];
 
