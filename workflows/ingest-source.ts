@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { FetchActivities } from '../activities/fetch-activities.js';
 import type { PipelineActivities, RunRef } from '../activities/pipeline-activities.js';
 import type { Source } from '../warehouse/core.js';
@@ -27,12 +27,10 @@ export interface IngestSourceResult {
   error: string | null;
 }
 
+/** An activity failure wraps the activity's own error (as an ApplicationFailure), whose message says what went wrong. */
 function describe(error: unknown): string {
-  let current = error;
-  // Activity failures wrap the original error as `cause`; the innermost message says what went wrong.
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  if (current instanceof ApplicationFailure || current instanceof Error) return current.message;
-  return String(current);
+  if (error instanceof ActivityFailure && error.cause) return error.cause.message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** One source: fetch and stage (fetch queue), then load into raw_postings (pipeline queue). Never throws for a bad source. */
