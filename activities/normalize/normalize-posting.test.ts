@@ -4,9 +4,6 @@ import { remotiveAdapter } from '../ingest/adapters/remotive.js';
 import { rssAdapter } from '../ingest/adapters/rss.js';
 import type { ExtractedPosting, SourceAdapter } from '../ingest/adapters/index.js';
 import { normalizePosting, postingId, type NormalizedPosting } from './normalize-posting.js';
-import { classifyRemoteScope } from './remote-scope.js';
-import { parseUsdSalary } from './salary.js';
-import { classifySeniority } from './seniority.js';
 import { loadTaxonomy, SkillMatcher } from './skills.js';
 
 const skills = new SkillMatcher(loadTaxonomy());
@@ -159,69 +156,4 @@ describe('postingId', () => {
     // The separator keeps ("ab", "c") and ("a", "bc") apart.
     expect(postingId('ab', 'c')).not.toBe(postingId('a', 'bc'));
   });
-});
-
-describe('classifyRemoteScope', () => {
-  it.each([
-    ['Worldwide', 'global'],
-    ['Anywhere in the World', 'global'],
-    ['LATAM', 'latam'],
-    ['Americas', 'latam'],
-    ['América Latina', 'latam'],
-    ['Brasil', 'brazil'],
-    ['Remote - Brazil', 'brazil'],
-    ['USA Only', 'restricted'],
-    ['Europe', 'restricted'],
-    ['Chile', 'restricted'],
-    [null, 'unknown'],
-    ['', 'unknown'],
-  ] as const)('%s → %s', (location, scope) => {
-    expect(classifyRemoteScope(location)).toBe(scope);
-  });
-});
-
-describe('classifySeniority', () => {
-  it.each([
-    ['Cientista de Dados Pleno', 'mid', 'Pleno'],
-    ['Engenheiro(a) de Machine Learning Sênior', 'senior', 'Sênior'],
-    ['Sr. Data Engineer', 'senior', 'Sr.'],
-    ['Analista de Dados Júnior', 'junior', 'Júnior'],
-    ['Staff ML Engineer', 'lead', 'Staff'],
-    ['Lead Data Scientist', 'lead', 'Lead'],
-    ['Ingeniero/a de Datos Semi Senior', 'mid', 'Semi Senior'],
-    ['Data Analyst Semi-Senior (SSr)', 'mid', 'Semi-Senior'],
-  ] as const)('%s → %s', (title, level, text) => {
-    expect(classifySeniority(title)).toEqual({ level, text });
-  });
-
-  it('returns null when the title says nothing, and needs whole words', () => {
-    expect(classifySeniority('Data Engineer')).toBeNull();
-    expect(classifySeniority('Srinivasan Analytics Engineer')).toBeNull();
-    expect(classifySeniority('Leadership Coach')).toBeNull();
-  });
-});
-
-describe('parseUsdSalary', () => {
-  it.each([
-    ['$60k - $80k', 5833],
-    ['$95,000 - $120,000', 8958],
-    ['$110,000 - $140,000 USD/year', 10417],
-    ['USD 4.500 - 6.000 / mes', 5250],
-    ['USD 4,000 - 6,000 / month', 5000],
-    ['$5,000–$6,500/month', 5750],
-    ['US$ 90.000/year', 7500],
-    ['$8,000', 8000],
-    ['$4,000 - $6,000 US dollars per month', 5000],
-    ['$3,500 per month, 2 years contract', 3500],
-    ['$90,000 - $110,000, sometimes more with bonus', 8333],
-  ])('%s → %i per month', (text, perMonth) => {
-    expect(parseUsdSalary(text)?.usdPerMonth).toBe(perMonth);
-  });
-
-  it.each([['R$ 20.000 - R$ 26.000/mês (PJ)'], ['BRL 12.000'], ['€60k - €75k'], ['MXN 55,000 - 70,000 mensuales brutos'], ['Competitive'], [''], [null]])(
-    '%s → null',
-    (text) => {
-      expect(parseUsdSalary(text)).toBeNull();
-    },
-  );
 });
