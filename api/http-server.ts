@@ -1,21 +1,33 @@
-import { createServer, type Server } from 'node:http';
-import type { Health } from './health.js';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import type { Warehouse } from '../warehouse/db.js';
 import { demoSourceFiles } from './demo-sources.js';
+import type { Health } from './health.js';
+import { appRouter } from './router.js';
 
 export interface HttpDeps {
   health: () => Promise<Health>;
   demoSourcesDir: string | null;
+  /** Null in a process that does not own the warehouse: no API there. */
+  warehouse: Warehouse | null;
 }
 
-/** The app's one HTTP server: /healthz and the bundled demo feeds now; /trpc, the web build and /reports join it. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The app's one HTTP server: /trpc (API), /healthz, the bundled demo feeds; the web build and /reports join it. */
 export function createHttpServer(deps: HttpDeps): Server {
   const demo = deps.demoSourcesDir ? demoSourceFiles(deps.demoSourcesDir) : null;
+  const warehouse = deps.warehouse;
+  const api: RequestListener | null = warehouse
+    ? createHTTPHandler({ router: appRouter, basePath: '/trpc/', maxBodySize: MAX_BODY_BYTES, createContext: () => ({ warehouse }) })
+    : null;
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify(body));
     };
+    if (api && url.pathname.startsWith('/trpc/')) return api(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { error: 'method not allowed' });
     if (url.pathname === '/healthz') {
       deps.health().then(

@@ -119,8 +119,8 @@ export interface PendingRawPosting {
   payload: string;
 }
 
-/** The newest raw version of each source posting that has not been normalized yet. */
-export async function pendingRawPostings(conn: DuckDBConnection): Promise<PendingRawPosting[]> {
+/** The newest raw version of each source posting not yet normalized, or normalized by an older normalizer. */
+export async function pendingRawPostings(conn: DuckDBConnection, normalizerVersion: number): Promise<PendingRawPosting[]> {
   return queryRows<PendingRawPosting>(
     conn,
     `WITH latest AS (
@@ -129,29 +129,37 @@ export async function pendingRawPostings(conn: DuckDBConnection): Promise<Pendin
        QUALIFY row_number() OVER (PARTITION BY r.source_id, r.external_id ORDER BY r.fetched_at DESC, r.content_hash) = 1)
      SELECT * FROM latest l
      WHERE NOT EXISTS (SELECT 1 FROM postings p
-                       WHERE p.source_id = l.source_id AND p.external_id = l.external_id AND p.raw_content_hash = l.content_hash)
+                       WHERE p.source_id = l.source_id AND p.external_id = l.external_id AND p.raw_content_hash = l.content_hash
+                         AND coalesce(p.normalizer_version, 1) >= $1)
      ORDER BY l.source_id, l.external_id`,
+    [normalizerVersion],
   );
 }
 
-/** Column names and types of staged postings, in the order of the postings table. */
-const STAGED_POSTING_COLUMNS = `{id: 'VARCHAR', source_id: 'VARCHAR', external_id: 'VARCHAR', raw_content_hash: 'VARCHAR',
-  title: 'VARCHAR', company: 'VARCHAR', location: 'VARCHAR', remote_scope: 'VARCHAR', seniority: 'VARCHAR',
-  salary_text: 'VARCHAR', salary_usd_month: 'DOUBLE', posted_at: 'TIMESTAMPTZ', apply_url: 'VARCHAR',
-  canonical_url: 'VARCHAR', description_text: 'VARCHAR', skills: 'VARCHAR[]', evidence: 'JSON', content_hash: 'VARCHAR'}`;
+/** Columns of staged postings (everything but run_id and normalized_at, which the load sets), with their types. */
+const STAGED_POSTING_COLUMNS: Record<string, string> = {
+  id: 'VARCHAR', source_id: 'VARCHAR', external_id: 'VARCHAR', raw_content_hash: 'VARCHAR', title: 'VARCHAR',
+  company: 'VARCHAR', location: 'VARCHAR', remote_scope: 'VARCHAR', seniority: 'VARCHAR', salary_text: 'VARCHAR',
+  salary_usd_month: 'DOUBLE', posted_at: 'TIMESTAMPTZ', apply_url: 'VARCHAR', canonical_url: 'VARCHAR',
+  description_text: 'VARCHAR', skills: 'VARCHAR[]', evidence: 'JSON', content_hash: 'VARCHAR',
+  normalizer_version: 'INTEGER', language: 'VARCHAR', remote_countries: 'VARCHAR[]', location_countries: 'VARCHAR[]',
+  location_cities: 'VARCHAR[]', tz_min_utc_offset: 'DOUBLE', tz_max_utc_offset: 'DOUBLE', years_required: 'DOUBLE',
+  employment_type: 'VARCHAR', contract_type: 'VARCHAR', salary_min: 'DOUBLE', salary_max: 'DOUBLE',
+  salary_currency: 'VARCHAR', salary_period: 'VARCHAR', salary_usd_month_min: 'DOUBLE', salary_usd_month_max: 'DOUBLE',
+  salary_brl_month_min: 'DOUBLE', salary_brl_month_max: 'DOUBLE', fx_date: 'DATE', skills_required: 'VARCHAR[]',
+  skills_nice: 'VARCHAR[]', quality_ok: 'BOOLEAN', quality_flags: 'JSON',
+};
 
 /** Inserts or replaces postings from a staged NDJSON file; returns how many rows it wrote. */
 export async function upsertPostings(conn: DuckDBConnection, stagedPath: string, runId: string): Promise<number> {
+  const names = Object.keys(STAGED_POSTING_COLUMNS);
+  const columns = `{${names.map((name) => `${name}: '${STAGED_POSTING_COLUMNS[name]}'`).join(', ')}}`;
+  const updates = [...names.filter((n) => n !== 'id'), 'run_id', 'normalized_at'].map((n) => `${n} = excluded.${n}`).join(', ');
   const result = await conn.run(
-    `INSERT INTO postings
-     SELECT *, $2 AS run_id, now() AS normalized_at
-     FROM read_json($1, format = 'newline_delimited', columns = ${STAGED_POSTING_COLUMNS})
-     ON CONFLICT (id) DO UPDATE SET raw_content_hash = excluded.raw_content_hash, title = excluded.title,
-       company = excluded.company, location = excluded.location, remote_scope = excluded.remote_scope,
-       seniority = excluded.seniority, salary_text = excluded.salary_text, salary_usd_month = excluded.salary_usd_month,
-       posted_at = excluded.posted_at, apply_url = excluded.apply_url, canonical_url = excluded.canonical_url,
-       description_text = excluded.description_text, skills = excluded.skills, evidence = excluded.evidence,
-       content_hash = excluded.content_hash, run_id = excluded.run_id, normalized_at = excluded.normalized_at`,
+    `INSERT INTO postings (${names.join(', ')}, run_id, normalized_at)
+     SELECT ${names.join(', ')}, $2, now()
+     FROM read_json($1, format = 'newline_delimited', columns = ${columns})
+     ON CONFLICT (id) DO UPDATE SET ${updates}`,
     [stagedPath, runId],
   );
   return Number(result.rowsChanged);

@@ -38,12 +38,17 @@ export interface ScoringPair {
   cluster_id: string;
   profile_skills: string[];
   years_experience: number;
-  remote_scopes: string[];
+  country: string | null;
+  timezone: string | null;
   salary_floor_usd_month: number | null;
   job_skills: string[];
   seniority: string | null;
+  years_required: number | null;
   remote_scope: string;
-  salary_usd_month: number | null;
+  remote_countries: string[] | null;
+  tz_min_utc_offset: number | null;
+  tz_max_utc_offset: number | null;
+  salary_usd_month_max: number | null;
 }
 
 /**
@@ -53,13 +58,14 @@ export interface ScoringPair {
 export async function pairsToScore(conn: DuckDBConnection, modelVersion: string): Promise<ScoringPair[]> {
   return queryRows<ScoringPair>(
     conn,
-    `SELECT pr.user_id, c.id AS cluster_id, pr.skills AS profile_skills, pr.years_experience, pr.remote_scopes,
-            pr.salary_floor_usd_month, p.skills AS job_skills, p.seniority, p.remote_scope, p.salary_usd_month
+    `SELECT pr.user_id, c.id AS cluster_id, pr.skills AS profile_skills, pr.years_experience, pr.country, pr.timezone,
+            pr.salary_floor_usd_month, p.skills AS job_skills, p.seniority, p.years_required, p.remote_scope,
+            p.remote_countries, p.tz_min_utc_offset, p.tz_max_utc_offset, p.salary_usd_month_max
      FROM profiles pr
      CROSS JOIN job_clusters c
      JOIN postings p ON p.id = c.canonical_posting_id
      LEFT JOIN matches m ON m.user_id = pr.user_id AND m.cluster_id = c.id AND m.model_version = $1
-     WHERE m.user_id IS NULL OR m.computed_at < pr.updated_at OR m.computed_at < c.updated_at
+     WHERE m.user_id IS NULL OR m.computed_at < pr.updated_at OR m.computed_at < c.updated_at OR m.computed_at < p.normalized_at
      ORDER BY pr.user_id, c.id`,
     [modelVersion],
   );

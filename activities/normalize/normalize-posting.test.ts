@@ -33,6 +33,8 @@ const blank: ExtractedPosting = {
   descriptionHtml: '',
   salaryText: null,
   tags: [],
+  employmentType: null,
+  remote: null,
 };
 
 let remotive: Map<string, Normalized>;
@@ -60,7 +62,7 @@ describe('skills', () => {
     const posting = normalizePosting('manual', 'pt-1', { ...blank, title: 'Cientista de Dados', descriptionHtml: '<p>Vivência com <b>Aprendizado de Máquina</b> e SQL.</p>' }, skills);
 
     const mention = posting.evidence.skills.find((m) => m.skill === 'machine-learning');
-    expect(mention).toEqual({ skill: 'machine-learning', field: 'description', text: 'Aprendizado de Máquina', start: 13 });
+    expect(mention).toEqual({ skill: 'machine-learning', field: 'description', text: 'Aprendizado de Máquina', start: 13, required: null, years: null });
     expect(posting.descriptionText.slice(13, 13 + 'Aprendizado de Máquina'.length)).toBe('Aprendizado de Máquina');
     expect(posting.skills).toEqual(['machine-learning', 'sql']);
     // The same phrase in a fixture posting, on its own line.
@@ -122,14 +124,17 @@ describe('normalizePosting', () => {
       id: postingId('remotive', '2049963'),
       title: 'Data Engineer (Snowflake / dbt)',
       company: 'Brightline Freight, Inc.',
-      remoteScope: 'latam',
-      salaryUsdMonth: 5833,
+      remote: { scope: 'latam' },
+      salary: { currency: 'USD', period: 'year', min: 60000, max: 80000 },
       canonicalUrl: 'https://remotive.com/remote-jobs/data/data-engineer-snowflake-dbt-2049963',
     });
     expect(posting.postedAt).toMatch(/^2026-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
-    expect(posting.evidence.salary).toEqual({ field: 'salary', text: '$60k - $80k' });
-    expect(get(remotive, '2056071').remoteScope).toBe('unknown');
-    expect(get(remotive, '2058402').salaryUsdMonth).toBeNull();
+    expect(posting.evidence.salary).toMatchObject({ field: 'salary', text: '$60k - $80k' });
+    expect(posting.salary?.usdMonth.min).toBeCloseTo(5000, 0);
+    expect(posting.salary?.usdMonth.max).toBeCloseTo(6667, 0);
+    // No location field, but the description says who can be hired: "most EU and Latin American countries".
+    expect(get(remotive, '2056071').remote).toMatchObject({ scope: 'countries', countries: expect.arrayContaining(['BR', 'DE', 'MX']) });
+    expect(get(remotive, '2053318').remote).toEqual({ scope: 'countries', countries: ['US'] });
   });
 
   it('reads dates without an offset as UTC and drops unreadable ones', () => {

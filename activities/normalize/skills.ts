@@ -1,28 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { foldForMatching } from './text-fold.js';
+import { acceptInContext } from './skill-ambiguity.js';
+import { AliasIndex } from './skill-index.js';
+import { requirementReader, type Requirement } from './skill-sections.js';
+import type { Taxonomy } from './skill-taxonomy.js';
+import { statedYears } from './skill-years.js';
 
-const taxonomySchema = z.object({
-  version: z.string(),
-  skills: z.array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9][a-z0-9+#.-]*$/),
-      name: z.string(),
-      category: z.enum(['language', 'framework', 'cloud', 'database', 'ml_method', 'tool', 'practice', 'domain', 'soft_skill']),
-      aliases: z.object({ en: z.array(z.string()), pt: z.array(z.string()), es: z.array(z.string()) }),
-      parents: z.array(z.string()),
-      related: z.array(z.string()),
-      prerequisites: z.array(z.string()),
-    }),
-  ),
-});
-export type Taxonomy = z.infer<typeof taxonomySchema>;
-
-export const DEFAULT_TAXONOMY_PATH = new URL('../../models/skills/taxonomy.json', import.meta.url);
-
-export function loadTaxonomy(path: URL | string = DEFAULT_TAXONOMY_PATH): Taxonomy {
-  return taxonomySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
-}
+export { DEFAULT_TAXONOMY_PATH, loadTaxonomy, type Taxonomy } from './skill-taxonomy.js';
 
 export interface SkillMention {
   skill: string;
@@ -30,41 +12,61 @@ export interface SkillMention {
   text: string;
   field: string;
   start: number;
+  /** true in a requirements section or sentence, false in a nice-to-have one, null when the posting does not say. */
+  required: Requirement;
+  /** Years of experience the posting asks for with the skill, when it says ("3+ years of Python"). */
+  years: number | null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Finds taxonomy skills in free text, in any of the three languages, whole words only. */
+/**
+ * Finds taxonomy skills in free text in any of the three languages: whole words, accents and case
+ * ignored, except for aliases that are also ordinary words ("Go", "R", "Spark", "Excel"), which count
+ * only in a technical context.
+ */
 export class SkillMatcher {
-  private readonly pattern: RegExp;
-  private readonly skillByAlias = new Map<string, string>();
+  private readonly index: AliasIndex;
 
   constructor(readonly taxonomy: Taxonomy) {
-    for (const skill of taxonomy.skills) {
-      const { en, pt, es } = skill.aliases;
-      for (const alias of [skill.name, skill.id.replace(/-/g, ' '), ...en, ...pt, ...es]) {
-        const key = foldForMatching(alias.normalize('NFC').trim());
-        if (key.length >= 2 && !this.skillByAlias.has(key)) this.skillByAlias.set(key, skill.id);
-      }
-    }
-    // Longest alias first, so "machine learning engineer" is not cut short by a shorter alias.
-    const alternatives = [...this.skillByAlias.keys()].sort((a, b) => b.length - a.length).map(escape);
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|[+#])`, 'gu');
+    this.index = new AliasIndex(taxonomy);
   }
 
-  /** The first mention of each skill found in the fields, in field order. */
-  find(fields: Record<string, string | null>): SkillMention[] {
-    const found = new Map<string, SkillMention>();
+  /** Every mention in the fields, in field order and text order; a skill may be mentioned several times. */
+  mentions(fields: Record<string, string | null>): SkillMention[] {
+    const found: SkillMention[] = [];
     for (const [field, value] of Object.entries(fields)) {
       if (!value) continue;
       const text = value.normalize('NFC');
-      const folded = foldForMatching(text);
-      for (const match of folded.matchAll(this.pattern)) {
-        const skill = this.skillByAlias.get(match[0]);
-        if (!skill || found.has(skill)) continue;
-        found.set(skill, { skill, field, start: match.index, text: text.slice(match.index, match.index + match[0].length) });
+      const candidates = acceptInContext(text, this.index.scan(text));
+      const requirement = requirementReader(text);
+      for (const c of candidates) {
+        const others = candidates.filter((o) => o !== c);
+        found.push({
+          skill: c.skill,
+          field,
+          start: c.start,
+          text: text.slice(c.start, c.end),
+          required: requirement(c.start, c.end),
+          years: statedYears(text, c, others),
+        });
       }
     }
-    return [...found.values()];
+    return found;
+  }
+
+  /**
+   * The first mention of each skill, in field order, as evidence. Its required and years sum up all of
+   * the skill's mentions: required if any mention is, else nice-to-have if any is; the first years stated.
+   */
+  find(fields: Record<string, string | null>): SkillMention[] {
+    const first = new Map<string, SkillMention>();
+    for (const mention of this.mentions(fields)) {
+      const seen = first.get(mention.skill);
+      if (!seen) first.set(mention.skill, { ...mention });
+      else {
+        if (mention.required === true || (mention.required === false && seen.required === null)) seen.required = mention.required;
+        seen.years ??= mention.years;
+      }
+    }
+    return [...first.values()];
   }
 }

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { matchFeatures } from '../../models/matcher/features.js';
+import type { RemoteScope } from '../normalize/remote-scope.js';
 import { activeModelVersion, pairsToScore, type ModelVersion } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
 
@@ -27,10 +28,20 @@ export async function prepareScoring(conn: DuckDBConnection, ctx: { runId: strin
       {
         skills: pair.profile_skills,
         yearsExperience: pair.years_experience,
-        remoteScopes: pair.remote_scopes,
+        country: pair.country,
+        timezone: pair.timezone,
         salaryFloorUsdMonth: pair.salary_floor_usd_month,
       },
-      { skills: pair.job_skills, seniority: pair.seniority, remoteScope: pair.remote_scope, salaryUsdMonth: pair.salary_usd_month },
+      {
+        skills: pair.job_skills,
+        seniority: pair.seniority,
+        yearsRequired: pair.years_required,
+        remoteScope: pair.remote_scope as RemoteScope,
+        remoteCountries: pair.remote_countries ?? [],
+        tzMinUtcOffset: pair.tz_min_utc_offset,
+        tzMaxUtcOffset: pair.tz_max_utc_offset,
+        salaryUsdMonthMax: pair.salary_usd_month_max,
+      },
     ),
   }));
   const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'score', 'features'), rows);

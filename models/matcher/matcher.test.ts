@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildV1, V1_DIR, type ModelCard } from './export-v1.js';
+import { LATAM_COUNTRIES } from '../../activities/normalize/geo.js';
 import { FEATURE_NAMES, matchFeatures, type MatchJob, type MatchProfile } from './features.js';
 import { buildLinearModel } from './linear-onnx.js';
 import { PRIOR_V1_WEIGHTS } from './prior-v1.js';
@@ -107,13 +108,24 @@ describe('MatcherScorer', () => {
 });
 
 describe('matchFeatures', () => {
-  const profile: MatchProfile = { skills: ['python', 'sql', 'machine-learning'], yearsExperience: 4, remoteScopes: ['global', 'latam', 'brazil'], salaryFloorUsdMonth: 4000 };
-  const job: MatchJob = { skills: ['python', 'sql'], seniority: 'mid', remoteScope: 'latam', salaryUsdMonth: 5000 };
+  const profile: MatchProfile = { skills: ['python', 'sql', 'machine-learning'], yearsExperience: 4, country: 'BR', timezone: null, salaryFloorUsdMonth: 4000 };
+  const job: MatchJob = {
+    skills: ['python', 'sql'],
+    seniority: 'mid',
+    yearsRequired: null,
+    remoteScope: 'latam',
+    remoteCountries: [...LATAM_COUNTRIES],
+    tzMinUtcOffset: null,
+    tzMaxUtcOffset: null,
+    salaryUsdMonthMax: 5000,
+  };
   const features = (changes: Partial<MatchJob>, who: MatchProfile = profile) => matchFeatures(who, { ...job, ...changes });
 
   it('returns the features in FEATURE_NAMES order', () => {
     expect(features({})).toEqual([1, 1, 1, 1]);
-    expect(features({ skills: ['python', 'rust', 'go', 'java'], seniority: 'lead', remoteScope: 'restricted', salaryUsdMonth: 2000 })).toEqual([0.25, 5 / 8, 0, 0.5]);
+    expect(
+      features({ skills: ['python', 'rust', 'golang', 'java'], seniority: 'lead', remoteScope: 'countries', remoteCountries: ['US'], salaryUsdMonthMax: 2000 }),
+    ).toEqual([0.25, 5 / 8, 0, 0.5]);
   });
 
   it('skills: unknown (0.5) without job skills, else the share of job skills the profile has', () => {
@@ -123,25 +135,39 @@ describe('matchFeatures', () => {
     expect(features({ skills: ['kubernetes'] })[0]).toBe(0);
   });
 
-  it('experience: years against what the seniority expects, unknown seniority read as mid', () => {
+  it('experience: years against the stated requirement, else what the seniority expects (unknown read as mid)', () => {
     expect(features({ seniority: 'senior' })[1]).toBe(5 / 6);
     expect(features({ seniority: 'junior' })[1]).toBe(1);
+    expect(features({ seniority: 'intern' })[1]).toBe(1);
+    expect(features({ seniority: 'staff' })[1]).toBe(5 / 9);
     expect(features({ seniority: null })[1]).toBe(1);
     expect(features({ seniority: null }, { ...profile, yearsExperience: 0 })[1]).toBe(1 / 3);
+    expect(features({ seniority: 'junior', yearsRequired: 9 })[1]).toBe(0.5);
   });
 
-  it('location: unknown is 0.5, a scope the profile accepts is 1, restricted outside the profile is 0', () => {
+  it('location: who may apply from where the person lives; unknown is 0.5', () => {
     expect(features({ remoteScope: 'unknown' })[2]).toBe(0.5);
-    expect(features({ remoteScope: 'brazil' })[2]).toBe(1);
-    expect(features({ remoteScope: 'restricted' })[2]).toBe(0);
-    expect(features({ remoteScope: 'restricted' }, { ...profile, remoteScopes: ['restricted'] })[2]).toBe(1);
+    expect(features({ remoteScope: 'brazil', remoteCountries: ['BR'] })[2]).toBe(1);
+    expect(features({ remoteScope: 'global' })[2]).toBe(1);
+    expect(features({ remoteScope: 'countries', remoteCountries: ['US'] })[2]).toBe(0);
+    expect(features({ remoteScope: 'countries', remoteCountries: ['US'] }, { ...profile, country: 'US' })[2]).toBe(1);
+    expect(features({ remoteScope: 'latam' }, { ...profile, country: 'DE' })[2]).toBe(0);
+    expect(features({ remoteScope: 'global' }, { ...profile, country: null })[2]).toBe(0.5);
+  });
+
+  it('location: a time-zone window scales the fit by the shared working hours', () => {
+    const saoPaulo = { ...profile, timezone: 'America/Sao_Paulo' };
+    expect(features({ remoteScope: 'global', tzMinUtcOffset: -3, tzMaxUtcOffset: -3 }, saoPaulo)[2]).toBe(1);
+    const farAway = features({ remoteScope: 'global', tzMinUtcOffset: 8, tzMaxUtcOffset: 9 }, saoPaulo)[2] ?? 1;
+    expect(farAway).toBeGreaterThanOrEqual(0.5);
+    expect(farAway).toBeLessThan(1);
   });
 
   it('salary: 1 at or above the floor, a fraction below it, 0.5 when either side is unknown', () => {
-    expect(features({ salaryUsdMonth: 9000 })[3]).toBe(1);
-    expect(features({ salaryUsdMonth: 4000 })[3]).toBe(1);
-    expect(features({ salaryUsdMonth: 3000 })[3]).toBe(0.75);
-    expect(features({ salaryUsdMonth: null })[3]).toBe(0.5);
+    expect(features({ salaryUsdMonthMax: 9000 })[3]).toBe(1);
+    expect(features({ salaryUsdMonthMax: 4000 })[3]).toBe(1);
+    expect(features({ salaryUsdMonthMax: 3000 })[3]).toBe(0.75);
+    expect(features({ salaryUsdMonthMax: null })[3]).toBe(0.5);
     expect(features({}, { ...profile, salaryFloorUsdMonth: null })[3]).toBe(0.5);
     expect(features({}, { ...profile, salaryFloorUsdMonth: 0 })[3]).toBe(0.5);
   });

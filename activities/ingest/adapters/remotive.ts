@@ -52,6 +52,9 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     descriptionHtml: item.description ?? '',
     salaryText: item.salary || null,
     tags: item.tags ?? [],
+    employmentType: item.job_type ?? null,
+    // Every Remotive job is remote; who may apply is in candidate_required_location (the location above).
+    remote: { isRemote: true },
   };
 }
 

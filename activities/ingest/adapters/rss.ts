@@ -13,6 +13,7 @@ const item = z.looseObject({
   isoDate: z.string().optional(),
   content: z.string().optional(),
   region: z.string().optional(),
+  type: z.string().optional(),
   company: z.string().optional(),
   categories: z.array(z.unknown()).optional(),
 });
@@ -33,8 +34,8 @@ async function parse(body: string): Promise<ParsedFeed> {
       skipped += 1;
       continue;
     }
-    const { guid, link, title, isoDate, content, region, company, categories } = parsed.data;
-    items.push({ externalId: id, payload: { guid, link, title, isoDate, content, region, company, categories } });
+    const { guid, link, title, isoDate, content, region, type, company, categories } = parsed.data;
+    items.push({ externalId: id, payload: { guid, link, title, isoDate, content, region, type, company, categories } });
   }
   return { items, skipped };
 }
@@ -59,6 +60,8 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     descriptionHtml: parsed.content ?? '',
     salaryText: null,
     tags: (parsed.categories ?? []).filter((c): c is string => typeof c === 'string'),
+    employmentType: parsed.type ?? null,
+    remote: null,
   };
 }
 

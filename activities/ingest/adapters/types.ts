@@ -20,6 +20,18 @@ export interface ExtractedPosting {
   descriptionHtml: string;
   salaryText: string | null;
   tags: string[];
+  /** The board's own employment-type value ("full_time", "Full-Time", "CONTRACTOR"), trusted before text. */
+  employmentType: string | null;
+  /** Structured remote metadata some boards publish; read before any free text. */
+  remote: StructuredRemote | null;
+}
+
+export interface StructuredRemote {
+  remoteModality?: string | null;
+  workplaceType?: string | null;
+  isRemote?: boolean | null;
+  countries?: string[] | null;
+  locationRestrictions?: string[] | null;
 }
 
 /** Everything that is specific to one source format: how to split a response into items, and how to read an item. */

@@ -1,0 +1,144 @@
+import type { ContractType } from './salary.js';
+import { foldForMatching } from './text-fold.js';
+
+export type EmploymentType = 'full_time' | 'part_time' | 'contract' | 'internship' | 'temporary';
+
+export interface EmploymentTypeResult {
+  type: EmploymentType | null;
+  contract: ContractType | null;
+  evidence: { field: string; text: string } | null;
+}
+
+export interface ContractMention {
+  contract: ContractType;
+  start: number;
+  end: number;
+}
+
+// All patterns run on foldForMatching output: lower case, no accents.
+const CONTRACT_PATTERNS: [ContractType, RegExp][] = [
+  ['clt', /\b(?:clt|carteira assinada|regime celetista|celetista)\b/g],
+  ['pj', /\b(?:pj|pessoa juridica|cnpj|prestador(?:a)? de servicos?)\b/g],
+  [
+    'contractor',
+    /\b(?:(?:independent )?contractors?|contratistas?|monotributistas?|monotributo|honorarios|prestacion de servicios|contract(?:[- ]to[- ]hire)? (?:role|position|basis|job|work|engagement|opportunity)|(?:on an?|long[- ]term|short[- ]term|b2b|\d+[- ]months?) contract)\b|\(contract\)/g,
+  ],
+  ['freelance', /\b(?:freelanc(?:e|er|ers|ing)|free-lance|freela|autonom[oa])\b/g],
+  ['internship', /\b(?:estagi(?:o|os|aria|ario|arias|arios)|internships?|interns?|pasantias?|pasantes?|practicas? profesionales?|practicantes?|becari[oa]s?|bolsa[- ]auxilio)\b/g],
+];
+
+const SCHEDULE_PATTERNS: ['full_time' | 'part_time' | 'temporary', RegExp][] = [
+  ['part_time', /\b(?:part[- ]?time|meio[- ]periodo|periodo parcial|medio tiempo|media jornada|tiempo parcial|jornada parcial|half[- ]time)\b/g],
+  ['full_time', /\b(?:full[- ]?time|tempo integral|periodo integral|jornada (?:completa|integral)|tiempo completo|relacion de dependencia|contrato (?:a termino|por tiempo|a plazo) indefinido)\b/g],
+  ['temporary', /\b(?:temporar(?:y|io|ia|ios|ias)|fixed[- ]term|plazo fijo|tiempo determinado|prazo determinado|seasonal|sazonal)\b/g],
+];
+
+// A board's own value is a bare word ("Contract", "TEMP"); free text needs the longer phrases
+// above, because "smart contract" or "temp table" are not about the job.
+const STRUCTURED_EXTRAS: [EmploymentType, ContractType | null, RegExp][] = [
+  ['contract', 'contractor', /\b(?:contract|contrato|consultant|consulting|consultoria)\b/g],
+  ['temporary', null, /\b(?:temp|temporal)\b/g],
+  ['full_time', null, /\b(?:permanent|efetivo|indefinido|employee)\b/g],
+];
+
+// "Not a contract role", "não é PJ", "no es freelance": the mention rules the term out.
+const NEGATED = /\b(?:not|nao|no|nem|sin|sem|never)\b(?: (?:a|an|um|uma|es|e|for|para|de))?\s*$/;
+// "Freelance experience is a plus" describes the candidate's past, not this job.
+const ABOUT_CANDIDATE_BEFORE = /\b(?:experiencia|experience)\s+(?:como|em|en|as|with|com|in)\s*$/;
+const ABOUT_CANDIDATE_AFTER = /^\s*(?:experience|experiencia)\b/;
+
+function counts(folded: string, start: number, end: number): boolean {
+  const before = folded.slice(Math.max(0, start - 24), start);
+  return !NEGATED.test(before) && !ABOUT_CANDIDATE_BEFORE.test(before) && !ABOUT_CANDIDATE_AFTER.test(folded.slice(end, end + 16));
+}
+
+function* mentions<T>(folded: string, patterns: [T, RegExp][]): Generator<{ value: T; start: number; end: number }> {
+  for (const [value, pattern] of patterns) {
+    for (const match of folded.matchAll(pattern)) {
+      const end = match.index + match[0].length;
+      if (counts(folded, match.index, end)) yield { value, start: match.index, end };
+    }
+  }
+}
+
+/** Contract terms in folded text (CLT, PJ, contractor, freelance, internship), in reading order. */
+export function findContracts(folded: string): ContractMention[] {
+  return [...mentions(folded, CONTRACT_PATTERNS)].map(({ value, start, end }) => ({ contract: value, start, end })).sort((a, b) => a.start - b.start);
+}
+
+const TYPE_OF_CONTRACT: Record<ContractType, EmploymentType> = {
+  clt: 'full_time',
+  pj: 'contract',
+  contractor: 'contract',
+  freelance: 'contract',
+  internship: 'internship',
+};
+
+// Which type wins when one field names several: an internship or a part-time job is that whatever
+// its contract, and "full-time" is also said of contract work, so it yields to everything.
+const PRECEDENCE: EmploymentType[] = ['internship', 'part_time', 'temporary', 'contract', 'full_time'];
+
+interface Signal {
+  type: EmploymentType | null;
+  contract: ContractType | null;
+  start: number;
+  end: number;
+}
+
+function signalsIn(text: string, structured: boolean): { folded: string; original: string; signals: Signal[] } {
+  const original = text.normalize('NFC');
+  const folded = foldForMatching(original).replace(/_/g, ' ');
+  const signals: Signal[] = [];
+  for (const m of mentions(folded, SCHEDULE_PATTERNS)) signals.push({ type: m.value, contract: null, start: m.start, end: m.end });
+  const contracts = findContracts(folded);
+  // "CLT ou PJ" leaves the choice open: neither term says what this job is.
+  const undecided = new Set(contracts.map((c) => TYPE_OF_CONTRACT[c.contract])).size > 1;
+  if (!undecided) for (const c of contracts) signals.push({ type: TYPE_OF_CONTRACT[c.contract], contract: c.contract, start: c.start, end: c.end });
+  if (structured && signals.length === 0) {
+    for (const [type, contract, pattern] of STRUCTURED_EXTRAS) {
+      for (const m of folded.matchAll(pattern)) signals.push({ type, contract, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return { folded, original, signals };
+}
+
+/**
+ * Employment type and contract from a board's structured value first, then the title, then the
+ * description, in Portuguese, Spanish or English. Each answer comes from the first field that has
+ * one; the evidence is the words that decided the type (or the contract when the type is unknown).
+ */
+export function parseEmploymentType(fields: { employmentType?: string | null; title: string; description: string }): EmploymentTypeResult {
+  const ordered: [string, string, boolean][] = [
+    ['employmentType', fields.employmentType ?? '', true],
+    ['title', fields.title, false],
+    ['description', fields.description, false],
+  ];
+  let type: EmploymentType | null = null;
+  let contract: ContractType | null = null;
+  // Boards say "contract" for any non-employee work; the text may say which kind (PJ, freelance).
+  let genericContract: ContractType | null = null;
+  let evidence: EmploymentTypeResult['evidence'] = null;
+  for (const [field, text, structured] of ordered) {
+    if (!text.trim()) continue;
+    const { original, signals } = signalsIn(text, structured);
+    const quote = (s: Signal) => ({ field, text: original.slice(s.start, s.end) });
+    if (contract === null) {
+      const kinds = new Set(signals.flatMap((s) => (s.contract ? [s.contract] : [])));
+      const found = signals.find((s) => s.contract !== null);
+      if (kinds.size === 1 && found && structured && found.contract === 'contractor') genericContract = found.contract;
+      else if (kinds.size === 1 && found) {
+        contract = found.contract;
+        if (type === null && evidence === null) evidence = quote(found);
+      }
+    }
+    if (type === null) {
+      const decided = PRECEDENCE.map((t) => signals.find((s) => s.type === t)).find((s) => s !== undefined);
+      if (decided) {
+        type = decided.type;
+        evidence = quote(decided);
+      }
+    }
+    if (type !== null && contract !== null) break;
+  }
+  return { type, contract: contract ?? genericContract, evidence };
+}

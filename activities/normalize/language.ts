@@ -1,0 +1,60 @@
+export type Language = 'pt' | 'es' | 'en';
+
+// Only words that belong to one of the three languages count: "de", "que", "para", "a", "no", "se"
+// are shared by Portuguese and Spanish, "do" and "as" by Portuguese and English, so they say nothing.
+// Job-ad vocabulary is included because ads are often lists of nouns with few function words.
+const WORDS: Record<Language, string[]> = {
+  pt: [
+    'um', 'uma', 'uns', 'umas', 'em', 'com', 'da', 'dos', 'das', 'os', 'ao', 'aos', 'à', 'às', 'pelo', 'pela', 'pelos', 'pelas',
+    'não', 'são', 'tem', 'você', 'vocês', 'também', 'mais', 'muito', 'nosso', 'nossa', 'nossos', 'nossas', 'seu', 'sua', 'seus',
+    'suas', 'ou', 'é', 'e', 'isso', 'essa', 'esse', 'já', 'até', 'então', 'onde', 'quando', 'qualquer', 'cidade', 'pessoa',
+    'pessoas', 'vaga', 'vagas', 'experiência', 'conhecimento', 'conhecimentos', 'trabalho', 'trabalhar', 'trabalhe', 'equipe',
+    'desenvolvimento', 'desenvolver', 'benefícios', 'dados', 'anos', 'salário', 'inglês', 'análise', 'ferramentas', 'nível',
+    'saúde', 'modalidade', 'escritório', 'escritórios', 'oferecemos', 'procuramos', 'precisamos', 'atuar', 'atuação', 'desenvolve',
+    'vai', 'ter', 'fazer', 'nós',
+  ],
+  es: [
+    'el', 'la', 'los', 'las', 'del', 'al', 'y', 'en', 'con', 'un', 'una', 'unos', 'unas', 'es', 'son', 'tiene', 'lo', 'le', 'les',
+    'su', 'sus', 'más', 'pero', 'muy', 'también', 'nuestro', 'nuestra', 'nuestros', 'nuestras', 'tu', 'tus', 'usted', 'hay', 'sí',
+    'ya', 'eso', 'esa', 'ese', 'cuando', 'donde', 'cualquier', 'ciudad', 'experiencia', 'conocimiento', 'conocimientos', 'trabajo',
+    'trabajar', 'equipo', 'desarrollo', 'desarrollar', 'beneficios', 'datos', 'años', 'salario', 'inglés', 'análisis',
+    'herramientas', 'nivel', 'salud', 'modalidad', 'según', 'ofrecemos', 'necesitamos', 'puesto', 'harás', 'serás', 'serán', 'tener', 'hacer', 'nosotros',
+  ],
+  en: [
+    'the', 'and', 'of', 'to', 'in', 'for', 'with', 'is', 'are', 'you', 'we', 'our', 'your', 'on', 'at', 'be', 'will', 'this',
+    'that', 'an', 'or', 'by', 'from', 'have', 'has', 'it', 'experience', 'team', 'work', 'years', 'skills', 'strong', 'knowledge',
+    'who', 'what', 'about', 'help', 'build', 'looking', 'benefits', 'requirements', 'responsibilities', 'models',
+  ],
+};
+
+const LANGUAGE_OF = new Map<string, Language>();
+for (const [language, words] of Object.entries(WORDS) as [Language, string[]][]) for (const word of words) LANGUAGE_OF.set(word, language);
+const LETTER_HINTS: [Language, RegExp][] = [
+  ['pt', /[ãõç]/gu],
+  ['es', /[ñ¿¡]|ción\b/gu],
+];
+
+const MIN_WORDS = 4;
+const MIN_SCORE = 2;
+
+/**
+ * The language of a job ad by counting words that only one of Portuguese, Spanish and English uses,
+ * plus letters only Portuguese or Spanish have; null for too little text or no clear winner.
+ */
+export function detectLanguage(text: string): Language | null {
+  const clean = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+/gu, ' ');
+  const words = clean.match(/\p{L}+/gu) ?? [];
+  if (words.length < MIN_WORDS) return null;
+  const score: Record<Language, number> = { pt: 0, es: 0, en: 0 };
+  for (const word of words) {
+    const language = LANGUAGE_OF.get(word);
+    if (language) score[language] += 1;
+  }
+  for (const [language, pattern] of LETTER_HINTS) score[language] += (clean.match(pattern) ?? []).length;
+  const [best, second] = (Object.entries(score) as [Language, number][]).sort((a, b) => b[1] - a[1]);
+  if (!best || !second || best[1] < MIN_SCORE || best[1] < second[1] * 1.5) return null;
+  return best[0];
+}

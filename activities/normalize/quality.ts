@@ -1,0 +1,83 @@
+import { foldForMatching } from './text-fold.js';
+
+export type QualityCode = 'empty' | 'too_short' | 'missing_company' | 'missing_apply_url' | 'expired' | 'spam';
+
+export interface QualityInput {
+  title: string;
+  company: string | null;
+  description: string;
+  applyUrl: string | null;
+  postedAt: string | null;
+}
+
+export interface QualityResult {
+  /** False when the posting should not be shown: empty, expired or spam. The other flags are warnings. */
+  ok: boolean;
+  flags: { code: QualityCode; reason: string }[];
+}
+
+const BLOCKING = new Set<QualityCode>(['empty', 'expired', 'spam']);
+const MIN_WORDS = 30;
+const MAX_AGE_DAYS = 120;
+const DAY_MS = 86_400_000;
+// Placeholders boards put where the company should be.
+const NO_COMPANY = /^(?:n\/?a|none|null|undefined|unknown|-+|\?+|desconhecid[ao]|desconocid[ao]|nao informad[ao]|no informad[ao])$/u;
+// Patterns of work-from-home scams, in the three languages. A crypto company hiring ML engineers is
+// fine; "guaranteed returns" from crypto is not.
+const SCAMS: [string, RegExp][] = [
+  ['money promised for little work', /\bearn \$+|\$\$\$|\bmake \$?\d[\d,.]*k?\+? (?:per|a|an|every) (?:day|week|hour)\b|\b(?:earn|make) money (?:fast|from home|online)\b|ganhe dinheiro|dinheiro facil|renda extra garantida|gana dinero|dinero facil|ingresos extra garantizados/u],
+  ['investment scheme', /\b(?:crypto|bitcoin|forex|binary options|nft|cripto)\b[^.]{0,80}\b(?:guaranteed|garantid[oa]s?|garantizad[oa]s?|passive income|renda passiva|ingresos pasivos|double your|profits? daily|lucro diario)\b|\b(?:guaranteed|garantid[oa]s?|garantizad[oa]s?) (?:returns|retorno|rendimientos?|profits?|lucro)\b/u],
+  ['pay to start', /\b(?:pay|paid|payment of|deposit|buy|purchase) (?:a |an |the )?(?:small )?(?:fee|starter kit|registration|training fee|deposit)\b|\b(?:registration|starter kit|training) fee\b|\bpay to (?:start|join|work)\b|\b(?:taxa|cuota|tarifa) de (?:inscricao|cadastro|inscripcion|registro|adesao)\b|\b(?:pague|pagar|paga) (?:uma |una )?(?:taxa|cuota|inscricao|inscripcion)\b/u],
+  ['multi-level marketing', /\b(?:mlm|multi-?level marketing|marketing multinivel|marketing de rede|network marketing|pyramid scheme|piramide financeira)\b/u],
+  ['contact through a chat app to get paid', /\b(?:whatsapp|telegram)\b[^.]{0,60}\b(?:earn|income|renda|ganhe|gana|pagamento diario|pago diario)\b/u],
+];
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gu;
+const MAX_LINKS = 15;
+const LINKS_PER_WORD = 1 / 20;
+
+function shouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 40 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+}
+
+function spamReason(title: string, description: string, wordCount: number): string | null {
+  const folded = foldForMatching(`${title}\n${description}`.normalize('NFC'));
+  for (const [reason, pattern] of SCAMS) {
+    const match = pattern.exec(folded);
+    if (match) return `${reason}: "${match[0]}"`;
+  }
+  // Titles only in capitals are common in Brazilian ATS exports; a whole description is not.
+  if (shouting(description)) return 'written mostly in capitals';
+  const links = (description.match(LINK) ?? []).length;
+  if (links > MAX_LINKS || (links >= 5 && links / Math.max(wordCount, 1) > LINKS_PER_WORD)) return `${links} links in ${wordCount} words`;
+  return null;
+}
+
+/** Whether a posting is fit to show, and every problem found, each with the reason. */
+export function assessQuality(p: QualityInput, now: Date): QualityResult {
+  const flags: QualityResult['flags'] = [];
+  const title = p.title.trim();
+  const description = p.description.trim();
+  const wordCount = (description.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+  if (!title || title === '(untitled)') flags.push({ code: 'empty', reason: 'no title' });
+  if (!/\p{L}/u.test(description)) flags.push({ code: 'empty', reason: 'no description' });
+  else if (wordCount < MIN_WORDS) flags.push({ code: 'too_short', reason: `description has ${wordCount} words, fewer than ${MIN_WORDS}` });
+
+  const company = p.company?.trim() ?? '';
+  if (!company || NO_COMPANY.test(foldForMatching(company.toLowerCase()))) flags.push({ code: 'missing_company', reason: company ? `placeholder company "${company}"` : 'no company' });
+
+  const url = p.applyUrl?.trim() ?? '';
+  if (!/^(?:https?:\/\/[^\s/]+\.[^\s]+|mailto:\S+@\S+)$/iu.test(url)) flags.push({ code: 'missing_apply_url', reason: url ? `not a link: "${url}"` : 'no apply link' });
+
+  const posted = p.postedAt ? Date.parse(p.postedAt) : Number.NaN;
+  if (!Number.isNaN(posted)) {
+    const days = Math.floor((now.getTime() - posted) / DAY_MS);
+    if (days > MAX_AGE_DAYS) flags.push({ code: 'expired', reason: `posted ${days} days ago, more than ${MAX_AGE_DAYS}` });
+  }
+
+  const spam = spamReason(title, description, wordCount);
+  if (spam) flags.push({ code: 'spam', reason: spam });
+
+  return { ok: !flags.some((f) => BLOCKING.has(f.code)), flags };
+}

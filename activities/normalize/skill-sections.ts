@@ -1,0 +1,117 @@
+import { foldForMatching } from './text-fold.js';
+
+/** true: the posting requires the skill; false: it is a nice-to-have; null: the posting does not say. */
+export type Requirement = boolean | null;
+
+// Patterns run on folded text (lower case, no accents): "desejável" is matched as "desejavel".
+const words = (alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+
+const NICE = words([
+  'nice[ -]to[ -]haves?', 'bonus(?: points)?', 'extra points', 'pluses', '(?:a |es un |is a )?plus', 'preferred(?: \\w+)?', 'preferably',
+  'desirable', 'desired (?:skills|qualifications|experience)', 'good to have', 'diferenciais', 'diferencial', 'desejave(?:l|is)',
+  'ganha pontos', 'pontos extras', 'deseables?', 'valorables?', 'se valora(?:ra)?', 'suma(?:ra|n)? puntos', 'no excluyentes?',
+  'nao obrigatori[oa]s?', 'not required', 'opcional(?:es)?', 'optional', 'ideally', 'idealmente',
+]);
+const REQUIRED = words([
+  'requirements?', 'required', '(?:minimum |basic )?qualifications', 'must[ -]haves?', "(?:what )?(?:we're|we are) looking for",
+  'what we look for', "what you(?:'ll| will)? need", 'what you bring', 'who you are', "(?:what )?you(?:'ll)? have", 'requisitos?',
+  'pre ?requisitos', 'qualificacoes', 'o que (?:buscamos|procuramos|esperamos|precisamos)', 'o que voce (?:precisa|traz|tem)',
+  'requerimientos', '(?:lo )?que buscamos', '(?:lo )?que necesitas', 'excluyentes?', 'obrigatori[oa]s?', 'indispensave(?:l|is)',
+]);
+/** Words that make the sentence around a mention a requirement, whatever its section. */
+const REQUIRED_INLINE = words([
+  'required', 'mandatory', 'must', 'must[ -]have', 'essential', 'requisitos?', 'obrigatori[oa]s?', 'indispensave(?:l|is)',
+  'imprescindive(?:l|is)', 'essencia(?:l|is)', 'excluyentes?', 'indispensables?', 'imprescindibles?', 'requerid[oa]s?',
+]);
+/** Section names that say little on their own: they name a requirements section only as a whole heading. */
+const REQUIRED_HEADING = new RegExp(
+  '^(?:(?:your|our ideal|seu|tu|el) )?(?:profile|perfil(?: \\w+)?|(?:technical |key |core )?skills(?: \\w+)?|experience|conhecimentos(?: \\w+)?|' +
+    'conocimientos(?: \\w+)?|competencias(?: \\w+)?|habilidades(?: \\w+)?|experiencia(?: \\w+)?|skills and experience|about you|sobre voce|sobre ti)$',
+  'u',
+);
+/** Other sections: a new one of these ends a requirements or nice-to-have section. */
+const OTHER = words([
+  'responsibilit(?:y|ies)', "what you(?:'ll| will) do", 'the role', 'about(?: (?:the role|the job|us|the company|the team))?', 'who we are',
+  'benefits', 'perks', 'what we offer', 'we offer', 'compensation', 'salary', 'how to apply', '(?:our |tech |technology )?stack',
+  'responsabilidades', 'atividades', 'atribuicoes', 'o que voce (?:vai|ira) fazer', 'sobre(?: nos| a vaga| a empresa| o time)?',
+  'beneficios', 'oferecemos', 'remuneracao', 'funciones', 'tus funciones', '(?:lo )?que haras', 'sobre nosotros', '(?:te )?ofrecemos',
+  'dia a dia', 'your day', 'description', 'descripcion', 'descricao', 'mision', 'mission', 'desafios?', 'challenges?', 'location',
+  'localizacao', 'ubicacion', 'processo seletivo', 'hiring process', 'interview process', 'our culture', 'cultura',
+]);
+
+const LIST_ITEM = /^(?:[*•·+-]|\d+[.)])\s+/;
+
+interface Heading {
+  /** The requirement the section announces; 'other' for a section that ends the previous one. */
+  status: Requirement | 'other';
+}
+
+/** What a line announces if it is a heading ("Requisitos", "Nice to have:", "Diferenciais: Spark, Kafka"). */
+function headingOf(line: string, nextLine: string): Heading | null {
+  let text = line.trim().replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1').trim();
+  const isItem = LIST_ITEM.test(text);
+  text = text.replace(LIST_ITEM, '');
+  const colon = text.indexOf(':');
+  const head = (colon >= 0 ? text.slice(0, colon) : text).trim();
+  const count = head.split(/\s+/).length;
+  const headingLike =
+    colon >= 0
+      ? count <= 8 && head.length <= 60 && (!isItem || text.slice(colon + 1).trim() === '')
+      : !isItem && count <= 8 && head.length <= 70 && !/[.!?,;]$/.test(head);
+  if (!headingLike || head === '') return null;
+  const folded = foldForMatching(head).replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const nice = NICE.test(folded);
+  const required = REQUIRED.test(folded) || REQUIRED_HEADING.test(folded);
+  if (nice && required) return { status: /\b(and|e|y)\b|&|\//.test(folded) ? null : false };
+  if (nice) return { status: false };
+  if (required) return { status: true };
+  if (OTHER.test(folded) || (colon >= 0 && text.slice(colon + 1).trim() === '')) return { status: 'other' };
+  // A short capitalised line that introduces a list is the heading of some other section ("Our culture").
+  const short = colon < 0 && count <= 5 && /^\p{Lu}/u.test(head) && LIST_ITEM.test(nextLine.trim());
+  return short ? { status: 'other' } : null;
+}
+
+/** The nearest "required" or "nice to have" said in the sentence around a mention ("Kafka is a plus"). */
+function inlineRequirement(sentence: string, at: number): Requirement | undefined {
+  const folded = foldForMatching(sentence);
+  let best: { distance: number; status: boolean } | undefined;
+  for (const [pattern, status] of [[NICE, false], [REQUIRED_INLINE, true]] as const) {
+    for (const match of folded.matchAll(new RegExp(pattern.source, 'gu'))) {
+      const distance = Math.min(Math.abs(match.index - at), Math.abs(match.index + match[0].length - at));
+      // "no excluyente" contains "excluyente": at equal distance the nice-to-have reading wins.
+      if (!best || distance < best.distance) best = { distance, status };
+    }
+  }
+  return best?.status;
+}
+
+/**
+ * Reads a posting's plain text (headings and list items on lines of their own, as htmlToPlainText
+ * writes them) and tells for any offset whether it lies in a requirements section, a nice-to-have one
+ * or neither; a sentence that itself says "required" or "is a plus" overrides its section.
+ */
+export function requirementReader(text: string): (start: number, end: number) => Requirement {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  const status: Requirement[] = [];
+  let offset = 0;
+  let current: Requirement = null;
+  lines.forEach((line, i) => {
+    const heading = headingOf(line, lines.slice(i + 1).find((l) => l.trim() !== '') ?? '');
+    if (heading) current = heading.status === 'other' ? null : heading.status;
+    starts.push(offset);
+    status.push(current);
+    offset += line.length + 1;
+  });
+  return (start, end) => {
+    let index = starts.length - 1;
+    while (index > 0 && (starts[index] as number) > start) index--;
+    const lineStart = starts[index] as number;
+    const line = lines[index] as string;
+    const sentenceStart = Math.max(0, ...[...line.slice(0, start - lineStart).matchAll(/[.;!?](?:\s|$)/g)].map((m) => m.index + 1));
+    const after = /[.;!?](?:\s|$)/.exec(line.slice(end - lineStart));
+    const sentenceEnd = after ? end - lineStart + after.index : line.length;
+    const inline = inlineRequirement(line.slice(sentenceStart, sentenceEnd), start - lineStart - sentenceStart);
+    return inline ?? (status[index] as Requirement);
+  };
+}

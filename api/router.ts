@@ -1,0 +1,9 @@
+import { jobsRouter } from './routers/jobs.js';
+import { router } from './trpc.js';
+
+/** The whole API; the web app imports only this type, so client and server cannot drift apart. */
+export const appRouter = router({
+  jobs: jobsRouter,
+});
+
+export type AppRouter = typeof appRouter;

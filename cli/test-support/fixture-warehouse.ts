@@ -1,0 +1,37 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDedupe } from '../../activities/dedupe/run-dedupe.js';
+import { fetchSource } from '../../activities/ingest/fetch-source.js';
+import { runNormalize } from '../../activities/normalize/run-normalize.js';
+import { SkillMatcher, loadTaxonomy } from '../../activities/normalize/skills.js';
+import { Staging } from '../../activities/staging.js';
+import { insertRawPostings } from '../../warehouse/core.js';
+import { Warehouse } from '../../warehouse/db.js';
+import { migrate } from '../../warehouse/migrate.js';
+import { PROJECT_ROOT } from '../config.js';
+import { demoSources, seedDefaults } from '../seed-defaults.js';
+import type { FaultServer } from './fault-server.js';
+
+/**
+ * A warehouse holding the demo feeds after ingest → normalize → dedupe, built by calling the stage
+ * functions directly: the stages are plain functions, Temporal only orchestrates them.
+ */
+export async function fixtureWarehouse(faults: FaultServer): Promise<{ warehouse: Warehouse; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'vagas-fixture-'));
+  const warehouse = await Warehouse.open(join(dir, 'warehouse.duckdb'));
+  await migrate(warehouse);
+  const sources = demoSources(faults.url);
+  await seedDefaults(warehouse, { projectRoot: PROJECT_ROOT, sources, demoProfile: true });
+  const staging = new Staging(join(dir, 'staging'));
+  const runId = 'fixture';
+  for (const source of sources) {
+    const staged = await fetchSource(source, runId, staging);
+    await warehouse.withConnection((conn) => insertRawPostings(conn, staged.path, runId));
+  }
+  const skills = new SkillMatcher(loadTaxonomy());
+  await warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills }));
+  await warehouse.transaction((conn) => runDedupe(conn, { runId, staging }));
+  if (readdirSync(dir).length === 0) throw new Error('fixture warehouse was not written');
+  return { warehouse, dir };
+}
