@@ -1,6 +1,7 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 
-const options = {
+// Compiled once: convert() would rebuild its selector matcher on every call, most of the stage's time.
+const convert = compile({
   wordwrap: false as const,
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
@@ -11,11 +12,11 @@ const options = {
     { selector: 'h2', options: { uppercase: false } },
     { selector: 'h3', options: { uppercase: false } },
   ],
-};
+});
 
 /** Plain text of a posting's HTML: entities decoded, scripts dropped, paragraphs and list items kept as lines. */
 export function htmlToPlainText(html: string): string {
-  return convert(html, options)
+  return convert(html)
     .normalize('NFC')
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+\n/g, '\n')
@@ -26,6 +27,8 @@ export function htmlToPlainText(html: string): string {
 /** One line, single spaces: for titles, company names and locations. */
 export function cleanLine(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const cleaned = htmlToPlainText(text).replace(/\s+/g, ' ').trim();
+  // Most titles and names hold no markup or entities; those skip the HTML parser.
+  const plain = /[<&]/.test(text) ? htmlToPlainText(text) : text.normalize('NFC');
+  const cleaned = plain.replace(/\s+/g, ' ').trim();
   return cleaned === '' ? null : cleaned;
 }

@@ -63,12 +63,13 @@ function isListNeighbour(text: string, left: Candidate, right: Candidate): boole
  * The candidates that count: every unambiguous alias, and each ambiguous one ("go", "r", "c", "spark",
  * "excel", "rust") only where the text shows it is meant as technology — an item of a list of other
  * skills ("Python, R and SQL", "C/C++"), the first item after a label such as "Stack:", a capitalised
- * name in running text ("experience with Spark", never "spark joy") or an acronym in capitals. Single letters and two-letter words ("R", "C", "Go")
+ * name in running text ("experience with Spark", never "spark joy") or an acronym in capitals; one the
+ * skill's name spells in capitals ("SOLID", "REST") counts only in capitals. Single letters and two-letter words ("R", "C", "Go")
  * need the list or the label, written with a capital (or, two letters, as an acronym: "AI").
  */
 export function acceptInContext(text: string, candidates: Candidate[]): Candidate[] {
   const accepted = candidates.map((c) => !c.ambiguous);
-  const possible = candidates.map((c) => !c.ambiguous || !ruledOut(text, c));
+  const possible = candidates.map((c) => !c.ambiguous || (!ruledOut(text, c) && (!c.acronym || isShouted(text.slice(c.start, c.end)))));
   const capital = (c: Candidate) => isUpper(text.charAt(c.start));
   candidates.forEach((c, i) => {
     if (accepted[i] || !possible[i]) return;

@@ -10,6 +10,8 @@ export interface Candidate {
   alias: string;
   /** The alias is also an ordinary word or a letter: it needs a technical context to count. */
   ambiguous: boolean;
+  /** An ambiguous alias the skill's name writes in capitals ("SOLID", "REST"): it counts only in capitals. */
+  acronym: boolean;
 }
 
 interface Node {
@@ -17,6 +19,7 @@ interface Node {
   skill?: string;
   alias?: string;
   ambiguous?: boolean;
+  acronym?: boolean;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -39,14 +42,15 @@ export class AliasIndex {
   constructor(taxonomy: Taxonomy) {
     for (const skill of taxonomy.skills) {
       const ambiguous = new Set((skill.ambiguous ?? []).map(aliasKey));
+      const capitalWords = new Set(skill.name.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && w === w.toUpperCase()));
       for (const alias of [...skill.aliases.en, ...skill.aliases.pt, ...skill.aliases.es]) {
         const key = aliasKey(alias);
-        if (key !== '') this.insert(key, skill.id, ambiguous.has(key));
+        if (key !== '') this.insert(key, skill.id, ambiguous.has(key), ambiguous.has(key) && capitalWords.has(key.toUpperCase()));
       }
     }
   }
 
-  private insert(key: string, skill: string, ambiguous: boolean) {
+  private insert(key: string, skill: string, ambiguous: boolean, acronym: boolean) {
     let node = this.root;
     for (const char of key) {
       let child = node.next.get(char);
@@ -54,7 +58,7 @@ export class AliasIndex {
       node = child;
     }
     // The taxonomy guarantees one skill per key; the first one wins if a hand-made taxonomy repeats one.
-    if (node.skill === undefined) Object.assign(node, { skill, alias: key, ambiguous });
+    if (node.skill === undefined) Object.assign(node, { skill, alias: key, ambiguous, acronym });
   }
 
   /** The longest alias at each word start, left to right, never overlapping; whole words only. */
@@ -89,7 +93,7 @@ export class AliasIndex {
       // Runs of spaces in the text read as the single space of the alias.
       if (char === ' ') while (form[j] === ' ') j++;
       if (node.skill !== undefined && endsWord(form, j, char)) {
-        best = { skill: node.skill, start, end: j, alias: node.alias as string, ambiguous: node.ambiguous === true };
+        best = { skill: node.skill, start, end: j, alias: node.alias as string, ambiguous: node.ambiguous === true, acronym: node.acronym === true };
       }
     }
     return best;

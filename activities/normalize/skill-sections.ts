@@ -39,6 +39,8 @@ const OTHER = words([
   'localizacao', 'ubicacion', 'processo seletivo', 'hiring process', 'interview process', 'our culture', 'cultura',
 ]);
 
+const INLINE = [[new RegExp(NICE.source, 'gu'), false], [new RegExp(REQUIRED_INLINE.source, 'gu'), true]] as const;
+
 const LIST_ITEM = /^(?:[*•·+-]|\d+[.)])\s+/;
 
 interface Heading {
@@ -71,12 +73,11 @@ function headingOf(line: string, nextLine: string): Heading | null {
   return short ? { status: 'other' } : null;
 }
 
-/** The nearest "required" or "nice to have" said in the sentence around a mention ("Kafka is a plus"). */
-function inlineRequirement(sentence: string, at: number): Requirement | undefined {
-  const folded = foldForMatching(sentence);
+/** The nearest "required" or "nice to have" said in the (folded) sentence around a mention ("Kafka is a plus"). */
+function inlineRequirement(folded: string, at: number): Requirement | undefined {
   let best: { distance: number; status: boolean } | undefined;
-  for (const [pattern, status] of [[NICE, false], [REQUIRED_INLINE, true]] as const) {
-    for (const match of folded.matchAll(new RegExp(pattern.source, 'gu'))) {
+  for (const [pattern, status] of INLINE) {
+    for (const match of folded.matchAll(pattern)) {
       const distance = Math.min(Math.abs(match.index - at), Math.abs(match.index + match[0].length - at));
       // "no excluyente" contains "excluyente": at equal distance the nice-to-have reading wins.
       if (!best || distance < best.distance) best = { distance, status };
@@ -92,12 +93,18 @@ function inlineRequirement(sentence: string, at: number): Requirement | undefine
  */
 export function requirementReader(text: string): (start: number, end: number) => Requirement {
   const lines = text.split('\n');
+  const foldedLines = foldForMatching(text).split('\n');
+  const nextLines: string[] = [];
+  for (let i = lines.length - 1, next = ''; i >= 0; i--) {
+    nextLines[i] = next;
+    if ((lines[i] as string).trim() !== '') next = lines[i] as string;
+  }
   const starts: number[] = [];
   const status: Requirement[] = [];
   let offset = 0;
   let current: Requirement = null;
   lines.forEach((line, i) => {
-    const heading = headingOf(line, lines.slice(i + 1).find((l) => l.trim() !== '') ?? '');
+    const heading = headingOf(line, nextLines[i] as string);
     if (heading) current = heading.status === 'other' ? null : heading.status;
     starts.push(offset);
     status.push(current);
@@ -111,7 +118,7 @@ export function requirementReader(text: string): (start: number, end: number) =>
     const sentenceStart = Math.max(0, ...[...line.slice(0, start - lineStart).matchAll(/[.;!?](?:\s|$)/g)].map((m) => m.index + 1));
     const after = /[.;!?](?:\s|$)/.exec(line.slice(end - lineStart));
     const sentenceEnd = after ? end - lineStart + after.index : line.length;
-    const inline = inlineRequirement(line.slice(sentenceStart, sentenceEnd), start - lineStart - sentenceStart);
+    const inline = inlineRequirement((foldedLines[index] as string).slice(sentenceStart, sentenceEnd), start - lineStart - sentenceStart);
     return inline ?? (status[index] as Requirement);
   };
 }

@@ -18,11 +18,14 @@ const YEARS = new RegExp(
   'gu',
 );
 
+/** A quick look for a unit before the full search ("years", "anos", "años", any case). */
+const UNIT = /(?:years?|yrs?|anos?|años?)(?![\p{L}])/iu;
+
 /** Words that may stand between a number of years and the skill it is about ("3 anos de experiência com"). */
 const CONNECTORS = new Set([
   'of', 'de', 'do', 'da', 'del', 'in', 'on', 'with', 'using', 'em', 'com', 'con', 'en', 'no', 'na', 'el', 'la', 'los', 'las', 'the',
   'a', 'an', 'and', 'or', 'e', 'ou', 'y', 'o', 'experience', 'experiencia', 'exp', 'professional', 'profissional', 'profesional',
-  'hands', 'on', 'relevant', 'relevante', 'solid', 'solida', 'proven', 'comprovada', 'comprobable', 'demonstrated', 'working',
+  'hands', 'relevant', 'relevante', 'solid', 'solida', 'proven', 'comprovada', 'comprobable', 'demonstrated', 'working',
   'trabalhando', 'trabajando', 'developing', 'desenvolvendo', 'desarrollando', 'building', 'programming', 'programacao',
   'programacion', 'development', 'desenvolvimento', 'desarrollo', 'as', 'como', 'atuando', 'practical', 'pratica', 'practica',
 ]);
@@ -45,16 +48,18 @@ function gapConnects(gap: string): boolean {
 export function statedYears(text: string, mention: Span, others: readonly Span[]): number | null {
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   const lineEnd = text.indexOf('\n', mention.end);
-  const line = foldForMatching(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (!UNIT.test(line)) return null;
+  const folded = foldForMatching(line);
   // Other skills in between read as list items: "years of [Python], [SQL] and …".
-  let masked = line;
+  let masked = folded;
   for (const other of others) {
     const from = other.start - lineStart;
-    if (from >= 0 && other.end - lineStart <= line.length) masked = masked.slice(0, from) + ','.repeat(other.end - other.start) + masked.slice(other.end - lineStart);
+    if (from >= 0 && other.end - lineStart <= folded.length) masked = masked.slice(0, from) + ','.repeat(other.end - other.start) + masked.slice(other.end - lineStart);
   }
   const at = mention.start - lineStart;
   const end = mention.end - lineStart;
-  const starts = others.map((o) => o.start - lineStart).filter((o) => o >= 0 && o <= line.length);
+  const starts = others.map((o) => o.start - lineStart).filter((o) => o >= 0 && o <= folded.length);
   // Years that lead into another skill are about that one: "Python, 3 years of Java" gives Python nothing.
   const leadsTo = (from: number) => starts.some((s) => s >= from && s !== at && /\p{L}/u.test(masked.slice(from, s)) && gapConnects(masked.slice(from, s)));
   let best: { distance: number; years: number } | null = null;

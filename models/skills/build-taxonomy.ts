@@ -14,8 +14,8 @@ const DATA_DIR = process.env.SKILLS_DATA_DIR ?? here('../../../shared/data/taxon
 const CURATED = here('./curated.json');
 const OUTPUT = here('./taxonomy.json');
 
-export const VERSION = '1.0.0';
-export const ATTRIBUTION =
+const VERSION = '1.0.0';
+const ATTRIBUTION =
   'This service uses the ESCO classification of the European Commission (ESCO digital skills collection, English and Spanish). ' +
   'Contains information from O*NET 29.2 Database Technology Skills by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), ' +
   'used under the CC BY 4.0 license; O*NET® is a trademark of USDOL/ETA. See models/skills/ATTRIBUTION.md.';

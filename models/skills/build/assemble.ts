@@ -52,7 +52,9 @@ export function assemble(curated: CuratedSkill[], sources: ImportedConcept[][], 
     if (importedForm && !isImportableAlias(surface, vocabulary.commonWords)) return;
     const current = owner.get(key);
     if (current !== undefined && current !== draft.id) return;
-    if (LANGS.some((l) => [...draft.aliases[l]].some((a) => aliasKey(a) === key))) return;
+    // The same alias may serve several languages ("ia generativa"), but an imported spelling that only
+    // differs in accents or case from one the skill has adds nothing.
+    if ([...draft.aliases[lang]].some((a) => aliasKey(a) === key) || (importedForm && current === draft.id)) return;
     owner.set(key, draft.id);
     draft.aliases[lang].add(alias);
     // A product capitalised like a name but spelt like a lower-case word ("Canvas", "Chef") needs context.

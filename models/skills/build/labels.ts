@@ -14,7 +14,7 @@ export function stripQualifier(label: string): string {
   return label.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const FUNCTION_WORDS = new Set(['and', 'of', 'for', 'the', 'in', 'on', 'with', 'de', 'la', 'el', 'los', 'las', 'del', 'y', 'para', 'en']);
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'of', 'for', 'the', 'in', 'on', 'with', 'de', 'la', 'el', 'los', 'las', 'del', 'y', 'para', 'en']);
 const tokens = (key: string) => key.split(/[\s/.]+/).filter((t) => t !== '');
 const initials = (key: string) => tokens(key).filter((t) => !FUNCTION_WORDS.has(t)).map((t) => t[0]).join('');
 const compact = (key: string) => key.replace(/[\s.]/g, '');
@@ -40,23 +40,22 @@ export function isImportableAlias(surface: string, commonWords: ReadonlySet<stri
   const words = key.split(' ');
   if (key.length < 3 || key.length > 40 || words.length > 4) return false;
   if (!/^[\p{L}\p{N}]/u.test(key) || !/\p{L}/u.test(key) || /[(),;:!?"|]/.test(key)) return false;
-  if (commonWords.has(key)) return false;
+  if (commonWords.has(key) || FUNCTION_WORDS.has(words[0] as string) || FUNCTION_WORDS.has(words.at(-1) as string)) return false;
   if (key.length === 3 && !/[A-Z0-9+#]/.test(surface)) return false;
   return !words.every((w) => GENERIC_TOKENS.has(w));
 }
 
 /**
  * "Structured query language SQL" → ["SQL", "Structured query language"]: O*NET appends the acronym.
- * Only when the acronym spells the words before it, so "IBM Rational Rose XDE" keeps "XDE" attached.
+ * The words before it are a name of their own only when the acronym spells them ("IBM Rational Rose XDE").
  */
 export function splitTrailingAcronym(name: string): string[] {
   const parts = name.split(' ');
   const last = parts.at(-1) ?? '';
-  if (parts.length < 3 || !/^[A-Z][A-Z0-9.+#/-]{1,7}$/.test(last)) return [];
   const letters = last.replace(/[^A-Z]/g, '').toLowerCase();
-  if (letters.length < 2) return [];
-  const words = parts.slice(0, -1).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase()));
-  return initials(words.slice(-letters.length).join(' ').toLowerCase()) === letters ? [last, words.slice(-letters.length).join(' ')] : [];
+  if (parts.length < 3 || letters.length < 2 || !/^[A-Z][A-Z0-9.+#/-]{1,7}$/.test(last)) return [];
+  const spelled = parts.slice(0, -1).filter((w) => !FUNCTION_WORDS.has(w.toLowerCase())).slice(-letters.length).join(' ');
+  return initials(spelled.toLowerCase()) === letters ? [last, spelled] : [last];
 }
 
 /** Alternative labels that describe a concept instead of naming it ("Ajax framework features", "Wireshark tool"). */

@@ -64,9 +64,11 @@ export function readOnet(tsv: string, vendors: readonly string[], excluded: Read
     const { name, generic } = productName(example, isOrdinaryWord);
     const withoutVendor = stripVendor(name, vendors);
     const commodity = [...tool.commodities].sort()[0] ?? '';
+    const [acronym, spelled] = splitTrailingAcronym(name);
     concepts.push({
       source: 'onet',
-      name,
+      // "Data definition language DDL" reads better as "Data definition language (DDL)".
+      name: acronym && spelled ? `${name.slice(0, -acronym.length).trim()} (${acronym})` : name,
       category: /\blanguage\b/i.test(name) ? 'language' : (COMMODITY_CATEGORIES.find(([re]) => re.test(commodity))?.[1] ?? 'tool'),
       names: [name, ...splitTrailingAcronym(name), ...(withoutVendor ? [withoutVendor, ...splitTrailingAcronym(withoutVendor)] : [])],
       esNames: [],
