@@ -32,5 +32,5 @@ function fold(text: string): string {
   const lowered = text.toLowerCase();
   // A few characters change length when lower-cased (e.g. "İ"); fold those one by one to keep offsets.
   if (lowered.length !== text.length) return text.replace(/[\s\S]/gu, foldChar);
-  return lowered.replace(/[^\x00-\x7f]/g, foldChar);
+  return lowered.replace(/[^\p{ASCII}]/gu, foldChar);
 }
