@@ -77,6 +77,20 @@ describe('jobs router over HTTP with the real tRPC client', () => {
     expect(evidence.remote.length).toBeGreaterThan(0);
   });
 
+  it('shows salary, scope, seniority and contract with what each was read from', async () => {
+    const brazil = await api.jobs.list.query({ scope: 'brazil', limit: 100 });
+    expect(brazil.length).toBeGreaterThan(0);
+    const withSalary = brazil.find((j) => j.salaryBrlMonthMin !== null);
+    const job = await api.jobs.get.query({ clusterId: String(withSalary?.clusterId) });
+    expect(job).toMatchObject({ remoteScope: 'brazil', remoteCountries: ['BR'], salaryCurrency: 'BRL', language: 'pt' });
+    expect(job.fxDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Number(job.salaryUsdMonthMin)).toBeLessThan(Number(job.salaryBrlMonthMin));
+    const evidence = job.evidence as { salary: { text: string; field: string }; remote: { field: string; text: string }[] };
+    const source = evidence.salary.field === 'salary' ? String(job.salaryText) : String(job.description);
+    expect(source).toContain(evidence.salary.text);
+    expect(evidence.remote.map((r) => r.text)).toContain('Brazil');
+  });
+
   it('refuses bad input with one error shape, no stack or SQL', async () => {
     const tooMany = await badRequest(() => api.jobs.list.query({ limit: 1000 }));
     expect(tooMany.data?.code).toBe('BAD_REQUEST');

@@ -1,0 +1,59 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
+import { fixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
+import type { Warehouse } from '../../warehouse/db.js';
+import { Staging } from '../staging.js';
+import { NORMALIZER_VERSION } from './normalize-posting.js';
+import { runNormalize } from './run-normalize.js';
+import { SkillMatcher, loadTaxonomy } from './skills.js';
+
+let faults: FaultServer;
+let warehouse: Warehouse;
+let dir: string;
+
+beforeAll(async () => {
+  faults = await startFaultServer();
+  ({ warehouse, dir } = await fixtureWarehouse(faults));
+});
+
+afterAll(async () => {
+  warehouse?.close();
+  await faults?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the normalize stage in the warehouse', () => {
+  it('stores every derived field, with its evidence, for every posting', async () => {
+    const [row] = await warehouse.query<Record<string, number>>(
+      `SELECT count(*) AS postings,
+              count(*) FILTER (WHERE normalizer_version = $1) AS current,
+              count(language) AS language, count(quality_ok) AS quality, count(quality_flags) AS quality_flags,
+              count(*) FILTER (WHERE remote_scope <> 'unknown') AS scoped,
+              count(*) FILTER (WHERE len(skills) > 0) AS with_skills,
+              count(skills_required) AS skills_required,
+              count(salary_currency) AS salaries,
+              count(*) FILTER (WHERE salary_currency IS NOT NULL AND (salary_usd_month_min IS NULL OR salary_brl_month_min IS NULL OR fx_date IS NULL)) AS salaries_unconverted,
+              count(*) FILTER (WHERE salary_currency IS NOT NULL AND json_extract_string(evidence, '$.salary.text') IS NULL) AS salaries_without_evidence,
+              count(*) FILTER (WHERE remote_scope <> 'unknown' AND json_array_length(json_extract(evidence, '$.remote')) = 0) AS scopes_without_reasons,
+              count(employment_type) AS employment
+       FROM postings`,
+      [NORMALIZER_VERSION],
+    );
+    expect(row).toMatchObject({ postings: 24, current: 24, language: 24, quality: 24, quality_flags: 24, with_skills: 24, skills_required: 24 });
+    expect(row?.scoped).toBeGreaterThanOrEqual(20);
+    expect(row?.salaries).toBeGreaterThanOrEqual(12);
+    expect(row?.employment).toBeGreaterThanOrEqual(20);
+    expect(row).toMatchObject({ salaries_unconverted: 0, salaries_without_evidence: 0, scopes_without_reasons: 0 });
+  });
+
+  it('re-derives rows written by an older normalizer from raw postings, once', async () => {
+    const ctx = { runId: 'upgrade', staging: new Staging(join(dir, 'staging')), skills: new SkillMatcher(loadTaxonomy()) };
+    expect(await warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0, normalized: 0 });
+    await warehouse.query(`UPDATE postings SET normalizer_version = 1, language = NULL WHERE source_id = 'demo-wwr'`);
+    expect(await warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 10, normalized: 10, failed: 0 });
+    expect(await warehouse.query('SELECT count(*) AS n FROM postings WHERE language IS NULL')).toEqual([{ n: 0 }]);
+    expect(await warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0 });
+  });
+});
