@@ -32,7 +32,7 @@ export interface NormalizedPosting {
   yearsRequired: number | null;
   employmentType: EmploymentType | null;
   contractType: ContractType | null;
-  salary: Omit<Salary, 'text' | 'assumptions'> | null;
+  salary: Salary | null;
   salaryText: string | null;
   postedAt: string | null;
   applyUrl: string | null;
@@ -104,7 +104,6 @@ export function normalizePosting(
   const quality = assessQuality({ title, company, description: descriptionText, applyUrl: raw.applyUrl, postedAt }, now);
 
   const skillsWhere = (required: boolean) => [...new Set(mentions.filter((m) => m.required === required).map((m) => m.skill))].sort();
-  const salaryFields = salary ? (({ text: _text, assumptions: _assumptions, ...rest }) => rest)(salary.salary) : null;
   return {
     id: postingId(sourceId, externalId),
     sourceId,
@@ -121,7 +120,7 @@ export function normalizePosting(
     yearsRequired: years?.min ?? null,
     employmentType: employment.type,
     contractType: salary?.salary.contract ?? employment.contract,
-    salary: salaryFields,
+    salary: salary?.salary ?? null,
     salaryText,
     postedAt,
     applyUrl: raw.applyUrl,
