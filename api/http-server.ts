@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Warehouse } from '../warehouse/db.js';
+import { createContext } from './context.js';
 import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
 import { appRouter } from './router.js';
@@ -10,6 +11,8 @@ export interface HttpDeps {
   demoSourcesDir: string | null;
   /** Null in a process that does not own the warehouse: no API there. */
   warehouse: Warehouse | null;
+  /** Where users reach the app, for links in e-mails; https there means Secure cookies. */
+  publicUrl: string;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,7 +22,13 @@ export function createHttpServer(deps: HttpDeps): Server {
   const demo = deps.demoSourcesDir ? demoSourceFiles(deps.demoSourcesDir) : null;
   const warehouse = deps.warehouse;
   const api: RequestListener | null = warehouse
-    ? createHTTPHandler({ router: appRouter, basePath: '/trpc/', maxBodySize: MAX_BODY_BYTES, createContext: () => ({ warehouse }) })
+    ? createHTTPHandler({
+        router: appRouter,
+        basePath: '/trpc/',
+        maxBodySize: MAX_BODY_BYTES,
+        createContext: ({ req, res }) =>
+          createContext({ warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:') }, req, res),
+      })
     : null;
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

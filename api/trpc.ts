@@ -1,9 +1,5 @@
-import { initTRPC } from '@trpc/server';
-import type { Warehouse } from '../warehouse/db.js';
-
-export interface ApiContext {
-  warehouse: Warehouse;
-}
+import { TRPCError, initTRPC } from '@trpc/server';
+import type { ApiContext } from './context.js';
 
 const t = initTRPC.context<ApiContext>().create({
   // One error shape for every procedure: code, message and the zod issues of bad input; never a
@@ -24,5 +20,24 @@ const t = initTRPC.context<ApiContext>().create({
 });
 
 export const router = t.router;
-/** Procedures anyone may call: market data that is public on the boards anyway. */
+
+/** Procedures anyone may call: market data that is public on the boards anyway, sign-up and log-in. */
 export const publicProcedure = t.procedure;
+
+/**
+ * A signed-in caller. Mutations must also carry the session's CSRF token in `x-csrf-token`: a
+ * cross-site form or script can send the cookie, but cannot read the token to send it back.
+ */
+export const userProcedure = t.procedure.use(({ ctx, type, next }) => {
+  if (!ctx.user || !ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'log in first' });
+  if (type === 'mutation' && ctx.csrfHeader !== ctx.session.csrfToken) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'missing or wrong x-csrf-token header' });
+  }
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+});
+
+/** Operators only: global sources, pipeline runs, model versions. */
+export const adminProcedure = userProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'operators only' });
+  return next();
+});

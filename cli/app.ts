@@ -92,6 +92,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       health: () => checkHealth({ warehouse, temporal: { connection, address: temporalAddress }, workerStates: workers.states }),
       demoSourcesDir: config.demoSources ? join(config.projectRoot, DEMO_SOURCES_DIR) : null,
       warehouse,
+      publicUrl: config.publicUrl,
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

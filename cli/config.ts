@@ -12,6 +12,8 @@ export interface Config {
   logFile: string;
   httpHost: string;
   httpPort: number;
+  /** Where users reach the app (links in e-mails); https here turns on Secure cookies. */
+  publicUrl: string;
   /** Set: use that Temporal cluster. Unset: start a dev server as a child process. */
   temporalAddress: string | null;
   temporalNamespace: string;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFile: inData(env.LOG_FILE ?? 'logs/app.ndjson'),
     httpHost: env.HOST ?? '127.0.0.1',
     httpPort: port(env, 'PORT', 8080),
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port(env, 'PORT', 8080)}`).replace(/\/+$/, ''),
     temporalAddress: env.TEMPORAL_ADDRESS || null,
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     temporalPort: port(env, 'TEMPORAL_PORT', 7233),

@@ -18,7 +18,7 @@ let baseUrl: string;
 beforeAll(async () => {
   faults = await startFaultServer();
   ({ warehouse, dir } = await fixtureWarehouse(faults));
-  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse });
+  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
   baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
 });
