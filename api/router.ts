@@ -1,11 +1,19 @@
 import { authRouter } from './routers/auth.js';
 import { jobsRouter } from './routers/jobs.js';
+import { matchesRouter } from './routers/matches.js';
+import { opsRouter } from './routers/ops.js';
+import { profileRouter } from './routers/profile.js';
+import { sourcesRouter } from './routers/sources.js';
 import { router } from './trpc.js';
 
 /** The whole API; the web app imports only this type, so client and server cannot drift apart. */
 export const appRouter = router({
   auth: authRouter,
   jobs: jobsRouter,
+  matches: matchesRouter,
+  ops: opsRouter,
+  profile: profileRouter,
+  sources: sourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 // App layer: users and their profiles.
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
+import { queryRows } from './db.js';
 
 export const profileSchema = z.object({
   userId: z.string().min(1).max(64),
@@ -11,7 +12,7 @@ export const profileSchema = z.object({
   seniority: z.enum(['junior', 'mid', 'senior', 'lead']).nullable(),
   skills: z.array(z.string().min(1).max(80)).max(500),
   salaryFloorUsdMonth: z.number().min(0).max(1_000_000).nullable(),
-  remoteScopes: z.array(z.enum(['global', 'latam', 'brazil', 'restricted'])).max(4),
+  remoteScopes: z.array(z.enum(['global', 'latam', 'americas', 'brazil', 'countries'])).max(5),
   languages: z.array(z.string().min(2).max(8)).max(20),
 });
 export type Profile = z.infer<typeof profileSchema>;
@@ -48,4 +49,16 @@ export async function upsertProfile(conn: DuckDBConnection, input: Profile): Pro
       listValue(p.languages),
     ],
   );
+}
+
+export async function getProfile(conn: DuckDBConnection, userId: string): Promise<Profile | null> {
+  const [row] = await queryRows<Profile>(
+    conn,
+    `SELECT p.user_id AS "userId", u.display_name AS "displayName", p.country, p.timezone,
+            p.years_experience AS "yearsExperience", p.seniority, p.skills,
+            p.salary_floor_usd_month AS "salaryFloorUsdMonth", p.remote_scopes AS "remoteScopes", p.languages
+     FROM profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1`,
+    [userId],
+  );
+  return row ?? null;
 }

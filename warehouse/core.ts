@@ -233,3 +233,30 @@ export async function refreshClusters(conn: DuckDBConnection, runId: string): Pr
   );
   return Number(result.rowsChanged);
 }
+
+/** Every source with the outcome of its latest fetch, for the operator. */
+export async function sourcesWithHealth(conn: DuckDBConnection): Promise<Record<string, unknown>[]> {
+  return queryRows(
+    conn,
+    `SELECT s.id, s.name, s.kind, s.adapter, s.url, s.enabled, h.ok AS "lastOk", h.checked_at::VARCHAR AS "lastCheckedAt",
+            h.items AS "lastItems", h.error AS "lastError",
+            (SELECT max(checked_at)::VARCHAR FROM source_health x WHERE x.source_id = s.id AND x.ok) AS "lastSuccessAt"
+     FROM sources s
+     LEFT JOIN source_health h ON h.source_id = s.id
+     QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY h.checked_at DESC NULLS LAST) = 1
+     ORDER BY s.id`,
+  );
+}
+
+/** The latest pipeline runs, one row per run with its stages. */
+export async function recentRuns(conn: DuckDBConnection, limit: number): Promise<Record<string, unknown>[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    conn,
+    `SELECT run_id AS "runId", any_value(workflow_id) AS "workflowId", min(started_at)::VARCHAR AS "startedAt",
+            max(finished_at)::VARCHAR AS "finishedAt",
+            list({stage: stage, status: status, durationMs: duration_ms, counts: counts::VARCHAR} ORDER BY started_at)::JSON::VARCHAR AS stages
+     FROM pipeline_runs GROUP BY run_id ORDER BY min(started_at) DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => ({ ...row, stages: JSON.parse(row.stages as string) as unknown }));
+}

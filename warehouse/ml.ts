@@ -83,3 +83,22 @@ export async function upsertMatches(conn: DuckDBConnection, stagedPath: string):
   );
   return Number(result.rowsChanged);
 }
+
+/** A user's matches from the active matcher, best first, with each score's components and the job's card. */
+export async function listMatches(
+  conn: DuckDBConnection,
+  q: { userId: string; modelVersion: string; minScore: number; limit: number; offset: number },
+): Promise<Record<string, unknown>[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    conn,
+    `SELECT m.cluster_id AS "clusterId", m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion",
+            c.title, c.company, c.member_count AS "sources", p.remote_scope AS "remoteScope", p.seniority, p.skills,
+            p.salary_usd_month_min AS "salaryUsdMonthMin", p.salary_usd_month_max AS "salaryUsdMonthMax",
+            p.salary_brl_month_min AS "salaryBrlMonthMin", p.salary_brl_month_max AS "salaryBrlMonthMax"
+     FROM matches m JOIN job_clusters c ON c.id = m.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
+     WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
+     ORDER BY m.score DESC, m.cluster_id LIMIT $4 OFFSET $5`,
+    [q.userId, q.modelVersion, q.minScore, q.limit, q.offset],
+  );
+  return rows.map((row) => ({ ...row, components: JSON.parse(row.components as string) as Record<string, number> }));
+}

@@ -8,6 +8,7 @@ import { apiClient } from '../../cli/test-support/api-client.js';
 import { Warehouse } from '../../warehouse/db.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { createHttpServer, listen } from '../http-server.js';
+import type { AppRouter } from '../router.js';
 
 let dir: string;
 let warehouse: Warehouse;
@@ -34,7 +35,7 @@ async function failure(call: () => Promise<unknown>): Promise<string | undefined
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TRPCClientError);
-  return (error as TRPCClientError<never>).data?.code as string | undefined;
+  return (error as TRPCClientError<AppRouter>).data?.code;
 }
 
 const password = 'correct horse battery staple';

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { activeModelVersion, listMatches } from '../../warehouse/ml.js';
+import { router, userProcedure } from '../trpc.js';
+
+export const matchesRouter = router({
+  /** The caller's matches, best first, each with the components that explain its score. */
+  list: userProcedure
+    .input(
+      z.object({
+        minScore: z.number().min(0).max(1).default(0),
+        limit: z.number().int().min(1).max(100).default(20),
+        offset: z.number().int().min(0).max(10_000).default(0),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      ctx.warehouse.withConnection(async (conn) => {
+        const model = await activeModelVersion(conn, 'matcher');
+        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, ...input });
+      }),
+    ),
+});

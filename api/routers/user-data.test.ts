@@ -1,0 +1,106 @@
+import { rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareScoring } from '../../activities/score/prepare-scoring.js';
+import { runMatcher } from '../../activities/score/run-matcher.js';
+import { Staging } from '../../activities/staging.js';
+import { PROJECT_ROOT } from '../../cli/config.js';
+import { apiClient } from '../../cli/test-support/api-client.js';
+import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
+import { fixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
+import type { Warehouse } from '../../warehouse/db.js';
+import { upsertMatches } from '../../warehouse/ml.js';
+import { createHttpServer, listen } from '../http-server.js';
+import type { AppRouter } from '../router.js';
+
+let faults: FaultServer;
+let warehouse: Warehouse;
+let dir: string;
+let server: Server;
+let baseUrl: string;
+
+async function signedIn(email: string) {
+  const api = apiClient(baseUrl);
+  api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: 'a long enough passphrase', displayName: email })).csrfToken;
+  return api;
+}
+
+async function code(call: () => Promise<unknown>): Promise<string | undefined> {
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCClientError);
+  return (error as TRPCClientError<AppRouter>).data?.code;
+}
+
+/** The score stage, called as plain functions: features → ONNX → matches. */
+async function score(): Promise<void> {
+  const staging = new Staging(join(dir, 'staging'));
+  const batch = await warehouse.withConnection((conn) => prepareScoring(conn, { runId: 'api-test', staging }));
+  const scored = await runMatcher({ runId: 'api-test', path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT });
+  await warehouse.withConnection((conn) => upsertMatches(conn, scored.path));
+}
+
+beforeAll(async () => {
+  faults = await startFaultServer();
+  ({ warehouse, dir } = await fixtureWarehouse(faults));
+  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+});
+
+afterAll(async () => {
+  if (server) await new Promise((resolve) => server.close(resolve));
+  warehouse?.close();
+  await faults?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('profile and matches: each user sees only their own', () => {
+  it('scores a new profile and lists its matches best first, with components', async () => {
+    const ana = await signedIn('ana@example.com');
+    const bruno = await signedIn('bruno@example.com');
+    expect(await ana.client.profile.get.query()).toBeNull();
+    const profile = await ana.client.profile.update.mutate({
+      country: 'BR',
+      timezone: 'America/Sao_Paulo',
+      yearsExperience: 4,
+      seniority: 'mid',
+      skills: ['python', 'sql', 'machine-learning', 'airflow'],
+      salaryFloorUsdMonth: 3000,
+      remoteScopes: ['global', 'latam', 'brazil'],
+      languages: ['pt', 'en'],
+    });
+    expect(profile).toMatchObject({ country: 'BR', displayName: 'ana@example.com' });
+    await score();
+
+    const matches = await ana.client.matches.list.query({ limit: 100 });
+    expect(matches).toHaveLength(21);
+    const scores = matches.map((m) => Number(m.score));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const m of matches) {
+      const components = m.components as Record<string, number>;
+      expect(Object.values(components).reduce((a, b) => a + b, 0)).toBeCloseTo(Number(m.score), 5);
+    }
+    // A "USA only" job can never be a location fit for someone in Brazil.
+    const usOnly = (await ana.client.jobs.list.query({ scope: 'countries', limit: 100 })).find((j) => String(j.location).includes('USA'));
+    const usMatch = matches.find((m) => m.clusterId === usOnly?.clusterId);
+    expect((usMatch?.components as Record<string, number>).location).toBe(0);
+
+    expect(await bruno.client.profile.get.query()).toBeNull();
+    expect(await bruno.client.matches.list.query({})).toEqual([]);
+    expect(await code(() => apiClient(baseUrl).client.matches.list.query({}))).toBe('UNAUTHORIZED');
+  });
+
+  it('keeps operator views to admins', async () => {
+    const carla = await signedIn('carla@example.com');
+    expect(await code(() => carla.client.sources.list.query())).toBe('FORBIDDEN');
+    expect(await code(() => carla.client.ops.runs.query({}))).toBe('FORBIDDEN');
+    await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = 'carla@example.com'`);
+    const sources = await carla.client.sources.list.query();
+    expect(sources.map((s) => s.id)).toEqual(['demo-remotive', 'demo-wwr']);
+    expect(await carla.client.ops.runs.query({})).toEqual([]);
+  });
+});
