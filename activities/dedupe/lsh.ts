@@ -1,0 +1,131 @@
+/**
+ * Locality-sensitive hashing over MinHash signatures: the signature is cut into `bands` bands of
+ * `rows` values; two postings become candidates when any band is equal. The chance of that for
+ * Jaccard s is 1 − (1 − s^rows)^bands, an S-curve whose midpoint is about (1/bands)^(1/rows).
+ *
+ * Built for a million entries: each (posting, band) is one slot of typed arrays (a chained hash
+ * table keyed by the band's 32-bit hash) instead of a Map of arrays, ~20 bytes per band per posting.
+ */
+
+export interface LshOptions {
+  bands: number;
+  rows: number;
+  /**
+   * Newest entries read per matching bucket. A bucket holding thousands of postings is boilerplate
+   * (one board's template), not thousands of copies; the newest ones are the copies a repost meets.
+   */
+  maxBucketScan: number;
+}
+
+export const DEFAULT_LSH: LshOptions = { bands: 16, rows: 4, maxBucketScan: 200 };
+
+const EMPTY_SLOT = -1;
+
+export class LshIndex {
+  readonly bands: number;
+  readonly rows: number;
+  readonly maxBucketScan: number;
+  private readonly ids: string[] = [];
+  // Open-addressing table: bucket key (band hash) → newest entry; entry = item × bands + band.
+  private keys: Uint32Array;
+  private heads: Int32Array;
+  private used = 0;
+  // Older entry of the same bucket, per entry.
+  private next: Int32Array;
+
+  constructor(opts: Partial<LshOptions> = {}) {
+    const { bands, rows, maxBucketScan } = { ...DEFAULT_LSH, ...opts };
+    if (!Number.isInteger(bands) || !Number.isInteger(rows) || bands < 1 || rows < 1) throw new Error(`bands and rows must be positive integers (got ${bands} × ${rows})`);
+    this.bands = bands;
+    this.rows = rows;
+    this.maxBucketScan = maxBucketScan;
+    this.keys = new Uint32Array(1024);
+    this.heads = new Int32Array(1024).fill(EMPTY_SLOT);
+    this.next = new Int32Array(1024);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  add(id: string, signature: Uint32Array): void {
+    this.check(signature);
+    const item = this.ids.length;
+    this.ids.push(id);
+    const needed = (item + 1) * this.bands;
+    if (needed > this.next.length) {
+      const bigger = new Int32Array(Math.max(needed, this.next.length * 2));
+      bigger.set(this.next);
+      this.next = bigger;
+    }
+    for (let band = 0; band < this.bands; band++) {
+      if ((this.used + 1) * 2 > this.keys.length) this.rehash();
+      const key = this.bandKey(signature, band);
+      const slot = this.findSlot(key);
+      const entry = item * this.bands + band;
+      if (this.heads[slot] === EMPTY_SLOT) {
+        this.keys[slot] = key;
+        this.used++;
+      }
+      this.next[entry] = this.heads[slot] as number;
+      this.heads[slot] = entry;
+    }
+  }
+
+  /** Ids of indexed postings sharing at least one band with the signature. */
+  candidates(signature: Uint32Array): Set<string> {
+    const out = new Set<string>();
+    for (const item of this.candidateItems(signature)) out.add(this.ids[item] as string);
+    return out;
+  }
+
+  private candidateItems(signature: Uint32Array): Set<number> {
+    this.check(signature);
+    const items = new Set<number>();
+    for (let band = 0; band < this.bands; band++) {
+      const key = this.bandKey(signature, band);
+      let entry = this.heads[this.findSlot(key)] as number;
+      // Entries of other bands can share a slot only on a 32-bit collision; the band check drops them.
+      for (let scanned = 0; entry !== EMPTY_SLOT && scanned < this.maxBucketScan; scanned++) {
+        if (entry % this.bands === band) items.add(Math.floor(entry / this.bands));
+        entry = this.next[entry] as number;
+      }
+    }
+    return items;
+  }
+
+  private check(signature: Uint32Array): void {
+    if (signature.length !== this.bands * this.rows) throw new Error(`signature has ${signature.length} values, index expects ${this.bands} × ${this.rows}`);
+  }
+
+  private bandKey(signature: Uint32Array, band: number): number {
+    let h = Math.imul(0x811c9dc5 ^ band, 0x01000193);
+    const start = band * this.rows;
+    for (let i = start; i < start + this.rows; i++) {
+      h = Math.imul(h ^ (signature[i] as number), 0x01000193);
+      h ^= h >>> 15;
+    }
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  private findSlot(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = key & mask;
+    while (this.heads[slot] !== EMPTY_SLOT && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private rehash(): void {
+    const oldKeys = this.keys;
+    const oldHeads = this.heads;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.heads = new Int32Array(oldKeys.length * 2).fill(EMPTY_SLOT);
+    for (let i = 0; i < oldKeys.length; i++) {
+      if (oldHeads[i] === EMPTY_SLOT) continue;
+      const slot = this.findSlot(oldKeys[i] as number);
+      this.keys[slot] = oldKeys[i] as number;
+      this.heads[slot] = oldHeads[i] as number;
+    }
+  }
+}
