@@ -169,13 +169,21 @@ export interface UnclusteredPosting {
   id: string;
   canonical_url: string | null;
   content_hash: string;
+  title: string;
+  company: string | null;
+  location: string | null;
+  remote_scope: string;
+  posted_at: string | null;
+  description_text: string;
 }
+
+const DEDUPE_FIELDS = `p.title, p.company, p.location, p.remote_scope, coalesce(p.posted_at, p.normalized_at)::VARCHAR AS posted_at, p.description_text`;
 
 /** Postings not in any cluster yet, oldest first, so a cluster's founding member is its earliest posting. */
 export async function unclusteredPostings(conn: DuckDBConnection): Promise<UnclusteredPosting[]> {
   return queryRows<UnclusteredPosting>(
     conn,
-    `SELECT p.id, p.canonical_url, p.content_hash FROM postings p
+    `SELECT p.id, p.canonical_url, p.content_hash, ${DEDUPE_FIELDS} FROM postings p
      WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)
      ORDER BY coalesce(p.posted_at, p.normalized_at), p.id`,
   );
@@ -198,11 +206,24 @@ export async function clustersByKeys(
   );
 }
 
+/** The canonical posting of every cluster seen since `sinceIso`: what new postings are compared with for near duplicates. */
+export async function recentClusterCanonicals(conn: DuckDBConnection, sinceIso: string): Promise<(UnclusteredPosting & { cluster_id: string })[]> {
+  return queryRows(
+    conn,
+    `SELECT c.id AS cluster_id, p.id, p.canonical_url, p.content_hash, ${DEDUPE_FIELDS}
+     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
+     WHERE coalesce(p.posted_at, p.normalized_at) >= $1::TIMESTAMPTZ
+     ORDER BY c.first_seen_at, c.id`,
+    [sinceIso],
+  );
+}
+
 export async function insertClusterMembers(conn: DuckDBConnection, stagedPath: string, runId: string): Promise<number> {
   const result = await conn.run(
-    `INSERT INTO cluster_members (posting_id, cluster_id, matched_by, run_id, added_at)
-     SELECT posting_id, cluster_id, matched_by, $2, now()
-     FROM read_json($1, format = 'newline_delimited', columns = {posting_id: 'VARCHAR', cluster_id: 'VARCHAR', matched_by: 'VARCHAR'})
+    `INSERT INTO cluster_members (posting_id, cluster_id, matched_by, score, run_id, added_at)
+     SELECT posting_id, cluster_id, matched_by, score, $2, now()
+     FROM read_json($1, format = 'newline_delimited',
+       columns = {posting_id: 'VARCHAR', cluster_id: 'VARCHAR', matched_by: 'VARCHAR', score: 'DOUBLE'})
      ON CONFLICT DO NOTHING`,
     [stagedPath, runId],
   );

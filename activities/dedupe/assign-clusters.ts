@@ -3,7 +3,7 @@ import type { UnclusteredPosting } from '../../warehouse/core.js';
 export interface ClusterAssignment {
   posting_id: string;
   cluster_id: string;
-  matched_by: 'first' | 'canonical_url' | 'content_hash';
+  matched_by: 'first' | 'canonical_url' | 'content_hash' | 'near_duplicate';
 }
 
 export function clusterIdFor(foundingPostingId: string): string {
@@ -17,7 +17,7 @@ export function clusterIdFor(foundingPostingId: string): string {
  * they are assigned, so duplicates within one run also meet.
  */
 export function assignClusters(
-  postings: UnclusteredPosting[],
+  postings: Pick<UnclusteredPosting, 'id' | 'canonical_url' | 'content_hash'>[],
   known: { byUrl: Map<string, string>; byHash: Map<string, string> },
 ): ClusterAssignment[] {
   const byUrl = new Map(known.byUrl);

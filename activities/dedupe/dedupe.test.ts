@@ -64,7 +64,11 @@ describe('postingContentHash', () => {
   });
 });
 
-const posting = (id: string, canonical_url: string | null, content_hash: string): UnclusteredPosting => ({ id, canonical_url, content_hash });
+const posting = (id: string, canonical_url: string | null, content_hash: string): Pick<UnclusteredPosting, 'id' | 'canonical_url' | 'content_hash'> => ({
+  id,
+  canonical_url,
+  content_hash,
+});
 const none = () => ({ byUrl: new Map<string, string>(), byHash: new Map<string, string>() });
 
 describe('assignClusters', () => {
