@@ -231,28 +231,51 @@ export async function insertClusterMembers(conn: DuckDBConnection, stagedPath: s
 }
 
 /**
- * Recomputes the clusters that gained members in this run. The canonical member is the founding
- * (earliest) posting: it never changes as members join, so a job's card stays put.
+ * Recomputes clusters from their members. The canonical member (the card's title and company) is
+ * the founding posting, or the one an operator split out; failing those, the earliest member. So a
+ * job's card does not change as copies join it.
  */
-export async function refreshClusters(conn: DuckDBConnection, runId: string): Promise<number> {
+export async function refreshClusters(conn: DuckDBConnection, clusterIds: string[]): Promise<number> {
+  if (clusterIds.length === 0) return 0;
   const result = await conn.run(
     `INSERT INTO job_clusters (id, canonical_posting_id, title, company, member_count, first_seen_at, updated_at)
-     SELECT m.cluster_id,
-            any_value(p.id) FILTER (WHERE m.matched_by = 'first'),
-            any_value(p.title) FILTER (WHERE m.matched_by = 'first'),
-            any_value(p.company) FILTER (WHERE m.matched_by = 'first'),
-            count(*)::INTEGER,
-            min(coalesce(p.posted_at, p.normalized_at)),
-            now()
-     FROM cluster_members m JOIN postings p ON p.id = m.posting_id
-     WHERE m.cluster_id IN (SELECT cluster_id FROM cluster_members WHERE run_id = $1)
-     GROUP BY m.cluster_id
+     SELECT cluster_id, id, title, company, n, first_seen, now() FROM (
+       SELECT m.cluster_id, p.id, p.title, p.company,
+              count(*) OVER w AS n,
+              min(coalesce(p.posted_at, p.normalized_at)) OVER w AS first_seen,
+              row_number() OVER (PARTITION BY m.cluster_id
+                ORDER BY m.matched_by IN ('first', 'operator_split') DESC, coalesce(p.posted_at, p.normalized_at), p.id) AS rank
+       FROM cluster_members m JOIN postings p ON p.id = m.posting_id
+       WHERE m.cluster_id IN (SELECT unnest($1::VARCHAR[]))
+       WINDOW w AS (PARTITION BY m.cluster_id))
+     WHERE rank = 1
      ON CONFLICT (id) DO UPDATE SET canonical_posting_id = excluded.canonical_posting_id, title = excluded.title,
        company = excluded.company, member_count = excluded.member_count, first_seen_at = excluded.first_seen_at,
        updated_at = excluded.updated_at`,
-    [runId],
+    [listValue(clusterIds)],
   );
   return Number(result.rowsChanged);
+}
+
+/** Moves a posting out of a cluster it was wrongly merged into, to a cluster of its own; later runs leave it there. */
+export async function splitClusterMember(
+  conn: DuckDBConnection,
+  s: { postingId: string; newClusterId: string; runId: string },
+): Promise<{ from: string; to: string } | null> {
+  const { postingId, newClusterId: to, runId } = s;
+  const [row] = await queryRows<{ cluster_id: string; members: number }>(
+    conn,
+    `SELECT cluster_id, (SELECT count(*) FROM cluster_members x WHERE x.cluster_id = m.cluster_id) AS members
+     FROM cluster_members m WHERE posting_id = $1`,
+    [postingId],
+  );
+  if (!row || row.members < 2) return null;
+  await conn.run(
+    `UPDATE cluster_members SET cluster_id = $2, matched_by = 'operator_split', score = NULL, run_id = $3, added_at = now() WHERE posting_id = $1`,
+    [postingId, to, runId],
+  );
+  await refreshClusters(conn, [row.cluster_id, to]);
+  return { from: row.cluster_id, to };
 }
 
 /** Every source with the outcome of its latest fetch, for the operator. */

@@ -56,7 +56,7 @@ export async function runDedupe(
 
   const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'dedupe', 'members'), assignments);
   const added = await insertClusterMembers(conn, staged.path, ctx.runId);
-  const touched = await refreshClusters(conn, ctx.runId);
+  const touched = await refreshClusters(conn, [...new Set(assignments.map((a) => a.cluster_id))]);
   const newClusters = assignments.filter((a) => a.matched_by === 'first').length;
   const nearDuplicates = assignments.filter((a) => a.matched_by === 'near_duplicate').length;
   return { postings: added, newClusters, joinedExisting: added - newClusters, nearDuplicates, clustersTouched: touched };

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDedupe } from '../../activities/dedupe/run-dedupe.js';
 import { prepareScoring } from '../../activities/score/prepare-scoring.js';
 import { runMatcher } from '../../activities/score/run-matcher.js';
 import { Staging } from '../../activities/staging.js';
@@ -102,5 +103,31 @@ describe('profile and matches: each user sees only their own', () => {
     const sources = await carla.client.sources.list.query();
     expect(sources.map((s) => s.id)).toEqual(['demo-remotive', 'demo-wwr']);
     expect(await carla.client.ops.runs.query({})).toEqual([]);
+  });
+
+  it('lets an operator split a wrong merge; the card keeps its id and the split stays through later runs', async () => {
+    const admin = await signedIn('ops@example.com');
+    await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = 'ops@example.com'`);
+    const merged = (await admin.client.jobs.list.query({ limit: 100 })).find((j) => Number(j.sources) === 2);
+    const job = await admin.client.jobs.get.query({ clusterId: String(merged?.clusterId) });
+    const [first, second] = job.members as { sourceId: string }[];
+    const [moving] = await warehouse.query<{ id: string }>(
+      `SELECT p.id FROM cluster_members m JOIN postings p ON p.id = m.posting_id WHERE m.cluster_id = $1 AND m.matched_by <> 'first'`,
+      [String(merged?.clusterId)],
+    );
+    expect(await code(() => apiClient(baseUrl).client.ops.splitCluster.mutate({ postingId: String(moving?.id) }))).toBe('UNAUTHORIZED');
+
+    const moved = await admin.client.ops.splitCluster.mutate({ postingId: String(moving?.id) });
+    expect(moved.from).toBe(merged?.clusterId);
+    const kept = await admin.client.jobs.get.query({ clusterId: moved.from });
+    const split = await admin.client.jobs.get.query({ clusterId: moved.to });
+    expect(kept.title).toBe(job.title);
+    expect((kept.members as unknown[]).length + (split.members as unknown[]).length).toBe(2);
+    expect([first?.sourceId, second?.sourceId]).toContain((split.members as { sourceId: string }[])[0]?.sourceId);
+    expect(await code(() => admin.client.ops.splitCluster.mutate({ postingId: String(moving?.id) }))).toBe('BAD_REQUEST');
+
+    const staging = new Staging(join(dir, 'staging'));
+    await warehouse.transaction((conn) => runDedupe(conn, { runId: 'after-split', staging }));
+    expect(await warehouse.query('SELECT cluster_id FROM cluster_members WHERE posting_id = $1', [String(moving?.id)])).toEqual([{ cluster_id: moved.to }]);
   });
 });
