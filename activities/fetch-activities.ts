@@ -12,8 +12,8 @@ export function createFetchActivities(deps: { staging: Staging; projectRoot: str
   return {
     async fetchSource(input: { runId: string; source: Source }) {
       return asActivity(async () => {
-        const staged = await fetchSource(input.source, input.runId, deps.staging);
-        Context.current().log.info('source fetched', { sourceId: staged.sourceId, items: staged.items, skipped: staged.skipped });
+        const staged = await fetchSource(input.source, input.runId, deps.staging, (page) => Context.current().heartbeat({ page }));
+        Context.current().log.info('source fetched', { sourceId: staged.sourceId, items: staged.items, skipped: staged.skipped, pages: staged.pages });
         return staged;
       });
     },

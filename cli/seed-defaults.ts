@@ -8,7 +8,7 @@ import { registerModelVersion } from '../warehouse/ml.js';
 export const DEMO_SOURCES_DIR = 'fixtures/demo-sources';
 
 export function demoSources(baseUrl: string): Source[] {
-  const common = { enabled: true, timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024 };
+  const common = { enabled: true, timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxPages: 1, pageDelayMs: 0 };
   return [
     { id: 'demo-remotive', name: 'Demo: Remotive-style JSON API', kind: 'json_api', adapter: 'remotive', url: `${baseUrl}/remotive.json`, ...common },
     { id: 'demo-wwr', name: 'Demo: We Work Remotely-style RSS', kind: 'rss', adapter: 'rss', url: `${baseUrl}/weworkremotely.rss`, ...common },

@@ -15,25 +15,29 @@ export const sourceSchema = z.object({
   enabled: z.boolean(),
   timeoutMs: z.number().int().min(100).max(120_000),
   maxBytes: z.number().int().min(1_024).max(100 * 1024 * 1024),
+  maxPages: z.number().int().min(1).max(1_000).default(10),
+  pageDelayMs: z.number().int().min(0).max(60_000).default(500),
 });
 export type Source = z.infer<typeof sourceSchema>;
+export type SourceInput = z.input<typeof sourceSchema>;
 
-export async function upsertSource(conn: DuckDBConnection, source: Source): Promise<void> {
+export async function upsertSource(conn: DuckDBConnection, source: SourceInput): Promise<void> {
   const s = sourceSchema.parse(source);
   await conn.run(
-    `INSERT INTO sources (id, name, kind, adapter, url, enabled, timeout_ms, max_bytes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO sources (id, name, kind, adapter, url, enabled, timeout_ms, max_bytes, max_pages, page_delay_ms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, adapter = excluded.adapter,
        url = excluded.url, enabled = excluded.enabled, timeout_ms = excluded.timeout_ms,
-       max_bytes = excluded.max_bytes, updated_at = now()`,
-    [s.id, s.name, s.kind, s.adapter, s.url, s.enabled, s.timeoutMs, s.maxBytes],
+       max_bytes = excluded.max_bytes, max_pages = excluded.max_pages, page_delay_ms = excluded.page_delay_ms, updated_at = now()`,
+    [s.id, s.name, s.kind, s.adapter, s.url, s.enabled, s.timeoutMs, s.maxBytes, s.maxPages, s.pageDelayMs],
   );
 }
 
 export async function listEnabledSources(conn: DuckDBConnection): Promise<Source[]> {
   const rows = await queryRows<Source>(
     conn,
-    `SELECT id, name, kind, adapter, url, enabled, timeout_ms AS "timeoutMs", max_bytes AS "maxBytes"
+    `SELECT id, name, kind, adapter, url, enabled, timeout_ms AS "timeoutMs", max_bytes AS "maxBytes",
+            coalesce(max_pages, 10) AS "maxPages", coalesce(page_delay_ms, 500) AS "pageDelayMs"
      FROM sources WHERE enabled ORDER BY id`,
   );
   return rows.map((row) => sourceSchema.parse(row));

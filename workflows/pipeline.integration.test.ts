@@ -19,7 +19,7 @@ let app: App;
 let faults: FaultServer;
 
 function brokenSource(id: string, path: string, timeoutMs = 5_000): Source {
-  return { id, name: id, kind: 'json_api', adapter: 'remotive', url: `${faults.url}${path}`, enabled: true, timeoutMs, maxBytes: 1024 * 1024 };
+  return { id, name: id, kind: 'json_api', adapter: 'remotive', url: `${faults.url}${path}`, enabled: true, timeoutMs, maxBytes: 1024 * 1024, maxPages: 1, pageDelayMs: 0 };
 }
 
 beforeAll(async () => {

@@ -16,4 +16,4 @@ export function adapterFor(name: string): SourceAdapter {
   return adapter;
 }
 
-export type { ExtractedPosting, RawItem, SourceAdapter } from './types.js';
+export type { ExtractedPosting, PageContext, RawItem, SourceAdapter } from './types.js';

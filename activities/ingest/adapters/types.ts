@@ -34,9 +34,21 @@ export interface StructuredRemote {
   locationRestrictions?: string[] | null;
 }
 
-/** Everything that is specific to one source format: how to split a response into items, and how to read an item. */
+/** What a paged adapter sees of the page it just read, to say where the next one is. */
+export interface PageContext {
+  url: string;
+  body: string;
+  /** 1-based. */
+  page: number;
+  /** Usable items this page held. */
+  items: number;
+}
+
+/** Everything that is specific to one source format: how to split a response into items, how to read an item, and where the next page is. */
 export interface SourceAdapter {
   kind: 'rss' | 'json_api';
   parse(body: string): Promise<ParsedFeed>;
   extract(payload: Record<string, unknown>): ExtractedPosting;
+  /** The next page's URL, or null on the last page; absent for single-page sources. */
+  nextPage?(ctx: PageContext): string | null;
 }
