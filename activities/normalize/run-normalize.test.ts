@@ -1,32 +1,16 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
-import { fixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
-import type { Warehouse } from '../../warehouse/db.js';
+import { describe, expect, it } from 'vitest';
+import { useFixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
 import { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { runNormalize } from './run-normalize.js';
 import { SkillMatcher, loadTaxonomy } from './skills.js';
 
-let faults: FaultServer;
-let warehouse: Warehouse;
-let dir: string;
-
-beforeAll(async () => {
-  faults = await startFaultServer();
-  ({ warehouse, dir } = await fixtureWarehouse(faults));
-});
-
-afterAll(async () => {
-  warehouse?.close();
-  await faults?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const fixture = useFixtureWarehouse();
 
 describe('the normalize stage in the warehouse', () => {
   it('stores every derived field, with its evidence, for every posting', async () => {
-    const [row] = await warehouse.query<Record<string, number>>(
+    const [row] = await fixture.warehouse.query<Record<string, number>>(
       `SELECT count(*) AS postings,
               count(*) FILTER (WHERE normalizer_version = $1) AS current,
               count(language) AS language, count(quality_ok) AS quality, count(quality_flags) AS quality_flags,
@@ -49,11 +33,11 @@ describe('the normalize stage in the warehouse', () => {
   });
 
   it('re-derives rows written by an older normalizer from raw postings, once', async () => {
-    const ctx = { runId: 'upgrade', staging: new Staging(join(dir, 'staging')), skills: new SkillMatcher(loadTaxonomy()) };
-    expect(await warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0, normalized: 0 });
-    await warehouse.query(`UPDATE postings SET normalizer_version = 1, language = NULL WHERE source_id = 'demo-wwr'`);
-    expect(await warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 10, normalized: 10, failed: 0 });
-    expect(await warehouse.query('SELECT count(*) AS n FROM postings WHERE language IS NULL')).toEqual([{ n: 0 }]);
-    expect(await warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0 });
+    const ctx = { runId: 'upgrade', staging: new Staging(join(fixture.dir, 'staging')), skills: new SkillMatcher(loadTaxonomy()) };
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0, normalized: 0 });
+    await fixture.warehouse.query(`UPDATE postings SET normalizer_version = 1, language = NULL WHERE source_id = 'demo-wwr'`);
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 10, normalized: 10, failed: 0 });
+    expect(await fixture.warehouse.query('SELECT count(*) AS n FROM postings WHERE language IS NULL')).toEqual([{ n: 0 }]);
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDedupe } from '../../activities/dedupe/run-dedupe.js';
@@ -11,7 +11,8 @@ import { Warehouse } from '../../warehouse/db.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { PROJECT_ROOT } from '../config.js';
 import { demoSources, seedDefaults } from '../seed-defaults.js';
-import type { FaultServer } from './fault-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startFaultServer, type FaultServer } from './fault-server.js';
 
 /**
  * A warehouse holding the demo feeds after ingest → normalize → dedupe, built by calling the stage
@@ -34,4 +35,22 @@ export async function fixtureWarehouse(faults: FaultServer): Promise<{ warehouse
   await warehouse.transaction((conn) => runDedupe(conn, { runId, staging }));
   if (readdirSync(dir).length === 0) throw new Error('fixture warehouse was not written');
   return { warehouse, dir };
+}
+
+/**
+ * Registers beforeAll/afterAll that build a fixture warehouse (served by a fault server) and remove
+ * it again; the returned object is filled in once beforeAll has run.
+ */
+export function useFixtureWarehouse(): { warehouse: Warehouse; dir: string; faults: FaultServer } {
+  const state = {} as { warehouse: Warehouse; dir: string; faults: FaultServer };
+  beforeAll(async () => {
+    state.faults = await startFaultServer();
+    Object.assign(state, await fixtureWarehouse(state.faults));
+  });
+  afterAll(async () => {
+    state.warehouse?.close();
+    await state.faults?.close();
+    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
 }
