@@ -1,30 +1,41 @@
-// Postings per second of the normalize stage's pure function over a synthetic corpus (BENCH_POSTINGS, default 100,000).
+// Postings per second of the normalize stage over a synthetic corpus (BENCH_POSTINGS, default 100,000):
+// the pure function on one thread, and the worker-thread pool the stage uses for large batches.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizePosting } from '../activities/normalize/normalize-posting.js';
+import { NormalizePool } from '../activities/normalize/normalize-pool.js';
+import { normalizeToRow, type NormalizeJob } from '../activities/normalize/posting-row.js';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
 import { PROJECT_ROOT } from '../cli/config.js';
 import { baseItems, syntheticPostings } from './corpus.js';
 
 const COUNT = Number(process.env.BENCH_POSTINGS ?? 100_000);
-const skills = new SkillMatcher(loadTaxonomy());
-const base = await baseItems();
+const jobs: NormalizeJob[] = [...syntheticPostings(await baseItems(), COUNT)].map((extracted, i) => ({
+  sourceId: 'bench',
+  externalId: String(i),
+  rawContentHash: String(i),
+  extracted,
+}));
 
-const started = performance.now();
-let withSkills = 0;
-let i = 0;
-for (const posting of syntheticPostings(base, COUNT)) {
-  const normalized = normalizePosting('bench', String(i++), posting, skills);
-  if (normalized.skills.length > 0) withSkills += 1;
+function figures(seconds: number) {
+  return { postings: COUNT, seconds: Number(seconds.toFixed(2)), postingsPerSecond: Math.round(COUNT / seconds) };
 }
-const seconds = (performance.now() - started) / 1000;
+
+const skills = new SkillMatcher(loadTaxonomy());
+let started = performance.now();
+for (const job of jobs) normalizeToRow(job, skills);
+const oneThread = figures((performance.now() - started) / 1000);
+
+const pool = new NormalizePool();
+started = performance.now();
+await pool.normalize(jobs);
+const pooled = { ...figures((performance.now() - started) / 1000), threads: pool.size };
+await pool.close();
+
 const result = {
-  postings: COUNT,
-  seconds: Number(seconds.toFixed(2)),
-  postingsPerSecond: Math.round(COUNT / seconds),
-  withSkillsShare: Number((withSkills / COUNT).toFixed(3)),
+  oneThread,
+  pool: { ...pooled, speedup: Number((pooled.postingsPerSecond / oneThread.postingsPerSecond).toFixed(2)) },
   peakRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
 };
-console.table({ normalizePosting: result });
+console.table({ 'normalize, one thread': oneThread, [`normalize, pool of ${pool.size}`]: result.pool });
 mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(PROJECT_ROOT, 'bench/results/normalize.json'), `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);

@@ -1,0 +1,69 @@
+import type { ExtractedPosting } from '../ingest/adapters/index.js';
+import { NORMALIZER_VERSION, normalizePosting, type NormalizedPosting } from './normalize-posting.js';
+import type { SkillMatcher } from './skills.js';
+
+/** One posting to normalize: what its adapter extracted, and which raw version it came from. */
+export interface NormalizeJob {
+  sourceId: string;
+  externalId: string;
+  rawContentHash: string;
+  extracted: ExtractedPosting;
+}
+
+export type NormalizeResult = { row: Record<string, unknown> } | { error: string };
+
+export function normalizeToRow(job: NormalizeJob, skills: SkillMatcher): NormalizeResult {
+  try {
+    return { row: postingRow(normalizePosting(job.sourceId, job.externalId, job.extracted, skills), job.rawContentHash) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** One staged row, named as the postings table's columns (see STAGED_POSTING_COLUMNS in warehouse/core.ts). */
+export function postingRow(p: NormalizedPosting, rawContentHash: string): Record<string, unknown> {
+  const usd = p.salary?.usdMonth;
+  return {
+    id: p.id,
+    source_id: p.sourceId,
+    external_id: p.externalId,
+    raw_content_hash: rawContentHash,
+    title: p.title,
+    company: p.company,
+    location: p.location,
+    remote_scope: p.remote.scope,
+    seniority: p.seniority,
+    salary_text: p.salaryText,
+    salary_usd_month: usd ? (usd.min + usd.max) / 2 : null,
+    posted_at: p.postedAt,
+    apply_url: p.applyUrl,
+    canonical_url: p.canonicalUrl,
+    description_text: p.descriptionText,
+    skills: p.skills,
+    evidence: p.evidence,
+    content_hash: p.contentHash,
+    normalizer_version: NORMALIZER_VERSION,
+    language: p.language,
+    remote_countries: p.remote.countries,
+    location_countries: p.locationCountries,
+    location_cities: p.locationCities,
+    tz_min_utc_offset: p.timezone?.minUtcOffset ?? null,
+    tz_max_utc_offset: p.timezone?.maxUtcOffset ?? null,
+    years_required: p.yearsRequired,
+    employment_type: p.employmentType,
+    contract_type: p.contractType,
+    salary_min: p.salary?.min ?? null,
+    salary_max: p.salary?.max ?? null,
+    salary_currency: p.salary?.currency ?? null,
+    salary_period: p.salary?.period ?? null,
+    salary_usd_month_min: usd?.min ?? null,
+    salary_usd_month_max: usd?.max ?? null,
+    salary_brl_month_min: p.salary?.brlMonth.min ?? null,
+    salary_brl_month_max: p.salary?.brlMonth.max ?? null,
+    fx_date: p.salary?.fxDate ?? null,
+    skills_required: p.skillsRequired,
+    skills_nice: p.skillsNice,
+    quality_ok: p.quality.ok,
+    quality_flags: p.quality.flags,
+  };
+}
