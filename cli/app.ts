@@ -10,6 +10,7 @@ import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
 import type { Config } from './config.js';
 import { assertPortsFree } from './ports.js';
+import { builtinSources } from './builtin-sources.js';
 import { DEMO_SOURCES_DIR, demoSources, seedDefaults } from './seed-defaults.js';
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startDevServer, type DevServer } from './temporal-dev-server.js';
@@ -100,7 +101,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
 
     await seedDefaults(warehouse, {
       projectRoot: config.projectRoot,
-      sources: config.demoSources ? demoSources(`${httpUrl}/demo-sources`) : [],
+      sources: [...builtinSources(config.liveSources), ...(config.demoSources ? demoSources(`${httpUrl}/demo-sources`) : [])],
       demoProfile: config.demoSources,
     });
     return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl: dev?.uiUrl ?? null, stop };

@@ -21,6 +21,8 @@ export interface Config {
   temporalUiPort: number;
   temporalDbFile: string;
   demoSources: boolean;
+  /** Fetch the real job boards (needs internet); off by default. */
+  liveSources: boolean;
   logLevel: string;
 }
 
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalUiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
     temporalDbFile: inData('temporal.sqlite'),
     demoSources: (env.DEMO_SOURCES ?? 'on') !== 'off',
+    liveSources: env.LIVE_SOURCES === 'on',
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

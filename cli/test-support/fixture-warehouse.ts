@@ -6,7 +6,7 @@ import { fetchSource } from '../../activities/ingest/fetch-source.js';
 import { runNormalize } from '../../activities/normalize/run-normalize.js';
 import { SkillMatcher, loadTaxonomy } from '../../activities/normalize/skills.js';
 import { Staging } from '../../activities/staging.js';
-import { insertRawPostings } from '../../warehouse/core.js';
+import { insertRawPostings, sourceSchema } from '../../warehouse/core.js';
 import { Warehouse } from '../../warehouse/db.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { PROJECT_ROOT } from '../config.js';
@@ -27,7 +27,7 @@ export async function fixtureWarehouse(faults: FaultServer): Promise<{ warehouse
   const staging = new Staging(join(dir, 'staging'));
   const runId = 'fixture';
   for (const source of sources) {
-    const staged = await fetchSource(source, runId, staging);
+    const staged = await fetchSource(sourceSchema.parse(source), runId, staging);
     await warehouse.withConnection((conn) => insertRawPostings(conn, staged.path, runId));
   }
   const skills = new SkillMatcher(loadTaxonomy());

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { PermanentError } from '../../errors.js';
+import type { ParsedFeed } from './types.js';
+
+/** A body that is not JSON is a broken source (an HTML error page, a truncated answer), not a transient fault. */
+export function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new PermanentError(`not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Validates each item on its own so one malformed job costs that job, not the page. */
+export function collectItems<T extends Record<string, unknown>>(
+  candidates: unknown[],
+  schema: z.ZodType<T>,
+  idOf: (item: T) => string | number,
+  payloadOf: (item: T) => Record<string, unknown> = (item) => item,
+): ParsedFeed {
+  const items: ParsedFeed['items'] = [];
+  let skipped = 0;
+  for (const candidate of candidates) {
+    const parsed = schema.safeParse(candidate);
+    if (!parsed.success) {
+      skipped += 1;
+      continue;
+    }
+    items.push({ externalId: String(idOf(parsed.data)), payload: payloadOf(parsed.data) });
+  }
+  return { items, skipped };
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Decodes HTML entities in one pass, so an entity-encoded HTML document becomes HTML again while a
+ * literal "&amp;lt;" in the original text stays the text "&lt;" rather than turning into a tag.
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === '#') {
+      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[entity.toLowerCase()] ?? whole;
+  });
+}
+
+/** Later stages compare dates as ISO strings; boards publish epoch ms, bare dates or offsets. */
+export function toIso(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+export type PayPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** The "CUR min - max per period" shape the salary normalizer reads without guessing. */
+export function salaryText(range: { currency?: string | null; min?: number | null; max?: number | null; period?: PayPeriod | null }): string | null {
+  const bounds = [range.min, range.max].filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0);
+  if (bounds.length === 0) return null;
+  const figures = bounds.length === 2 && bounds[0] !== bounds[1] ? `${bounds[0]} - ${bounds[1]}` : String(bounds[0]);
+  return [range.currency?.trim().toUpperCase() || null, figures, range.period ? `per ${range.period}` : null].filter(Boolean).join(' ');
+}
+
+/** Pay periods as boards word them ("per-month-salary", "1 MONTH", "Salário mensal"); null when unsaid. */
+export function payPeriod(text: string | null | undefined): PayPeriod | null {
+  const t = (text ?? '').toLowerCase();
+  if (/hour|hora/.test(t)) return 'hour';
+  if (/\bday\b|daily|\bdia\b|diári/.test(t)) return 'day';
+  if (/week|seman/.test(t)) return 'week';
+  if (/month|mensal|mensual|\bm[eê]s\b/.test(t)) return 'month';
+  if (/year|annual|anual|\bano\b|\baño\b/.test(t)) return 'year';
+  return null;
+}
+
+/**
+ * Hosted boards (Greenhouse, Lever, Ashby) publish no company name: a board is one company, named
+ * by the token in its URLs ("jobs.lever.co/aurora-analytica/…"). Turns that token into a display
+ * name ("Aurora Analytica"); the token stays the best we know when a company spells itself otherwise.
+ */
+export function boardToken(url: string | null | undefined, hosts: RegExp): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    if (!hosts.test(parsed.hostname)) return null;
+    return decodeURIComponent(parsed.pathname.split('/').filter(Boolean)[0] ?? '') || null;
+  } catch {
+    return null;
+  }
+}
+
+export function nameFromToken(token: string | null): string | null {
+  if (!token) return null;
+  const words = token.split(/[-_.\s]+/).filter(Boolean);
+  return words.length ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ') : null;
+}
+
+/** Non-empty, trimmed, unique strings, in order. */
+export function present(values: (string | null | undefined)[]): string[] {
+  return [...new Set(values.map((v) => v?.trim()).filter((v): v is string => Boolean(v)))];
+}
+
+/** Plain text placed inside generated HTML must not be read as markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

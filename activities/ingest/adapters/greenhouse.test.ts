@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Source } from '../../../warehouse/core.js';
+import { PermanentError } from '../../errors.js';
+import { Staging } from '../../staging.js';
+import { fetchSource, type StagedRawPosting } from '../fetch-source.js';
+import { decodeEntities } from './fields.js';
+import { greenhouseAdapter } from './greenhouse.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/sources/greenhouse/${name}`, import.meta.url), 'utf8');
+
+let server: Server;
+let base: string;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'greenhouse-'));
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/v1/boards/aurora-analytica/jobs') return void res.writeHead(200, { 'content-type': 'application/json' }).end(fixture('page-1.json'));
+    if (path === '/v1/boards/broken/jobs') return void res.end('{"jobs": [ {"id": 1, "title": "trunc');
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const source = (token: string): Source => ({
+  id: `greenhouse-${token}`, name: `Greenhouse ${token}`, kind: 'json_api', adapter: 'greenhouse',
+  url: `${base}/v1/boards/${token}/jobs?content=true`, enabled: true, timeoutMs: 2000, maxBytes: 1_000_000, maxPages: 10, pageDelayMs: 0,
+});
+
+async function fetched(runId: string) {
+  const result = await fetchSource(source('aurora-analytica'), runId, new Staging(dir));
+  const rows = readFileSync(result.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StagedRawPosting);
+  return { result, byId: new Map(rows.map((r) => [r.external_id, greenhouseAdapter.extract(r.payload)])) };
+}
+
+describe('greenhouse adapter through fetchSource', () => {
+  it('reads the one-page board and skips the job without a title', async () => {
+    const { result } = await fetched('run-1');
+
+    expect(result).toMatchObject({ pages: 1, items: 3, skipped: 1 });
+  });
+
+  it('decodes the entity-encoded content once and reads metadata and pay ranges', async () => {
+    const { byId } = await fetched('run-2');
+    const ranking = byId.get('7012345002');
+
+    expect(ranking).toMatchObject({
+      title: 'Senior Machine Learning Engineer, Ranking',
+      company: 'Aurora Analytica',
+      location: 'Remote - Latin America',
+      postedAt: '2026-11-03T14:00:00.000Z',
+      applyUrl: 'https://job-boards.greenhouse.io/aurora-analytica/jobs/7012345002',
+      salaryText: 'USD 90000 - 120000 per year',
+      tags: ['Data Science'],
+      employmentType: 'Full-time',
+      remote: { workplaceType: 'Remote', locationRestrictions: null },
+    });
+    expect(ranking?.descriptionHtml).toContain('<p><strong>About Aurora</strong></p>');
+    expect(ranking?.descriptionHtml).toContain('<li>5+ years with Python &amp; PyTorch</li>');
+    // A literal "&amp;" of the original HTML stays an entity: decoded once, not twice.
+    expect(ranking?.descriptionHtml).toContain('R&amp;D team');
+    expect(ranking?.descriptionHtml).toContain('&quot;competitive&quot; &#8211;');
+
+    const dados = byId.get('7012399002');
+    expect(dados).toMatchObject({ salaryText: 'BRL 14000 - 18000 per month', employmentType: null, remote: null, tags: [], location: 'São Paulo, Brazil' });
+    // Hosted on the company's own site: no board token, so no company.
+    expect(dados?.company).toBeNull();
+    expect(dados?.descriptionHtml).toBe('<p>Modelo h&iacute;brido: 2 dias no escrit&oacute;rio.</p><p>Stack: dbt, BigQuery, Airflow.</p>');
+  });
+
+  it('tolerates a job without location, content, metadata or pay', async () => {
+    const { byId } = await fetched('run-3');
+
+    expect(byId.get('7012400002')).toEqual({
+      title: 'Científico/a de Datos - Pricing', company: 'Aurora Analytica', location: null, postedAt: '2026-11-01T08:00:00.000Z',
+      applyUrl: 'https://job-boards.greenhouse.io/aurora-analytica/jobs/7012400002', descriptionHtml: '', salaryText: null, tags: [],
+      employmentType: null, remote: null,
+    });
+  });
+
+  it('refuses a truncated body or a response without jobs, permanently', async () => {
+    await expect(fetchSource(source('broken'), 'run-4', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
+    await expect(greenhouseAdapter.parse('{"meta": {"total": 0}}')).rejects.toThrow(/no "jobs" array/);
+  });
+
+  it('decodes numeric and named entities, and leaves unknown ones', () => {
+    expect(decodeEntities('&lt;b&gt;S&#xE3;o Paulo&#33; &amp;amp; &bogus;')).toBe('<b>São Paulo! &amp; &bogus;');
+  });
+});

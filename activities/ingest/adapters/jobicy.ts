@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { PermanentError } from '../../errors.js';
+import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
+
+// Jobicy v2 sends industry and type as arrays, older answers as plain strings; both are accepted.
+const stringOrList = z.union([z.string(), z.array(z.string())]).nullish();
+const amount = z.union([z.number(), z.string()]).nullish();
+
+// Field names of Jobicy's public API (https://jobicy.com/api/v2/remote-jobs).
+const job = z.looseObject({
+  id: z.union([z.number(), z.string().min(1)]),
+  url: z.string().nullish(),
+  jobTitle: z.string().min(1),
+  companyName: z.string().nullish(),
+  jobIndustry: stringOrList,
+  jobType: stringOrList,
+  jobGeo: z.string().nullish(),
+  jobLevel: z.string().nullish(),
+  jobExcerpt: z.string().nullish(),
+  jobDescription: z.string().nullish(),
+  pubDate: z.string().nullish(),
+  annualSalaryMin: amount,
+  annualSalaryMax: amount,
+  salaryCurrency: z.string().nullish(),
+});
+
+const response = z.looseObject({ jobs: z.array(z.unknown()) });
+
+async function parse(body: string): Promise<ParsedFeed> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new PermanentError(`not JSON: ${(error as Error).message}`);
+  }
+  const envelope = response.safeParse(json);
+  if (!envelope.success) throw new PermanentError('not a Jobicy response: no "jobs" array');
+  const items: ParsedFeed['items'] = [];
+  let skipped = 0;
+  for (const candidate of envelope.data.jobs) {
+    const parsed = job.safeParse(candidate);
+    if (!parsed.success) {
+      skipped += 1;
+      continue;
+    }
+    items.push({ externalId: String(parsed.data.id), payload: parsed.data });
+  }
+  return { items, skipped };
+}
+
+// Jobicy HTML-escapes some plain-text fields ("Data Science &amp; Analytics").
+// &amp; goes last so that "&amp;lt;" stays the text "&lt;".
+const unescape = (s: string) =>
+  s
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+const list = (value: string | string[] | null | undefined): string[] =>
+  (Array.isArray(value) ? value : value ? [value] : []).map(unescape).filter(Boolean);
+const positive = (value: number | string | null | undefined): number | null => {
+  const n = typeof value === 'string' ? Number(value.replace(/[,\s]/g, '')) : value;
+  return n != null && Number.isFinite(n) && n > 0 ? n : null;
+};
+const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** The field names say it: Jobicy salaries are annual. */
+export function jobicySalaryText(min: number | string | null | undefined, max: number | string | null | undefined, currency: string | null | undefined): string | null {
+  const lo = positive(min);
+  const hi = positive(max);
+  const unit = currency?.trim() ? `${currency.trim().toUpperCase()} ` : '';
+  if (lo && hi) return lo === hi ? `${unit}${grouped(lo)} per year` : `${unit}${grouped(Math.min(lo, hi))} - ${grouped(Math.max(lo, hi))} per year`;
+  if (lo) return `${unit}${grouped(lo)}+ per year`;
+  if (hi) return `up to ${unit}${grouped(hi)} per year`;
+  return null;
+}
+
+/** pubDate is "YYYY-MM-DD HH:MM:SS" without a zone; read as UTC, which is what the API serves. */
+function postedAt(value: string | null | undefined): string | null {
+  if (!value?.trim()) return null;
+  const text = value.trim();
+  const naive = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(text);
+  const parsed = new Date(naive ? `${text.replace(' ', 'T')}Z` : text);
+  return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString();
+}
+
+function extract(payload: Record<string, unknown>): ExtractedPosting {
+  const item = job.parse(payload);
+  const geo = item.jobGeo ? unescape(item.jobGeo) : '';
+  const types = list(item.jobType);
+  // "Anywhere" is no restriction; anything else ("LATAM", "USA, Canada") is one, in the board's words.
+  const restrictions = geo && !/^anywhere$/i.test(geo) ? geo.split(',').map((s) => s.trim()).filter(Boolean) : null;
+  return {
+    title: unescape(item.jobTitle),
+    company: item.companyName ? unescape(item.companyName) || null : null,
+    location: geo || null,
+    postedAt: postedAt(item.pubDate),
+    applyUrl: item.url || null,
+    descriptionHtml: item.jobDescription || item.jobExcerpt || '',
+    salaryText: jobicySalaryText(item.annualSalaryMin, item.annualSalaryMax, item.salaryCurrency),
+    tags: [...list(item.jobIndustry), ...(item.jobLevel ? [unescape(item.jobLevel)] : [])],
+    employmentType: types.length ? types.join(', ') : null,
+    // Jobicy lists remote jobs only.
+    remote: { isRemote: true, locationRestrictions: restrictions?.length ? restrictions : null },
+  };
+}
+
+export const jobicyAdapter: SourceAdapter = { kind: 'json_api', parse, extract };
