@@ -1,70 +1,30 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { readStaged, useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource } from '../fetch-source.js';
 import { arbeitnowAdapter } from './arbeitnow.js';
 import { adapterFor } from './index.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/sources/arbeitnow/${name}`, import.meta.url), 'utf8');
-
-let server: Server;
-let base = '';
-let dir = '';
-const requested: string[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'arbeitnow-'));
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requested.push(`${url.pathname}${url.search}`);
+const fx = useAdapterFixtures(
+  'arbeitnow',
+  (url, { baseUrl: base, fixture }) => {
     const page = Number(url.searchParams.get('page') ?? 1);
     // The fixtures hold the board's real absolute API links; point them at this server (job links stay).
-    const serve = (body: string) => void res.end(body.replaceAll('https://www.arbeitnow.com/api/', `${base}/api/`));
+    const serve = (body: string) => body.replaceAll('https://www.arbeitnow.com/api/', `${base}/api/`);
     if (url.pathname === '/api/job-board-api') {
-      if (![1, 2, 3].includes(page)) return void res.writeHead(404).end();
+      if (![1, 2, 3].includes(page)) return undefined;
       return serve(fixture(`page-${page}.json`));
     }
     if (url.pathname === '/shrinking') {
-      if (page === 1) return void res.end(fixture('page-1.json').replaceAll('https://www.arbeitnow.com/api/job-board-api?page=2', `${base}/shrinking?page=2`));
+      if (page === 1) return fixture('page-1.json').replaceAll('https://www.arbeitnow.com/api/job-board-api?page=2', `${base}/shrinking?page=2`);
       return serve(JSON.stringify({ data: [], links: { next: `${base}/shrinking?page=3` }, meta: { current_page: page } }));
     }
     if (url.pathname === '/self') return serve(JSON.stringify({ data: [{ slug: 's-1', title: 'Data Engineer' }], links: { next: `${base}/self` } }));
-    if (url.pathname === '/malformed') return void res.end('{"data": [{"slug": "x", "title": "Dat');
-    if (url.pathname === '/wrong') return void res.end('{"jobs": []}');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (path: string, maxPages = 10) => ({
-  id: 'arbeitnow',
-  name: 'Arbeitnow',
-  kind: 'json_api' as const,
-  adapter: 'arbeitnow',
-  url: `${base}${path}`,
-  enabled: true,
-  timeoutMs: 2000,
-  maxBytes: 1_000_000,
-  maxPages,
-  pageDelayMs: 0,
-});
-
-const readStaged = (path: string) =>
-  readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { external_id: string; payload: Record<string, unknown> });
+    if (url.pathname === '/malformed') return '{"data": [{"slug": "x", "title": "Dat';
+    if (url.pathname === '/wrong') return '{"jobs": []}';
+    return undefined;
+  },
+  { name: 'Arbeitnow' },
+);
 
 describe('arbeitnow adapter through fetchSource', () => {
   it('is registered', () => {
@@ -72,11 +32,11 @@ describe('arbeitnow adapter through fetchSource', () => {
   });
 
   it('follows links.next until it is null, keeping a job repeated across pages once', async () => {
-    requested.length = 0;
-    const result = await fetchSource(source('/api/job-board-api'), 'run-1', new Staging(dir));
+    fx.requests.length = 0;
+    const result = await fx.fetch('/api/job-board-api', 'run-1');
 
     expect(result.pages).toBe(3);
-    expect(requested).toEqual(['/api/job-board-api', '/api/job-board-api?page=2', '/api/job-board-api?page=3']);
+    expect(fx.requests).toEqual(['/api/job-board-api', '/api/job-board-api?page=2', '/api/job-board-api?page=3']);
     expect(result.skipped).toBe(1);
     expect(result.items).toBe(5);
     const ids = readStaged(result.path).map((r) => r.external_id);
@@ -85,8 +45,7 @@ describe('arbeitnow adapter through fetchSource', () => {
   });
 
   it('extracts the fields, the remote flag and the job types', async () => {
-    const result = await fetchSource(source('/api/job-board-api'), 'run-2', new Staging(dir));
-    const byId = new Map(readStaged(result.path).map((r) => [r.external_id, arbeitnowAdapter.extract(r.payload)]));
+    const { byId } = await fx.fetched('/api/job-board-api', 'run-2');
 
     const ds = byId.get('senior-data-scientist-mwd-nordlicht-analytics-gmbh-301874');
     expect(ds).toMatchObject({
@@ -124,17 +83,17 @@ describe('arbeitnow adapter through fetchSource', () => {
   });
 
   it('stops on an empty page even when links.next points further', async () => {
-    const result = await fetchSource(source('/shrinking'), 'run-3', new Staging(dir));
+    const result = await fx.fetch('/shrinking', 'run-3');
     expect(result).toMatchObject({ pages: 2, items: 2, skipped: 1 });
   });
 
   it('honours maxPages, and does not re-read a page that names itself as next', async () => {
-    expect(await fetchSource(source('/api/job-board-api', 2), 'run-4', new Staging(dir))).toMatchObject({ pages: 2, items: 4 });
-    expect(await fetchSource(source('/self'), 'run-4', new Staging(dir))).toMatchObject({ pages: 1, items: 1 });
+    expect(await fx.fetch('/api/job-board-api', 'run-4', { maxPages: 2 })).toMatchObject({ pages: 2, items: 4 });
+    expect(await fx.fetch('/self', 'run-4')).toMatchObject({ pages: 1, items: 1 });
   });
 
   it('refuses a truncated body and a foreign envelope permanently', async () => {
-    await expect(fetchSource(source('/malformed'), 'run-5', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
-    await expect(fetchSource(source('/wrong'), 'run-5', new Staging(dir))).rejects.toThrow(/no "data" array/);
+    await expect(fx.fetch('/malformed', 'run-5')).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch('/wrong', 'run-5')).rejects.toThrow(/no "data" array/);
   });
 });

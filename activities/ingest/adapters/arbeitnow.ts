@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
+import { collectItems, fromEpochSeconds, parseEnvelope } from './fields.js';
 import type { ExtractedPosting, PageContext, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of Arbeitnow's public job-board API (https://www.arbeitnow.com/api/job-board-api).
@@ -21,32 +21,11 @@ const response = z.looseObject({
   links: z.looseObject({ next: z.string().nullish() }).nullish(),
 });
 
-function readEnvelope(body: string): z.infer<typeof response> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new PermanentError(`not JSON: ${(error as Error).message}`);
-  }
-  const envelope = response.safeParse(json);
-  if (!envelope.success) throw new PermanentError('not an Arbeitnow response: no "data" array');
-  return envelope.data;
-}
+const readEnvelope = (body: string) => parseEnvelope(body, response, 'not an Arbeitnow response: no "data" array');
 
 async function parse(body: string): Promise<ParsedFeed> {
-  const envelope = readEnvelope(body);
-  const items: ParsedFeed['items'] = [];
-  let skipped = 0;
-  for (const candidate of envelope.data) {
-    const parsed = job.safeParse(candidate);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    // The slug is Arbeitnow's only identifier (it ends in a numeric suffix).
-    items.push({ externalId: parsed.data.slug, payload: parsed.data });
-  }
-  return { items, skipped };
+  // The slug is Arbeitnow's only identifier (it ends in a numeric suffix).
+  return collectItems(readEnvelope(body).data, job, (item) => item.slug);
 }
 
 /** Laravel-style paging: links.next is the next page's full URL, null on the last page. */
@@ -65,7 +44,7 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     title: item.title.trim(),
     company: item.company_name?.trim() || null,
     location: item.location?.trim() || null,
-    postedAt: item.created_at && item.created_at > 0 ? new Date(item.created_at * 1000).toISOString() : null,
+    postedAt: fromEpochSeconds(item.created_at),
     applyUrl: item.url || null,
     descriptionHtml: item.description ?? '',
     // Arbeitnow has no salary fields; the normalizer looks for one in the description.

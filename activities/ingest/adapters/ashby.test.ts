@@ -1,48 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Source } from '../../../warehouse/core.js';
+import { describe, expect, it } from 'vitest';
+import { useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource, type StagedRawPosting } from '../fetch-source.js';
 import { ashbyAdapter } from './ashby.js';
 
-const fixture = readFileSync(new URL('../../../fixtures/sources/ashby/page-1.json', import.meta.url), 'utf8');
-
-let server: Server;
-let base: string;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ashby-'));
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/posting-api/job-board/capivara-ai') return void res.writeHead(200, { 'content-type': 'application/json' }).end(fixture);
-    if (path === '/posting-api/job-board/broken') return void res.end('{"jobs": [ {"id": "x"');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const fx = useAdapterFixtures('ashby', ({ pathname: path }, { fixture }) => {
+  if (path === '/posting-api/job-board/capivara-ai') return fixture('page-1.json');
+  if (path === '/posting-api/job-board/broken') return '{"jobs": [ {"id": "x"';
+  return undefined;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (board: string): Source => ({
-  id: `ashby-${board}`, name: `Ashby ${board}`, kind: 'json_api', adapter: 'ashby', url: `${base}/posting-api/job-board/${board}?includeCompensation=true`,
-  enabled: true, timeoutMs: 2000, maxBytes: 1_000_000, maxPages: 10, pageDelayMs: 0,
-});
-
-async function fetched(runId: string) {
-  const result = await fetchSource(source('capivara-ai'), runId, new Staging(dir));
-  const rows = readFileSync(result.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StagedRawPosting);
-  return { result, byId: new Map(rows.map((r) => [r.external_id, ashbyAdapter.extract(r.payload)])) };
-}
+const board = (name: string, runId: string) =>
+  [`/posting-api/job-board/${name}?includeCompensation=true`, runId, { id: `ashby-${name}`, name: `Ashby ${name}` }] as const;
+const fetched = (runId: string) => fx.fetched(...board('capivara-ai', runId));
 
 describe('ashby adapter through fetchSource', () => {
   it('reads the board in one page and skips jobs without an id or a title', async () => {
@@ -85,7 +54,7 @@ describe('ashby adapter through fetchSource', () => {
   });
 
   it('refuses a truncated body or a response without jobs, permanently', async () => {
-    await expect(fetchSource(source('broken'), 'run-4', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch(...board('broken', 'run-4'))).rejects.toBeInstanceOf(PermanentError);
     await expect(ashbyAdapter.parse('{"success": false}')).rejects.toThrow(/no "jobs" array/);
   });
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
-import { boardToken, collectItems, escapeHtml, nameFromToken, parseJson, payPeriod, present, salaryText, toIso } from './fields.js';
+import { boardToken, collectItems, escapeHtml, nameFromToken, parseEnvelope, payPeriod, present, salaryText, toIso } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of the Ashby job board API (api.ashbyhq.com/posting-api/job-board/{name}?includeCompensation=true).
@@ -35,9 +34,8 @@ const job = z.looseObject({
 const response = z.looseObject({ jobs: z.array(z.unknown()) });
 
 async function parse(body: string): Promise<ParsedFeed> {
-  const envelope = response.safeParse(parseJson(body));
-  if (!envelope.success) throw new PermanentError('not an Ashby job board response: no "jobs" array');
-  return collectItems(envelope.data.jobs, job, (item) => item.id);
+  const envelope = parseEnvelope(body, response, 'not an Ashby job board response: no "jobs" array');
+  return collectItems(envelope.jobs, job, (item) => item.id);
 }
 
 type Job = z.infer<typeof job>;

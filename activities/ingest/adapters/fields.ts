@@ -11,6 +11,13 @@ export function parseJson(body: string): unknown {
   }
 }
 
+/** The JSON body checked against the board's envelope; a foreign shape is refused permanently with `refusal`. */
+export function parseEnvelope<T>(body: string, schema: z.ZodType<T>, refusal: string): T {
+  const envelope = schema.safeParse(parseJson(body));
+  if (!envelope.success) throw new PermanentError(refusal);
+  return envelope.data;
+}
+
 /** Validates each item on its own so one malformed job costs that job, not the page. */
 export function collectItems<T extends Record<string, unknown>>(
   candidates: unknown[],
@@ -54,6 +61,11 @@ export function toIso(value: string | number | null | undefined): string | null 
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/** Boards that publish Unix seconds (0 or absent meaning "not published"). */
+export function fromEpochSeconds(seconds: number | null | undefined): string | null {
+  return seconds && seconds > 0 ? new Date(seconds * 1000).toISOString() : null;
+}
+
 export type PayPeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
 
 /** The "CUR min - max per period" shape the salary normalizer reads without guessing. */
@@ -63,6 +75,31 @@ export function salaryText(range: { currency?: string | null; min?: number | nul
   const figures = bounds.length === 2 && bounds[0] !== bounds[1] ? `${bounds[0]} - ${bounds[1]}` : String(bounds[0]);
   return [range.currency?.trim().toUpperCase() || null, figures, range.period ? `per ${range.period}` : null].filter(Boolean).join(' ');
 }
+
+/** Thousands grouped the way the salary normalizer reads them: 120000 → "120,000". */
+export const groupedAmount = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Boards with fixed-currency, fixed-period salary fields where 0 means "not published": reads both
+ * bounds, in either order, as "<unit>90,000 - 120,000<suffix>", "<unit>90,000+<suffix>" or
+ * "up to <unit>120,000<suffix>"; `figure` writes one amount (default: grouped thousands).
+ */
+export function boundedSalaryText(
+  min: number | null | undefined,
+  max: number | null | undefined,
+  format: { unit?: string; suffix: string; figure?: (n: number) => string },
+): string | null {
+  const { unit = '', suffix, figure = groupedAmount } = format;
+  const lo = min && min > 0 ? min : null;
+  const hi = max && max > 0 ? max : null;
+  if (lo && hi) return lo === hi ? `${unit}${figure(lo)}${suffix}` : `${unit}${figure(Math.min(lo, hi))} - ${figure(Math.max(lo, hi))}${suffix}`;
+  if (lo) return `${unit}${figure(lo)}+${suffix}`;
+  if (hi) return `up to ${unit}${figure(hi)}${suffix}`;
+  return null;
+}
+
+/** A currency code as the prefix of a salary text ("USD "), or nothing when the board gave none. */
+export const currencyUnit = (currency: string | null | undefined): string => (currency?.trim() ? `${currency.trim().toUpperCase()} ` : '');
 
 /** Pay periods as boards word them ("per-month-salary", "1 MONTH", "Salário mensal"); null when unsaid. */
 export function payPeriod(text: string | null | undefined): PayPeriod | null {

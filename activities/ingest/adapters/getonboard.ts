@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
+import { boundedSalaryText, collectItems, fromEpochSeconds, parseEnvelope } from './fields.js';
 import type { ExtractedPosting, PageContext, ParsedFeed, SourceAdapter } from './types.js';
 
 // A JSON:API relationship; `attributes` is there only for what the request asked to `expand`.
@@ -37,31 +37,10 @@ const response = z.looseObject({
   meta: z.looseObject({ page: z.number().nullish(), total_pages: z.number().nullish() }).nullish(),
 });
 
-function readEnvelope(body: string): z.infer<typeof response> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new PermanentError(`not JSON: ${(error as Error).message}`);
-  }
-  const envelope = response.safeParse(json);
-  if (!envelope.success) throw new PermanentError('not a Get on Board response: no "data" array');
-  return envelope.data;
-}
+const readEnvelope = (body: string) => parseEnvelope(body, response, 'not a Get on Board response: no "data" array');
 
 async function parse(body: string): Promise<ParsedFeed> {
-  const envelope = readEnvelope(body);
-  const items: ParsedFeed['items'] = [];
-  let skipped = 0;
-  for (const candidate of envelope.data) {
-    const parsed = job.safeParse(candidate);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    items.push({ externalId: String(parsed.data.id), payload: parsed.data });
-  }
-  return { items, skipped };
+  return collectItems(readEnvelope(body).data, job, (item) => item.id);
 }
 
 /** Page-number paging: meta says which page this was and how many there are. */
@@ -78,16 +57,9 @@ function nextPage(ctx: PageContext): string | null {
 const nameOf = (value: string | z.infer<typeof related> | null | undefined): string | null =>
   typeof value === 'string' ? value.trim() || null : value?.data?.attributes?.name?.trim() || null;
 
-const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
-
 /** Get on Board publishes gross USD per month. */
 export function getOnBoardSalaryText(min: number | null | undefined, max: number | null | undefined): string | null {
-  const lo = min && min > 0 ? min : null;
-  const hi = max && max > 0 ? max : null;
-  if (lo && hi) return lo === hi ? `USD ${grouped(lo)} per month` : `USD ${grouped(Math.min(lo, hi))} - ${grouped(Math.max(lo, hi))} per month`;
-  if (lo) return `USD ${grouped(lo)}+ per month`;
-  if (hi) return `up to USD ${grouped(hi)} per month`;
-  return null;
+  return boundedSalaryText(min, max, { unit: 'USD ', suffix: ' per month' });
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {
@@ -102,7 +74,7 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     title: a.title.trim(),
     company: nameOf(a.company),
     location: countries.length ? countries.join(', ') : zone,
-    postedAt: a.published_at && a.published_at > 0 ? new Date(a.published_at * 1000).toISOString() : null,
+    postedAt: fromEpochSeconds(a.published_at),
     applyUrl: item.links?.public_url || null,
     descriptionHtml: sections.join('\n'),
     salaryText: getOnBoardSalaryText(a.min_salary, a.max_salary),

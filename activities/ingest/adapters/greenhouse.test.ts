@@ -1,49 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Source } from '../../../warehouse/core.js';
+import { describe, expect, it } from 'vitest';
+import { useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource, type StagedRawPosting } from '../fetch-source.js';
 import { decodeEntities } from './fields.js';
 import { greenhouseAdapter } from './greenhouse.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/sources/greenhouse/${name}`, import.meta.url), 'utf8');
-
-let server: Server;
-let base: string;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'greenhouse-'));
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/v1/boards/aurora-analytica/jobs') return void res.writeHead(200, { 'content-type': 'application/json' }).end(fixture('page-1.json'));
-    if (path === '/v1/boards/broken/jobs') return void res.end('{"jobs": [ {"id": 1, "title": "trunc');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const fx = useAdapterFixtures('greenhouse', ({ pathname: path }, { fixture }) => {
+  if (path === '/v1/boards/aurora-analytica/jobs') return fixture('page-1.json');
+  if (path === '/v1/boards/broken/jobs') return '{"jobs": [ {"id": 1, "title": "trunc';
+  return undefined;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (token: string): Source => ({
-  id: `greenhouse-${token}`, name: `Greenhouse ${token}`, kind: 'json_api', adapter: 'greenhouse',
-  url: `${base}/v1/boards/${token}/jobs?content=true`, enabled: true, timeoutMs: 2000, maxBytes: 1_000_000, maxPages: 10, pageDelayMs: 0,
-});
-
-async function fetched(runId: string) {
-  const result = await fetchSource(source('aurora-analytica'), runId, new Staging(dir));
-  const rows = readFileSync(result.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StagedRawPosting);
-  return { result, byId: new Map(rows.map((r) => [r.external_id, greenhouseAdapter.extract(r.payload)])) };
-}
+const board = (token: string, runId: string) =>
+  [`/v1/boards/${token}/jobs?content=true`, runId, { id: `greenhouse-${token}`, name: `Greenhouse ${token}` }] as const;
+const fetched = (runId: string) => fx.fetched(...board('aurora-analytica', runId));
 
 describe('greenhouse adapter through fetchSource', () => {
   it('reads the one-page board and skips the job without a title', async () => {
@@ -91,7 +60,7 @@ describe('greenhouse adapter through fetchSource', () => {
   });
 
   it('refuses a truncated body or a response without jobs, permanently', async () => {
-    await expect(fetchSource(source('broken'), 'run-4', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch(...board('broken', 'run-4'))).rejects.toBeInstanceOf(PermanentError);
     await expect(greenhouseAdapter.parse('{"meta": {"total": 0}}')).rejects.toThrow(/no "jobs" array/);
   });
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
-import { boardToken, collectItems, decodeEntities, nameFromToken, parseJson, payPeriod, present, salaryText, toIso } from './fields.js';
+import { boardToken, collectItems, decodeEntities, nameFromToken, parseEnvelope, payPeriod, present, salaryText, toIso } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of the Greenhouse job board API (boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true).
@@ -32,9 +31,8 @@ const job = z.looseObject({
 const response = z.looseObject({ jobs: z.array(z.unknown()) });
 
 async function parse(body: string): Promise<ParsedFeed> {
-  const envelope = response.safeParse(parseJson(body));
-  if (!envelope.success) throw new PermanentError('not a Greenhouse board response: no "jobs" array');
-  return collectItems(envelope.data.jobs, job, (item) => item.id);
+  const envelope = parseEnvelope(body, response, 'not a Greenhouse board response: no "jobs" array');
+  return collectItems(envelope.jobs, job, (item) => item.id);
 }
 
 type Job = z.infer<typeof job>;

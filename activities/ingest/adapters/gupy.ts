@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
-import { collectItems, parseJson, present, toIso } from './fields.js';
+import { collectItems, parseEnvelope, present, toIso } from './fields.js';
 import type { ExtractedPosting, PageContext, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of the Gupy portal API (portal.api.gupy.io/api/v1/jobs), Brazil's largest ATS.
@@ -25,9 +24,7 @@ const pagination = z.looseObject({ offset: z.number().int().min(0), limit: z.num
 const response = z.looseObject({ data: z.array(z.unknown()), pagination: pagination.optional() });
 
 function envelope(body: string) {
-  const parsed = response.safeParse(parseJson(body));
-  if (!parsed.success) throw new PermanentError('not a Gupy response: no "data" array');
-  return parsed.data;
+  return parseEnvelope(body, response, 'not a Gupy response: no "data" array');
 }
 
 async function parse(body: string): Promise<ParsedFeed> {

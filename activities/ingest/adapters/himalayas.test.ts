@@ -1,70 +1,31 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { readStaged, useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource } from '../fetch-source.js';
 import { himalayasAdapter, himalayasSalaryText } from './himalayas.js';
 import { adapterFor } from './index.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/sources/himalayas/${name}`, import.meta.url), 'utf8');
 const GUID = 'https://himalayas.app/companies/';
 
-let server: Server;
-let base = '';
-let dir = '';
-const requested: string[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'himalayas-'));
-  server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requested.push(`${url.pathname}${url.search}`);
+const fx = useAdapterFixtures(
+  'himalayas',
+  (url, { fixture }) => {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (url.pathname === '/jobs/api') {
       const page = offset / 4 + 1;
-      if (![1, 2, 3].includes(page)) return void res.writeHead(404).end();
-      return void res.end(fixture(`page-${page}.json`));
+      if (![1, 2, 3].includes(page)) return undefined;
+      return fixture(`page-${page}.json`);
     }
     // A board whose list shrank while we paged: page 2 is empty although totalCount promised more.
     if (url.pathname === '/shrinking/jobs/api') {
-      if (offset === 0) return void res.end(fixture('page-1.json'));
-      return void res.end(JSON.stringify({ updatedAt: 1793710800, offset, limit: 4, totalCount: 10, jobs: [] }));
+      if (offset === 0) return fixture('page-1.json');
+      return JSON.stringify({ updatedAt: 1793710800, offset, limit: 4, totalCount: 10, jobs: [] });
     }
-    if (url.pathname === '/malformed') return void res.end('{"offset":0,"limit":4,"jobs":[{"title":"Data Eng');
-    if (url.pathname === '/wrong') return void res.end('{"data": [], "links": {"next": null}}');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (path: string, maxPages = 10) => ({
-  id: 'himalayas',
-  name: 'Himalayas',
-  kind: 'json_api' as const,
-  adapter: 'himalayas',
-  url: `${base}${path}`,
-  enabled: true,
-  timeoutMs: 2000,
-  maxBytes: 1_000_000,
-  maxPages,
-  pageDelayMs: 0,
-});
-
-const readStaged = (path: string) =>
-  readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { external_id: string; payload: Record<string, unknown> });
+    if (url.pathname === '/malformed') return '{"offset":0,"limit":4,"jobs":[{"title":"Data Eng';
+    if (url.pathname === '/wrong') return '{"data": [], "links": {"next": null}}';
+    return undefined;
+  },
+  { name: 'Himalayas' },
+);
 
 describe('himalayas adapter through fetchSource', () => {
   it('is registered', () => {
@@ -72,11 +33,11 @@ describe('himalayas adapter through fetchSource', () => {
   });
 
   it('pages by offset until totalCount, keeping a job repeated across pages once', async () => {
-    requested.length = 0;
-    const result = await fetchSource(source('/jobs/api?limit=4&offset=0'), 'run-1', new Staging(dir));
+    fx.requests.length = 0;
+    const result = await fx.fetch('/jobs/api?limit=4&offset=0', 'run-1');
 
     expect(result.pages).toBe(3);
-    expect(requested).toEqual(['/jobs/api?limit=4&offset=0', '/jobs/api?limit=4&offset=4', '/jobs/api?limit=4&offset=8']);
+    expect(fx.requests).toEqual(['/jobs/api?limit=4&offset=0', '/jobs/api?limit=4&offset=4', '/jobs/api?limit=4&offset=8']);
     // 10 jobs listed: one without a title and one without a guid are skipped, one repeats.
     expect(result.skipped).toBe(2);
     expect(result.items).toBe(7);
@@ -86,8 +47,7 @@ describe('himalayas adapter through fetchSource', () => {
   });
 
   it('extracts the fields, restrictions and salary shapes', async () => {
-    const result = await fetchSource(source('/jobs/api?limit=4&offset=0'), 'run-2', new Staging(dir));
-    const byId = new Map(readStaged(result.path).map((r) => [r.external_id, himalayasAdapter.extract(r.payload)]));
+    const { byId } = await fx.fetched('/jobs/api?limit=4&offset=0', 'run-2');
 
     const ml = byId.get(`${GUID}tucano-commerce/jobs/senior-machine-learning-engineer`);
     expect(ml).toMatchObject({
@@ -139,18 +99,18 @@ describe('himalayas adapter through fetchSource', () => {
   });
 
   it('stops on an empty page even when totalCount promised more', async () => {
-    const result = await fetchSource(source('/shrinking/jobs/api?limit=4&offset=0'), 'run-3', new Staging(dir));
+    const result = await fx.fetch('/shrinking/jobs/api?limit=4&offset=0', 'run-3');
     expect(result).toMatchObject({ pages: 2, items: 3, skipped: 1 });
   });
 
   it('honours maxPages', async () => {
-    const result = await fetchSource(source('/jobs/api?limit=4&offset=0', 2), 'run-4', new Staging(dir));
+    const result = await fx.fetch('/jobs/api?limit=4&offset=0', 'run-4', { maxPages: 2 });
     expect(result).toMatchObject({ pages: 2, items: 6 });
   });
 
   it('refuses a truncated body and a foreign envelope permanently', async () => {
-    await expect(fetchSource(source('/malformed'), 'run-5', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
-    await expect(fetchSource(source('/wrong'), 'run-5', new Staging(dir))).rejects.toThrow(/no "jobs" array/);
+    await expect(fx.fetch('/malformed', 'run-5')).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch('/wrong', 'run-5')).rejects.toThrow(/no "jobs" array/);
   });
 
   it('falls back to the page size when totalCount is missing', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
+import { boundedSalaryText, collectItems, currencyUnit, fromEpochSeconds, parseEnvelope } from './fields.js';
 import type { ExtractedPosting, PageContext, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of Himalayas' public jobs API (https://himalayas.app/jobs/api).
@@ -28,32 +28,11 @@ const response = z.looseObject({
   totalCount: z.number().nullish(),
 });
 
-function readEnvelope(body: string): z.infer<typeof response> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new PermanentError(`not JSON: ${(error as Error).message}`);
-  }
-  const envelope = response.safeParse(json);
-  if (!envelope.success) throw new PermanentError('not a Himalayas response: no "jobs" array');
-  return envelope.data;
-}
+const readEnvelope = (body: string) => parseEnvelope(body, response, 'not a Himalayas response: no "jobs" array');
 
 async function parse(body: string): Promise<ParsedFeed> {
-  const envelope = readEnvelope(body);
-  const items: ParsedFeed['items'] = [];
-  let skipped = 0;
-  for (const candidate of envelope.jobs) {
-    const parsed = job.safeParse(candidate);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    // guid is the job's permanent Himalayas URL; there is no numeric id.
-    items.push({ externalId: parsed.data.guid, payload: parsed.data });
-  }
-  return { items, skipped };
+  // guid is the job's permanent Himalayas URL; there is no numeric id.
+  return collectItems(readEnvelope(body).jobs, job, (item) => item.guid);
 }
 
 /** Offset paging: the response echoes offset and limit, and totalCount says when to stop. */
@@ -70,17 +49,9 @@ function nextPage(ctx: PageContext): string | null {
   return url.toString();
 }
 
-const amount = (n: number) => Math.round(n).toLocaleString('en-US');
-
 /** Himalayas salaries are yearly figures in the posting's currency. */
 export function himalayasSalaryText(min: number | null | undefined, max: number | null | undefined, currency: string | null | undefined): string | null {
-  const lo = min && min > 0 ? min : null;
-  const hi = max && max > 0 ? max : null;
-  const unit = currency?.trim() ? `${currency.trim().toUpperCase()} ` : '';
-  if (lo && hi) return lo === hi ? `${unit}${amount(lo)} per year` : `${unit}${amount(Math.min(lo, hi))} - ${amount(Math.max(lo, hi))} per year`;
-  if (lo) return `${unit}${amount(lo)}+ per year`;
-  if (hi) return `up to ${unit}${amount(hi)} per year`;
-  return null;
+  return boundedSalaryText(min, max, { unit: currencyUnit(currency), suffix: ' per year' });
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {
@@ -92,7 +63,7 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     title: item.title.trim(),
     company: item.companyName?.trim() || null,
     location,
-    postedAt: item.pubDate && item.pubDate > 0 ? new Date(item.pubDate * 1000).toISOString() : null,
+    postedAt: fromEpochSeconds(item.pubDate),
     applyUrl: item.applicationLink || item.guid,
     descriptionHtml: item.description || item.excerpt || '',
     salaryText: himalayasSalaryText(item.minSalary, item.maxSalary, item.currency),

@@ -1,61 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { readStaged, useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource } from '../fetch-source.js';
 import { adapterFor } from './index.js';
 import { jobicyAdapter, jobicySalaryText } from './jobicy.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/sources/jobicy/${name}`, import.meta.url), 'utf8');
-
-let server: Server;
-let base = '';
-let dir = '';
-const hits = new Map<string, number>();
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jobicy-'));
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    if (path === '/api/v2/remote-jobs') return void res.end(fixture('page-1.json'));
+const fx = useAdapterFixtures(
+  'jobicy',
+  ({ pathname: path }, { fixture }) => {
+    if (path === '/api/v2/remote-jobs') return fixture('page-1.json');
     // What Jobicy answers when a tag matches nothing.
-    if (path === '/empty') return void res.end(JSON.stringify({ apiVersion: '2', jobCount: 0, jobs: [] }));
-    if (path === '/malformed') return void res.end('{"jobs": [{"id": 1, "jobTitle": "Da');
-    if (path === '/wrong') return void res.end('{"success": false, "error": "Too many requests"}');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (path: string, maxPages = 10) => ({
-  id: 'jobicy',
-  name: 'Jobicy',
-  kind: 'json_api' as const,
-  adapter: 'jobicy',
-  url: `${base}${path}`,
-  enabled: true,
-  timeoutMs: 2000,
-  maxBytes: 1_000_000,
-  maxPages,
-  pageDelayMs: 0,
-});
-
-const readStaged = (path: string) =>
-  readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { external_id: string; payload: Record<string, unknown> });
+    if (path === '/empty') return JSON.stringify({ apiVersion: '2', jobCount: 0, jobs: [] });
+    if (path === '/malformed') return '{"jobs": [{"id": 1, "jobTitle": "Da';
+    if (path === '/wrong') return '{"success": false, "error": "Too many requests"}';
+    return undefined;
+  },
+  { name: 'Jobicy' },
+);
 
 describe('jobicy adapter through fetchSource', () => {
   it('is registered', () => {
@@ -63,11 +23,11 @@ describe('jobicy adapter through fetchSource', () => {
   });
 
   it('reads the single page and skips jobs without an id or a title', async () => {
-    const result = await fetchSource(source('/api/v2/remote-jobs?count=50&tag=data'), 'run-1', new Staging(dir));
+    const result = await fx.fetch('/api/v2/remote-jobs?count=50&tag=data', 'run-1');
 
     // Jobicy does not page: `count` (at most 100) is all one gets.
     expect(result.pages).toBe(1);
-    expect(hits.get('/api/v2/remote-jobs')).toBe(1);
+    expect(fx.hits('/api/v2/remote-jobs')).toBe(1);
     expect(result).toMatchObject({ items: 5, skipped: 2 });
     const ids = readStaged(result.path).map((r) => r.external_id);
     expect(ids).toEqual(['118402', '118377', '118350', '118321', '118299']);
@@ -75,8 +35,7 @@ describe('jobicy adapter through fetchSource', () => {
   });
 
   it('extracts the fields, geo restrictions and salary shapes', async () => {
-    const result = await fetchSource(source('/api/v2/remote-jobs?count=50&tag=data'), 'run-2', new Staging(dir));
-    const byId = new Map(readStaged(result.path).map((r) => [r.external_id, jobicyAdapter.extract(r.payload)]));
+    const { byId } = await fx.fetched('/api/v2/remote-jobs?count=50&tag=data', 'run-2');
 
     const de = byId.get('118402');
     expect(de).toMatchObject({
@@ -118,13 +77,13 @@ describe('jobicy adapter through fetchSource', () => {
   });
 
   it('reads an empty list as zero items, and honours maxPages', async () => {
-    expect(await fetchSource(source('/empty'), 'run-3', new Staging(dir))).toMatchObject({ pages: 1, items: 0, skipped: 0 });
-    expect(await fetchSource(source('/api/v2/remote-jobs', 1), 'run-3', new Staging(dir))).toMatchObject({ pages: 1, items: 5 });
+    expect(await fx.fetch('/empty', 'run-3')).toMatchObject({ pages: 1, items: 0, skipped: 0 });
+    expect(await fx.fetch('/api/v2/remote-jobs', 'run-3', { maxPages: 1 })).toMatchObject({ pages: 1, items: 5 });
   });
 
   it('refuses a truncated body and an error envelope permanently', async () => {
-    await expect(fetchSource(source('/malformed'), 'run-4', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
-    await expect(fetchSource(source('/wrong'), 'run-4', new Staging(dir))).rejects.toThrow(/no "jobs" array/);
+    await expect(fx.fetch('/malformed', 'run-4')).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch('/wrong', 'run-4')).rejects.toThrow(/no "jobs" array/);
   });
 
   it('orders a reversed range and drops zeros', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
+import { boundedSalaryText, collectItems, currencyUnit, parseEnvelope, toIso } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Jobicy v2 sends industry and type as arrays, older answers as plain strings; both are accepted.
@@ -27,25 +27,8 @@ const job = z.looseObject({
 const response = z.looseObject({ jobs: z.array(z.unknown()) });
 
 async function parse(body: string): Promise<ParsedFeed> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new PermanentError(`not JSON: ${(error as Error).message}`);
-  }
-  const envelope = response.safeParse(json);
-  if (!envelope.success) throw new PermanentError('not a Jobicy response: no "jobs" array');
-  const items: ParsedFeed['items'] = [];
-  let skipped = 0;
-  for (const candidate of envelope.data.jobs) {
-    const parsed = job.safeParse(candidate);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    items.push({ externalId: String(parsed.data.id), payload: parsed.data });
-  }
-  return { items, skipped };
+  const envelope = parseEnvelope(body, response, 'not a Jobicy response: no "jobs" array');
+  return collectItems(envelope.jobs, job, (item) => item.id);
 }
 
 // Jobicy HTML-escapes some plain-text fields ("Data Science &amp; Analytics").
@@ -65,17 +48,9 @@ const positive = (value: number | string | null | undefined): number | null => {
   const n = typeof value === 'string' ? Number(value.replace(/[,\s]/g, '')) : value;
   return n != null && Number.isFinite(n) && n > 0 ? n : null;
 };
-const grouped = (n: number) => Math.round(n).toLocaleString('en-US');
-
 /** The field names say it: Jobicy salaries are annual. */
 export function jobicySalaryText(min: number | string | null | undefined, max: number | string | null | undefined, currency: string | null | undefined): string | null {
-  const lo = positive(min);
-  const hi = positive(max);
-  const unit = currency?.trim() ? `${currency.trim().toUpperCase()} ` : '';
-  if (lo && hi) return lo === hi ? `${unit}${grouped(lo)} per year` : `${unit}${grouped(Math.min(lo, hi))} - ${grouped(Math.max(lo, hi))} per year`;
-  if (lo) return `${unit}${grouped(lo)}+ per year`;
-  if (hi) return `up to ${unit}${grouped(hi)} per year`;
-  return null;
+  return boundedSalaryText(positive(min), positive(max), { unit: currencyUnit(currency), suffix: ' per year' });
 }
 
 /** pubDate is "YYYY-MM-DD HH:MM:SS" without a zone; read as UTC, which is what the API serves. */
@@ -83,8 +58,7 @@ function postedAt(value: string | null | undefined): string | null {
   if (!value?.trim()) return null;
   const text = value.trim();
   const naive = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(text);
-  const parsed = new Date(naive ? `${text.replace(' ', 'T')}Z` : text);
-  return Number.isNaN(parsed.getTime()) ? null : parsed.toISOString();
+  return toIso(naive ? `${text.replace(' ', 'T')}Z` : text);
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {

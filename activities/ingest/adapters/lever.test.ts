@@ -1,49 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Source } from '../../../warehouse/core.js';
+import { describe, expect, it } from 'vitest';
+import { useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource, type StagedRawPosting } from '../fetch-source.js';
-import { leverAdapter } from './lever.js';
 
-const fixture = readFileSync(new URL('../../../fixtures/sources/lever/page-1.json', import.meta.url), 'utf8');
-
-let server: Server;
-let base: string;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lever-'));
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/v0/postings/aurora-analytica') return void res.writeHead(200, { 'content-type': 'application/json' }).end(fixture);
-    if (path === '/v0/postings/unknown') return void res.end('{"ok":false,"error":"Document not found"}');
-    if (path === '/v0/postings/html') return void res.end('<!doctype html><title>Lever</title>');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const fx = useAdapterFixtures('lever', ({ pathname: path }, { fixture }) => {
+  if (path === '/v0/postings/aurora-analytica') return fixture('page-1.json');
+  if (path === '/v0/postings/unknown') return '{"ok":false,"error":"Document not found"}';
+  if (path === '/v0/postings/html') return '<!doctype html><title>Lever</title>';
+  return undefined;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (company: string): Source => ({
-  id: `lever-${company}`, name: `Lever ${company}`, kind: 'json_api', adapter: 'lever', url: `${base}/v0/postings/${company}?mode=json`,
-  enabled: true, timeoutMs: 2000, maxBytes: 1_000_000, maxPages: 10, pageDelayMs: 0,
-});
-
-async function fetched(runId: string) {
-  const result = await fetchSource(source('aurora-analytica'), runId, new Staging(dir));
-  const rows = readFileSync(result.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StagedRawPosting);
-  return { result, byId: new Map(rows.map((r) => [r.external_id, leverAdapter.extract(r.payload)])) };
-}
+const company = (name: string, runId: string) =>
+  [`/v0/postings/${name}?mode=json`, runId, { id: `lever-${name}`, name: `Lever ${name}` }] as const;
+const fetched = (runId: string) => fx.fetched(...company('aurora-analytica', runId));
 
 describe('lever adapter through fetchSource', () => {
   it('reads the postings array in one page and skips the unusable entries', async () => {
@@ -92,7 +60,7 @@ describe('lever adapter through fetchSource', () => {
   });
 
   it('refuses HTML, or Lever\'s "not found" object, permanently', async () => {
-    await expect(fetchSource(source('html'), 'run-4', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
-    await expect(fetchSource(source('unknown'), 'run-5', new Staging(dir))).rejects.toThrow(/not an array/);
+    await expect(fx.fetch(...company('html', 'run-4'))).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch(...company('unknown', 'run-5'))).rejects.toThrow(/not an array/);
   });
 });

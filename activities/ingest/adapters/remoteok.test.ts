@@ -1,62 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { readStaged, useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource } from '../fetch-source.js';
 import { adapterFor } from './index.js';
 import { remoteOkSalaryText, remoteokAdapter } from './remoteok.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/sources/remoteok/${name}`, import.meta.url), 'utf8');
 const LEGAL_ONLY = JSON.stringify([{ last_updated: 1793610000, legal: 'API Terms of Service' }]);
 
-let server: Server;
-let base = '';
-let dir = '';
-const hits = new Map<string, number>();
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'remoteok-'));
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    if (path === '/api') return void res.end(fixture('page-1.json'));
-    if (path === '/legal-only') return void res.end(LEGAL_ONLY);
-    if (path === '/malformed') return void res.end('[{"legal": "x"}, {"id": "1", "position": "trunc');
-    if (path === '/html') return void res.end('<html><body>Cloudflare: checking your browser</body></html>');
-    if (path === '/object') return void res.end('{"jobs": []}');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (path: string, maxPages = 10) => ({
-  id: 'remoteok',
-  name: 'RemoteOK',
-  kind: 'json_api' as const,
-  adapter: 'remoteok',
-  url: `${base}${path}`,
-  enabled: true,
-  timeoutMs: 2000,
-  maxBytes: 1_000_000,
-  maxPages,
-  pageDelayMs: 0,
-});
-
-const readStaged = (path: string) =>
-  readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { external_id: string; payload: Record<string, unknown> });
+const fx = useAdapterFixtures(
+  'remoteok',
+  ({ pathname: path }, { fixture }) => {
+    if (path === '/api') return fixture('page-1.json');
+    if (path === '/legal-only') return LEGAL_ONLY;
+    if (path === '/malformed') return '[{"legal": "x"}, {"id": "1", "position": "trunc';
+    if (path === '/html') return '<html><body>Cloudflare: checking your browser</body></html>';
+    if (path === '/object') return '{"jobs": []}';
+    return undefined;
+  },
+  { name: 'RemoteOK' },
+);
 
 describe('remoteok adapter through fetchSource', () => {
   it('is registered', () => {
@@ -64,11 +25,11 @@ describe('remoteok adapter through fetchSource', () => {
   });
 
   it('reads the single page, drops the legal notice, skips unusable jobs and keeps a repeated id once', async () => {
-    const result = await fetchSource(source('/api'), 'run-1', new Staging(dir));
+    const result = await fx.fetch('/api', 'run-1');
 
     // RemoteOK does not page: the whole list is one response.
     expect(result.pages).toBe(1);
-    expect(hits.get('/api')).toBe(1);
+    expect(fx.hits('/api')).toBe(1);
     expect(result.items).toBe(5);
     expect(result.skipped).toBe(2);
     const rows = readStaged(result.path);
@@ -79,8 +40,7 @@ describe('remoteok adapter through fetchSource', () => {
   });
 
   it('extracts title, company, location, date, apply link and salary from each shape', async () => {
-    const result = await fetchSource(source('/api'), 'run-2', new Staging(dir));
-    const byId = new Map(readStaged(result.path).map((r) => [r.external_id, remoteokAdapter.extract(r.payload)]));
+    const { byId } = await fx.fetched('/api', 'run-2');
 
     const ml = byId.get('1130411');
     expect(ml).toMatchObject({
@@ -110,19 +70,19 @@ describe('remoteok adapter through fetchSource', () => {
   });
 
   it('treats a list holding only the legal notice as empty', async () => {
-    const result = await fetchSource(source('/legal-only'), 'run-3', new Staging(dir));
+    const result = await fx.fetch('/legal-only', 'run-3');
     expect(result).toMatchObject({ pages: 1, items: 0, skipped: 0 });
   });
 
   it('honours maxPages even though one page is all there is', async () => {
-    const result = await fetchSource(source('/api', 1), 'run-4', new Staging(dir));
+    const result = await fx.fetch('/api', 'run-4', { maxPages: 1 });
     expect(result).toMatchObject({ pages: 1, items: 5 });
   });
 
   it('refuses a truncated body, an HTML page and a non-array envelope permanently', async () => {
-    await expect(fetchSource(source('/malformed'), 'run-5', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
-    await expect(fetchSource(source('/html'), 'run-5', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
-    await expect(fetchSource(source('/object'), 'run-5', new Staging(dir))).rejects.toThrow(/not an array/);
+    await expect(fx.fetch('/malformed', 'run-5')).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch('/html', 'run-5')).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch('/object', 'run-5')).rejects.toThrow(/not an array/);
   });
 
   it('writes no salary when neither bound is published', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
+import { boundedSalaryText, collectItems, fromEpochSeconds, groupedAmount, parseJson, toIso } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of RemoteOK's public API (https://remoteok.com/api). Ids come as strings, and
@@ -25,46 +26,20 @@ const isLegalNotice = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'legal' in value && !('position' in value);
 
 async function parse(body: string): Promise<ParsedFeed> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new PermanentError(`not JSON: ${(error as Error).message}`);
-  }
+  const json = parseJson(body);
   if (!Array.isArray(json)) throw new PermanentError('not a RemoteOK response: not an array');
-  const items: ParsedFeed['items'] = [];
-  let skipped = 0;
-  for (const candidate of json) {
-    if (isLegalNotice(candidate)) continue;
-    const parsed = job.safeParse(candidate);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    items.push({ externalId: String(parsed.data.id), payload: parsed.data });
-  }
-  return { items, skipped };
+  return collectItems(json.filter((candidate) => !isLegalNotice(candidate)), job, (item) => item.id);
 }
 
-const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+const usd = (n: number) => `$${groupedAmount(n)}`;
 
 /** RemoteOK publishes yearly USD figures only. */
 export function remoteOkSalaryText(min: number | null | undefined, max: number | null | undefined): string | null {
-  const lo = min && min > 0 ? min : null;
-  const hi = max && max > 0 ? max : null;
-  if (lo && hi) return lo === hi ? `${usd(lo)} USD per year` : `${usd(Math.min(lo, hi))} - ${usd(Math.max(lo, hi))} USD per year`;
-  if (lo) return `${usd(lo)}+ USD per year`;
-  if (hi) return `up to ${usd(hi)} USD per year`;
-  return null;
+  return boundedSalaryText(min, max, { figure: usd, suffix: ' USD per year' });
 }
 
 function postedAt(item: z.infer<typeof job>): string | null {
-  if (item.epoch && item.epoch > 0) return new Date(item.epoch * 1000).toISOString();
-  if (item.date) {
-    const parsed = new Date(item.date);
-    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString();
-  }
-  return null;
+  return fromEpochSeconds(item.epoch) ?? toIso(item.date);
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
+import { collectItems, parseEnvelope } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of Remotive's public remote-jobs API.
@@ -20,25 +20,8 @@ const job = z.looseObject({
 const response = z.looseObject({ jobs: z.array(z.unknown()) });
 
 async function parse(body: string): Promise<ParsedFeed> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new PermanentError(`not JSON: ${(error as Error).message}`);
-  }
-  const envelope = response.safeParse(json);
-  if (!envelope.success) throw new PermanentError('not a Remotive response: no "jobs" array');
-  const items: ParsedFeed['items'] = [];
-  let skipped = 0;
-  for (const candidate of envelope.data.jobs) {
-    const parsed = job.safeParse(candidate);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    items.push({ externalId: String(parsed.data.id), payload: parsed.data });
-  }
-  return { items, skipped };
+  const envelope = parseEnvelope(body, response, 'not a Remotive response: no "jobs" array');
+  return collectItems(envelope.jobs, job, (item) => item.id);
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {

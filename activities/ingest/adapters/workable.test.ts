@@ -1,48 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Source } from '../../../warehouse/core.js';
+import { describe, expect, it } from 'vitest';
+import { useAdapterFixtures } from '../../../cli/test-support/adapter-harness.js';
 import { PermanentError } from '../../errors.js';
-import { Staging } from '../../staging.js';
-import { fetchSource, type StagedRawPosting } from '../fetch-source.js';
 import { workableAdapter } from './workable.js';
 
-const fixture = readFileSync(new URL('../../../fixtures/sources/workable/page-1.json', import.meta.url), 'utf8');
-
-let server: Server;
-let base: string;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'workable-'));
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/api/v1/widget/accounts/quetzal') return void res.writeHead(200, { 'content-type': 'application/json' }).end(fixture);
-    if (path === '/api/v1/widget/accounts/html') return void res.end('<html><body>Too many requests</body></html>');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const fx = useAdapterFixtures('workable', ({ pathname: path }, { fixture }) => {
+  if (path === '/api/v1/widget/accounts/quetzal') return fixture('page-1.json');
+  if (path === '/api/v1/widget/accounts/html') return '<html><body>Too many requests</body></html>';
+  return undefined;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const source = (account: string): Source => ({
-  id: `workable-${account}`, name: `Workable ${account}`, kind: 'json_api', adapter: 'workable', url: `${base}/api/v1/widget/accounts/${account}`,
-  enabled: true, timeoutMs: 2000, maxBytes: 1_000_000, maxPages: 10, pageDelayMs: 0,
-});
-
-async function fetched(runId: string) {
-  const result = await fetchSource(source('quetzal'), runId, new Staging(dir));
-  const rows = readFileSync(result.path, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as StagedRawPosting);
-  return { result, byId: new Map(rows.map((r) => [r.external_id, workableAdapter.extract(r.payload)])) };
-}
+const account = (name: string, runId: string) =>
+  [`/api/v1/widget/accounts/${name}`, runId, { id: `workable-${name}`, name: `Workable ${name}` }] as const;
+const fetched = (runId: string) => fx.fetched(...account('quetzal', runId));
 
 describe('workable adapter through fetchSource', () => {
   it('reads the account in one page, keyed by shortcode, and skips jobs without one or without a title', async () => {
@@ -89,7 +58,7 @@ describe('workable adapter through fetchSource', () => {
   });
 
   it('refuses HTML, or JSON without a jobs array, permanently', async () => {
-    await expect(fetchSource(source('html'), 'run-4', new Staging(dir))).rejects.toBeInstanceOf(PermanentError);
+    await expect(fx.fetch(...account('html', 'run-4'))).rejects.toBeInstanceOf(PermanentError);
     await expect(workableAdapter.parse('{"name": "Quetzal Analytics"}')).rejects.toThrow(/no "jobs" array/);
   });
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PermanentError } from '../../errors.js';
-import { collectItems, escapeHtml, parseJson, present, toIso } from './fields.js';
+import { collectItems, escapeHtml, parseEnvelope, present, toIso } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Field names of the Workable widget accounts API (apply.workable.com/api/v1/widget/accounts/{subdomain}).
@@ -43,10 +42,9 @@ const response = z.looseObject({ name: z.string().nullish(), jobs: z.array(z.unk
  * `account_name` so extract() can read it. Everything else is stored as Workable sent it.
  */
 async function parse(body: string): Promise<ParsedFeed> {
-  const envelope = response.safeParse(parseJson(body));
-  if (!envelope.success) throw new PermanentError('not a Workable accounts response: no "jobs" array');
-  const account = envelope.data.name?.trim() || null;
-  return collectItems(envelope.data.jobs, job, (item) => item.shortcode, (item) => (account ? { ...item, account_name: account } : item));
+  const envelope = parseEnvelope(body, response, 'not a Workable accounts response: no "jobs" array');
+  const account = envelope.name?.trim() || null;
+  return collectItems(envelope.jobs, job, (item) => item.shortcode, (item) => (account ? { ...item, account_name: account } : item));
 }
 
 type Job = z.infer<typeof job>;
