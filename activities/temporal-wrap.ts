@@ -1,12 +1,14 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { PermanentError } from './errors.js';
+import { HttpStatusError } from './ingest/http-fetch.js';
+import { MAX_RETRY_AFTER_MS, retryDelayMs } from './retry-delay.js';
 
 const HEARTBEAT_EVERY_MS = 1_000;
 
 /**
  * Runs a stage function as an activity body: heartbeats while it works (so a killed worker is
- * noticed within the heartbeat timeout, not the start-to-close timeout), and reports errors that
- * retrying cannot fix as non-retryable.
+ * noticed within the heartbeat timeout, not the start-to-close timeout), reports errors that
+ * retrying cannot fix as non-retryable, and sets the next retry's delay (Retry-After, else jittered backoff).
  */
 export async function asActivity<T>(fn: () => Promise<T>): Promise<T> {
   const ctx = Context.current();
@@ -15,6 +17,12 @@ export async function asActivity<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof PermanentError) throw ApplicationFailure.nonRetryable(error.message, 'PermanentError');
+    if (error instanceof HttpStatusError && (error.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) {
+      throw ApplicationFailure.nonRetryable(`${error.message} and asked to wait ${Math.round((error.retryAfterMs ?? 0) / 1000)} s: trying again next run`, 'HttpStatusError');
+    }
+    if (error instanceof Error) {
+      throw ApplicationFailure.create({ message: error.message, type: error.name, cause: error, nextRetryDelay: retryDelayMs(error, ctx.info.attempt) });
+    }
     throw error;
   } finally {
     clearInterval(timer);

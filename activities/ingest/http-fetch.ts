@@ -9,10 +9,20 @@ export class HttpStatusError extends Error {
   constructor(
     readonly url: string,
     readonly status: number,
+    /** What the server asked for in Retry-After, in milliseconds. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(`${url} answered HTTP ${status}`);
     this.name = 'HttpStatusError';
   }
+}
+
+/** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 /**
@@ -38,7 +48,7 @@ export async function fetchText(url: string, limits: FetchLimits, headers: Recor
     throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
   }
   if (!response.ok) {
-    const failure = new HttpStatusError(url, response.status);
+    const failure = new HttpStatusError(url, response.status, parseRetryAfter(response.headers.get('retry-after')));
     await response.body?.cancel();
     if (response.status >= 500 || response.status === 429) throw failure;
     throw new PermanentError(failure.message);
