@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   insertRawPostings,
   listEnabledSources,
+  recordListings,
   recordSourceHealth,
   recordStageRun,
   type Stage,
@@ -56,10 +57,11 @@ export function createPipelineActivities(deps: PipelineDeps) {
       return asActivity(() => warehouse.withConnection(listEnabledSources));
     },
 
-    async loadRawPostings(input: RunRef & { sourceId: string; path: string; items: number }) {
+    async loadRawPostings(input: RunRef & { sourceId: string; path: string; items: number; complete: boolean }) {
       return asActivity(() =>
         warehouse.transaction(async (conn) => {
           const newItems = await insertRawPostings(conn, staging.check(input.path), input.runId);
+          await recordListings(conn, { stagedPath: staging.check(input.path), sourceId: input.sourceId, complete: input.complete });
           await recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: true, items: input.items, newItems, error: null });
           return { items: input.items, newItems };
         }),

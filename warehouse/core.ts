@@ -308,3 +308,33 @@ export async function recentRuns(conn: DuckDBConnection, limit: number): Promise
   );
   return rows.map((row) => ({ ...row, stages: JSON.parse(row.stages as string) as unknown }));
 }
+
+/** SQL condition on a cluster aliased `c`: active while at least one of its sources still lists it. */
+export const ACTIVE_CLUSTER = `EXISTS (SELECT 1 FROM cluster_members am JOIN postings ap ON ap.id = am.posting_id
+  JOIN source_listings l ON l.source_id = ap.source_id AND l.external_id = ap.external_id
+  WHERE am.cluster_id = c.id AND l.active)`;
+
+/** Complete, successful fetches a posting may be missing from before it counts as inactive. */
+export const INACTIVE_AFTER_MISSED_RUNS = 3;
+
+/**
+ * Marks what a source lists now as seen; when the fetch was complete (not cut off by the page
+ * limit), every other posting of the source counts one more missed run.
+ */
+export async function recordListings(conn: DuckDBConnection, s: { stagedPath: string; sourceId: string; complete: boolean }): Promise<number> {
+  await conn.run(
+    `INSERT INTO source_listings (source_id, external_id, first_seen_at, last_seen_at, missed_runs, active)
+     SELECT DISTINCT source_id, external_id, now(), now(), 0, true
+     FROM read_json($1, format = 'newline_delimited', columns = {source_id: 'VARCHAR', external_id: 'VARCHAR'})
+     ON CONFLICT (source_id, external_id) DO UPDATE SET last_seen_at = now(), missed_runs = 0, active = true`,
+    [s.stagedPath],
+  );
+  if (!s.complete) return 0;
+  const result = await conn.run(
+    `UPDATE source_listings SET missed_runs = missed_runs + 1, active = missed_runs + 1 < $3
+     WHERE source_id = $2 AND external_id NOT IN (
+       SELECT external_id FROM read_json($1, format = 'newline_delimited', columns = {source_id: 'VARCHAR', external_id: 'VARCHAR'}))`,
+    [s.stagedPath, s.sourceId, INACTIVE_AFTER_MISSED_RUNS],
+  );
+  return Number(result.rowsChanged);
+}

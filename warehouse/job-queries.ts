@@ -1,8 +1,11 @@
 // Read side of postings and clusters for the API: one card per deduplicated job.
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
 
 export interface JobFilter {
+  /** Also jobs no source lists any more. */
+  includeInactive?: boolean;
   q?: string;
   skill?: string;
   scope?: string;
@@ -12,7 +15,7 @@ export interface JobFilter {
   offset: number;
 }
 
-const CARD_COLUMNS = `c.id AS "clusterId", c.title, c.company, c.member_count AS "sources", c.first_seen_at::VARCHAR AS "firstSeenAt",
+const CARD_COLUMNS = `c.id AS "clusterId", ${ACTIVE_CLUSTER} AS active, c.title, c.company, c.member_count AS "sources", c.first_seen_at::VARCHAR AS "firstSeenAt",
   p.location, p.remote_scope AS "remoteScope", p.seniority, p.language, p.skills,
   p.salary_usd_month_min AS "salaryUsdMonthMin", p.salary_usd_month_max AS "salaryUsdMonthMax",
   p.salary_brl_month_min AS "salaryBrlMonthMin", p.salary_brl_month_max AS "salaryBrlMonthMax"`;
@@ -25,6 +28,7 @@ export async function listJobs(conn: DuckDBConnection, f: JobFilter): Promise<Re
     params.push(value);
     return `$${params.length}`;
   };
+  if (!f.includeInactive) where.push(ACTIVE_CLUSTER);
   if (f.q) where.push(`(c.title ILIKE ${bind(`%${f.q}%`)} OR c.company ILIKE $${params.length})`);
   if (f.skill) where.push(`list_contains(p.skills, ${bind(f.skill)})`);
   if (f.scope) where.push(`p.remote_scope = ${bind(f.scope)}`);

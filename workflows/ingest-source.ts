@@ -43,6 +43,6 @@ export async function ingestSourceWorkflow(run: RunRef, source: Source): Promise
     await warehouse.recordSourceFailure({ ...run, sourceId: source.id, error: message });
     return { sourceId: source.id, ok: false, items: 0, newItems: 0, error: message };
   }
-  const loaded = await warehouse.loadRawPostings({ ...run, sourceId: source.id, path: staged.path, items: staged.items });
+  const loaded = await warehouse.loadRawPostings({ ...run, sourceId: source.id, path: staged.path, items: staged.items, complete: staged.complete });
   return { sourceId: source.id, ok: true, items: loaded.items, newItems: loaded.newItems, error: null };
 }

@@ -37,7 +37,7 @@ export async function fetchSource(
   runId: string,
   staging: Staging,
   onPage: (page: number) => void = () => undefined,
-): Promise<StagedRawPostings & { pages: number }> {
+): Promise<StagedRawPostings & { pages: number; complete: boolean }> {
   const adapter = adapterFor(source.adapter);
   const rows = new Map<string, StagedRawPosting>();
   let skipped = 0;
@@ -57,5 +57,6 @@ export async function fetchSource(
     url = parsed.items.length > 0 ? (adapter.nextPage?.({ url, body, page, items: parsed.items.length }) ?? null) : null;
   }
   const staged = staging.writeNdjson(staging.pathFor(runId, 'ingest', source.id), rows.values());
-  return { sourceId: source.id, path: staged.path, items: staged.rows, skipped, bytes: staged.bytes, pages: page };
+  // Complete: the last page said there is no next one (not cut off by the page limit).
+  return { sourceId: source.id, path: staged.path, items: staged.rows, skipped, bytes: staged.bytes, pages: page, complete: url === null };
 }

@@ -10,6 +10,7 @@ export const jobsRouter = router({
   list: publicProcedure
     .input(
       z.object({
+        includeInactive: z.boolean().default(false),
         q: z.string().trim().min(1).max(100).optional(),
         skill: z.string().regex(/^[a-z0-9][a-z0-9+#.-]{0,79}$/).optional(),
         scope: z.enum(SCOPES).optional(),

@@ -6,7 +6,7 @@ import { fetchSource } from '../../activities/ingest/fetch-source.js';
 import { runNormalize } from '../../activities/normalize/run-normalize.js';
 import { SkillMatcher, loadTaxonomy } from '../../activities/normalize/skills.js';
 import { Staging } from '../../activities/staging.js';
-import { insertRawPostings, sourceSchema } from '../../warehouse/core.js';
+import { insertRawPostings, recordListings, sourceSchema } from '../../warehouse/core.js';
 import { Warehouse } from '../../warehouse/db.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { PROJECT_ROOT } from '../config.js';
@@ -28,7 +28,10 @@ export async function fixtureWarehouse(faults: FaultServer): Promise<{ warehouse
   const runId = 'fixture';
   for (const source of sources) {
     const staged = await fetchSource(sourceSchema.parse(source), runId, staging);
-    await warehouse.withConnection((conn) => insertRawPostings(conn, staged.path, runId));
+    await warehouse.withConnection(async (conn) => {
+      await insertRawPostings(conn, staged.path, runId);
+      await recordListings(conn, { stagedPath: staged.path, sourceId: source.id, complete: staged.complete });
+    });
   }
   const skills = new SkillMatcher(loadTaxonomy());
   await warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills }));
