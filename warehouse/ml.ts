@@ -98,9 +98,7 @@ export async function listMatches(
             p.salary_brl_month_min AS "salaryBrlMonthMin", p.salary_brl_month_max AS "salaryBrlMonthMax"
      FROM matches m JOIN job_clusters c ON c.id = m.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
      WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
-       AND EXISTS (SELECT 1 FROM cluster_members am JOIN postings ap ON ap.id = am.posting_id
-                   JOIN source_listings l ON l.source_id = ap.source_id AND l.external_id = ap.external_id
-                   WHERE am.cluster_id = c.id AND l.active)
+       AND ${ACTIVE_CLUSTER}
      ORDER BY m.score DESC, m.cluster_id LIMIT $4 OFFSET $5`,
     [q.userId, q.modelVersion, q.minScore, q.limit, q.offset],
   );
