@@ -41,7 +41,12 @@ function ensureDependencies() {
 }
 
 const [command = 'up', ...rest] = process.argv.slice(2);
-ensureDependencies();
+// Checked once per process tree: a test that runs `npm start` inside `npm test` must not reinstall
+// node_modules under the suite's feet.
+if (!process.env.VAGAS_DEPENDENCIES_CHECKED) {
+  ensureDependencies();
+  process.env.VAGAS_DEPENDENCIES_CHECKED = '1';
+}
 
 const tsx = ['--import', 'tsx'];
 if (command === 'test') {
@@ -57,7 +62,7 @@ if (command === 'test') {
 } else {
   // `npm run bench [name …]`: bench/run.ts runs the named benchmarks, or all of them.
   const script = command === 'bench' ? [join(root, 'bench', 'run.ts')] : [join(root, 'cli', 'main.ts'), command];
-  const child = spawn(process.execPath, [...tsx, ...script, ...rest], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...tsx, ...script, ...rest], { cwd: root, stdio: 'inherit', env: process.env });
   // Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on.
   // Either way the CLI shuts down cleanly and we exit with its status.
   for (const signal of ['SIGINT', 'SIGTERM']) {
