@@ -13,18 +13,25 @@ export async function runPipeline(
     workflowId,
     args: [{ trigger: opts.trigger } satisfies PipelineInput],
   });
+  const onStage = opts.onStage;
+  if (!onStage) return { workflowId, result: (await handle.result()) as PipelineProgress };
+
+  // A query waits (and retries) while no worker is up; aborting it when the run ends keeps a
+  // pending retry from outliving the connection.
+  const queries = new AbortController();
   let shown = '';
   const poll = setInterval(() => {
-    handle.query(pipelineProgressQuery).then(
+    client.withAbortSignal(queries.signal, () => handle.query(pipelineProgressQuery)).then(
       (progress) => {
-        if (progress.current !== shown && progress.current !== 'done') opts.onStage?.((shown = progress.current));
+        if (progress.current !== shown && progress.current !== 'done') onStage((shown = progress.current));
       },
-      () => undefined, // not answerable before the first workflow task ran; the next poll will do
+      () => undefined, // not answerable before the first workflow task ran, or aborted; the next poll will do
     );
   }, 300);
   try {
     return { workflowId, result: (await handle.result()) as PipelineProgress };
   } finally {
     clearInterval(poll);
+    queries.abort();
   }
 }
