@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth.js';
+import { feedbackRouter } from './routers/feedback.js';
 import { jobsRouter } from './routers/jobs.js';
 import { matchesRouter } from './routers/matches.js';
 import { opsRouter } from './routers/ops.js';
@@ -9,6 +10,7 @@ import { router } from './trpc.js';
 /** The whole API; the web app imports only this type, so client and server cannot drift apart. */
 export const appRouter = router({
   auth: authRouter,
+  feedback: feedbackRouter,
   jobs: jobsRouter,
   matches: matchesRouter,
   ops: opsRouter,

@@ -62,3 +62,36 @@ export async function getProfile(conn: DuckDBConnection, userId: string): Promis
   );
   return row ?? null;
 }
+
+export interface Feedback {
+  clusterId: string;
+  saved: boolean;
+  dismissed: boolean;
+  rating: number | null;
+}
+
+/** Changes only the fields given; the others keep their value. */
+export async function setFeedback(
+  conn: DuckDBConnection,
+  userId: string,
+  f: { clusterId: string; saved?: boolean; dismissed?: boolean; rating?: number | null },
+): Promise<void> {
+  await conn.run(
+    `INSERT INTO feedback AS old (user_id, cluster_id, saved, dismissed, rating, updated_at)
+     VALUES ($1, $2, coalesce($3, false), coalesce($4, false), $5, now())
+     ON CONFLICT (user_id, cluster_id) DO UPDATE SET
+       saved = coalesce($3, old.saved), dismissed = coalesce($4, old.dismissed),
+       rating = CASE WHEN $6 THEN $5 ELSE old.rating END, updated_at = now()`,
+    [userId, f.clusterId, f.saved ?? null, f.dismissed ?? null, f.rating ?? null, f.rating !== undefined],
+  );
+}
+
+export async function listFeedback(conn: DuckDBConnection, userId: string, only: { saved?: boolean; dismissed?: boolean }): Promise<Feedback[]> {
+  return queryRows<Feedback>(
+    conn,
+    `SELECT cluster_id AS "clusterId", saved, dismissed, rating FROM feedback
+     WHERE user_id = $1 AND ($2::BOOLEAN IS NULL OR saved = $2) AND ($3::BOOLEAN IS NULL OR dismissed = $3)
+     ORDER BY updated_at DESC`,
+    [userId, only.saved ?? null, only.dismissed ?? null],
+  );
+}

@@ -99,6 +99,7 @@ export async function listMatches(
      FROM matches m JOIN job_clusters c ON c.id = m.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
      WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
        AND ${ACTIVE_CLUSTER}
+       AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
      ORDER BY m.score DESC, m.cluster_id LIMIT $4 OFFSET $5`,
     [q.userId, q.modelVersion, q.minScore, q.limit, q.offset],
   );

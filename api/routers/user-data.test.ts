@@ -90,8 +90,19 @@ describe('profile and matches: each user sees only their own', () => {
     const usMatch = matches.find((m) => m.clusterId === usOnly?.clusterId);
     expect((usMatch?.components as Record<string, number>).location).toBe(0);
 
+    // Feedback: dismissed jobs leave the match list; saved and rated ones are listed back; all of it is Ana's alone.
+    const [best, second] = matches;
+    await ana.client.feedback.set.mutate({ clusterId: String(best?.clusterId), dismissed: true });
+    await ana.client.feedback.set.mutate({ clusterId: String(second?.clusterId), saved: true, rating: 5 });
+    await ana.client.feedback.set.mutate({ clusterId: String(second?.clusterId), rating: 4 });
+    expect((await ana.client.matches.list.query({ limit: 100 })).map((m) => m.clusterId)).not.toContain(best?.clusterId);
+    expect(await ana.client.feedback.list.query({ saved: true })).toEqual([{ clusterId: second?.clusterId, saved: true, dismissed: false, rating: 4 }]);
+    expect(await code(() => ana.client.feedback.set.mutate({ clusterId: String(second?.clusterId) }))).toBe('BAD_REQUEST');
+    expect(await code(() => ana.client.feedback.set.mutate({ clusterId: String(second?.clusterId), rating: 9 }))).toBe('BAD_REQUEST');
+
     expect(await bruno.client.profile.get.query()).toBeNull();
     expect(await bruno.client.matches.list.query({})).toEqual([]);
+    expect(await bruno.client.feedback.list.query({})).toEqual([]);
     expect(await code(() => apiClient(baseUrl).client.matches.list.query({}))).toBe('UNAUTHORIZED');
   });
 
