@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedPosting } from '../ingest/adapters/index.js';
+import { toIso } from '../ingest/adapters/fields.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import { postingContentHash } from '../dedupe/content-hash.js';
 import { parseEmploymentType, type EmploymentType } from './employment-type.js';
@@ -62,14 +63,6 @@ export function postingId(sourceId: string, externalId: string): string {
   return createHash('sha256').update(`${sourceId}\u0000${externalId}`).digest('hex').slice(0, 24);
 }
 
-function isoDate(value: string | null): string | null {
-  if (!value) return null;
-  // Boards publish local times without an offset; read those as UTC rather than the server's zone.
-  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) || !/T\d\d:/.test(value) ? value : `${value}Z`;
-  const time = Date.parse(withZone);
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
-}
-
 function readSalary(raw: string | null, description: string, hints: { countryIso2: string | null; language: Language | null }) {
   const fromField = raw ? parseSalary(raw, hints) : null;
   if (fromField) return { salary: fromField, field: 'salary' as const };
@@ -90,7 +83,7 @@ export function normalizePosting(
   const location = cleanLine(raw.location);
   const descriptionText = htmlToPlainText(raw.descriptionHtml);
   const salaryText = cleanLine(raw.salaryText);
-  const postedAt = isoDate(raw.postedAt);
+  const postedAt = toIso(raw.postedAt);
 
   const language = detectLanguage(`${title}\n${descriptionText}`);
   const places = findPlaces(location ?? '');

@@ -54,10 +54,17 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Later stages compare dates as ISO strings; boards publish epoch ms, bare dates or offsets. */
+/**
+ * Later stages compare dates as ISO strings; boards publish epoch ms, bare dates, offsets, or local
+ * date-times without a zone. Those last are read as UTC, never as the server's own zone, so the same
+ * posting gets the same date on every machine.
+ */
 export function toIso(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const date = new Date(value);
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value.trim() : value;
+  if (text === '') return null;
+  const naive = typeof text === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
+  const date = new Date(naive ? `${text.replace(' ', 'T')}Z` : text);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 

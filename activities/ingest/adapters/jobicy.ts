@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedSalaryText, collectItems, currencyUnit, parseEnvelope, toIso } from './fields.js';
+import { boundedSalaryText, collectItems, currencyUnit, decodeEntities, parseEnvelope, toIso } from './fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
 // Jobicy v2 sends industry and type as arrays, older answers as plain strings; both are accepted.
@@ -32,16 +32,7 @@ async function parse(body: string): Promise<ParsedFeed> {
 }
 
 // Jobicy HTML-escapes some plain-text fields ("Data Science &amp; Analytics").
-// &amp; goes last so that "&amp;lt;" stays the text "&lt;".
-const unescape = (s: string) =>
-  s
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim();
+const unescape = (s: string) => decodeEntities(s).trim();
 const list = (value: string | string[] | null | undefined): string[] =>
   (Array.isArray(value) ? value : value ? [value] : []).map(unescape).filter(Boolean);
 const positive = (value: number | string | null | undefined): number | null => {
@@ -51,14 +42,6 @@ const positive = (value: number | string | null | undefined): number | null => {
 /** The field names say it: Jobicy salaries are annual. */
 export function jobicySalaryText(min: number | string | null | undefined, max: number | string | null | undefined, currency: string | null | undefined): string | null {
   return boundedSalaryText(positive(min), positive(max), { unit: currencyUnit(currency), suffix: ' per year' });
-}
-
-/** pubDate is "YYYY-MM-DD HH:MM:SS" without a zone; read as UTC, which is what the API serves. */
-function postedAt(value: string | null | undefined): string | null {
-  if (!value?.trim()) return null;
-  const text = value.trim();
-  const naive = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(text);
-  return toIso(naive ? `${text.replace(' ', 'T')}Z` : text);
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {
@@ -71,7 +54,8 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     title: unescape(item.jobTitle),
     company: item.companyName ? unescape(item.companyName) || null : null,
     location: geo || null,
-    postedAt: postedAt(item.pubDate),
+    // pubDate is "YYYY-MM-DD HH:MM:SS" without a zone, which toIso reads as UTC.
+    postedAt: toIso(item.pubDate),
     applyUrl: item.url || null,
     descriptionHtml: item.jobDescription || item.jobExcerpt || '',
     salaryText: jobicySalaryText(item.annualSalaryMin, item.annualSalaryMax, item.salaryCurrency),
