@@ -18,8 +18,8 @@ import {
 } from '../../warehouse/accounts.js';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth/secrets.js';
 import { SESSION_TTL_HOURS, type ApiContext } from '../context.js';
-import { publicProcedure, router, userProcedure } from '../trpc.js';
 import { passwordResetEmail } from '../auth/reset-email.js';
+import { publicProcedure, router, userProcedure } from '../trpc.js';
 
 const email = z.email().max(254).transform((e) => e.toLowerCase());
 // Long passphrases welcome; the upper bound only keeps hashing cost bounded.
@@ -76,7 +76,9 @@ export const authRouter = router({
       [ipKey, MAX_FAILURES_PER_IP],
     ]);
     const account = await ctx.warehouse.withConnection((conn) => findAccountByEmail(conn, input.email));
-    if (!account || !(await verifyPassword(account?.password_hash ?? null, input.password))) {
+    // Always verify (against a dummy hash when there is no account): the time taken must not tell who has one.
+    const passwordOk = await verifyPassword(account?.password_hash ?? null, input.password);
+    if (!account || !passwordOk) {
       await ctx.warehouse.withConnection((conn) => recordLoginFailure(conn, [accountKey, ipKey]));
       // One message for unknown e-mail and wrong password: the answer must not reveal who has an account.
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong e-mail or password' });
