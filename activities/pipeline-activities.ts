@@ -60,8 +60,9 @@ export function createPipelineActivities(deps: PipelineDeps) {
     async loadRawPostings(input: RunRef & { sourceId: string; path: string; items: number; complete: boolean }) {
       return asActivity(() =>
         warehouse.transaction(async (conn) => {
-          const newItems = await insertRawPostings(conn, staging.check(input.path), input.runId);
-          await recordListings(conn, { stagedPath: staging.check(input.path), sourceId: input.sourceId, complete: input.complete });
+          const stagedPath = staging.check(input.path);
+          const newItems = await insertRawPostings(conn, stagedPath, input.runId);
+          await recordListings(conn, { stagedPath, sourceId: input.sourceId, complete: input.complete });
           await recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: true, items: input.items, newItems, error: null });
           return { items: input.items, newItems };
         }),
