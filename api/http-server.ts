@@ -5,6 +5,7 @@ import { createContext } from './context.js';
 import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
 import { appRouter } from './router.js';
+import { serveStatic, type StaticSite } from './static-site.js';
 
 export interface HttpDeps {
   health: () => Promise<Health>;
@@ -13,12 +14,26 @@ export interface HttpDeps {
   warehouse: Warehouse | null;
   /** Where users reach the app, for links in e-mails; https there means Secure cookies. */
   publicUrl: string;
+  /** The web app's build (web/dist); null serves no app (API-only tests). */
+  webDir?: string | null;
+  /** The Evidence report's build, rebuilt by the publish stage; served under /reports. */
+  reportsDir?: string | null;
 }
+
+// The app's own pages run no inline script and load nothing from elsewhere; job descriptions from
+// the internet are rendered inside them, so this is the second wall behind sanitizing.
+const WEB_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+// Evidence's SvelteKit pages start with an inline script and load DuckDB-WASM in a worker.
+const REPORTS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The app's one HTTP server: /trpc (API), /healthz, the bundled demo feeds; the web build and /reports join it. */
+/** The app's one HTTP server: /trpc (API), /healthz, the bundled demo feeds, /reports and the web app. */
 export function createHttpServer(deps: HttpDeps): Server {
+  const web: StaticSite | null = deps.webDir ? { root: deps.webDir, spaFallback: true, csp: WEB_CSP } : null;
+  const reports: StaticSite | null = deps.reportsDir ? { root: deps.reportsDir, spaFallback: false, csp: REPORTS_CSP } : null;
   const demo = deps.demoSourcesDir ? demoSourceFiles(deps.demoSourcesDir) : null;
   const warehouse = deps.warehouse;
   const api: RequestListener | null = warehouse
@@ -46,6 +61,15 @@ export function createHttpServer(deps: HttpDeps): Server {
       return;
     }
     if (demo && url.pathname.startsWith('/demo-sources/') && demo(url.pathname.slice('/demo-sources/'.length), res)) return;
+    if (url.pathname === '/reports') {
+      res.writeHead(301, { location: '/reports/' });
+      return res.end();
+    }
+    if (url.pathname.startsWith('/reports/')) {
+      if (reports && serveStatic(reports, url.pathname.slice('/reports'.length), req, res)) return;
+      return send(404, { error: reports ? 'not found' : 'the report has not been built yet' });
+    }
+    if (web && serveStatic(web, url.pathname, req, res)) return;
     send(404, { error: 'not found' });
   });
 }

@@ -94,6 +94,8 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       demoSourcesDir: config.demoSources ? join(config.projectRoot, DEMO_SOURCES_DIR) : null,
       warehouse,
       publicUrl: config.publicUrl,
+      webDir: join(config.projectRoot, 'web', 'dist'),
+      reportsDir: join(config.dataDir, 'reports-site'),
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
