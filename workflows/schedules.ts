@@ -1,28 +1,39 @@
 // Client-side: the Temporal Schedules the app registers at start-up (not part of the workflow bundle).
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptionsAction } from '@temporalio/client';
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { PipelineInput } from './pipeline.js';
 import { PIPELINE_QUEUE } from './task-queues.js';
 
 export const PIPELINE_SCHEDULE_ID = 'pipeline-every-6h';
 
-/** Creates the 6-hourly pipeline schedule, or brings an existing one up to date: safe at every start. */
-export async function ensurePipelineSchedule(client: Client): Promise<'created' | 'updated'> {
-  const spec = { intervals: [{ every: '6 hours' as const }] };
-  const action: ScheduleOptionsAction = {
-    type: 'startWorkflow',
-    workflowType: 'pipelineWorkflow',
-    workflowId: 'pipeline-scheduled',
-    taskQueue: PIPELINE_QUEUE,
-    args: [{ trigger: 'schedule' } satisfies PipelineInput],
-  };
-  // A run still going when the next one is due is left to finish; the due run is skipped.
+type ScheduleDefinition = Pick<ScheduleOptions, 'scheduleId' | 'spec' | 'action'>;
+
+/**
+ * Creates a schedule, or brings an existing one up to date: safe at every start. A run still going
+ * when the next one is due is left to finish and the due run is skipped.
+ */
+export async function ensureSchedule(client: Client, definition: ScheduleDefinition): Promise<'created' | 'updated'> {
+  const { scheduleId, spec, action } = definition;
   const policies = { overlap: ScheduleOverlapPolicy.SKIP };
   try {
-    await client.schedule.create({ scheduleId: PIPELINE_SCHEDULE_ID, spec, action, policies });
+    await client.schedule.create({ scheduleId, spec, action, policies });
     return 'created';
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(PIPELINE_SCHEDULE_ID).update((previous) => ({ ...previous, spec, action, policies }));
+    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action, policies }));
     return 'updated';
   }
+}
+
+export function ensurePipelineSchedule(client: Client): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, {
+    scheduleId: PIPELINE_SCHEDULE_ID,
+    spec: { intervals: [{ every: '6 hours' }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'pipelineWorkflow',
+      workflowId: 'pipeline-scheduled',
+      taskQueue: PIPELINE_QUEUE,
+      args: [{ trigger: 'schedule' } satisfies PipelineInput],
+    },
+  });
 }
