@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllowList } from '../activities/ingest/network-policy.js';
 
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -23,6 +24,8 @@ export interface Config {
   demoSources: boolean;
   /** Fetch the real job boards (needs internet); off by default. */
   liveSources: boolean;
+  /** SOURCE_ALLOWLIST: non-public hosts, IPs or CIDRs (optionally :port) that sources may still reach. */
+  sourceAllowList: string[];
   logLevel: string;
 }
 
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalDbFile: inData('temporal.sqlite'),
     demoSources: (env.DEMO_SOURCES ?? 'on') !== 'off',
     liveSources: env.LIVE_SOURCES === 'on',
+    sourceAllowList: parseAllowList(env.SOURCE_ALLOWLIST),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

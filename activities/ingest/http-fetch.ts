@@ -1,9 +1,31 @@
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { PermanentError } from '../errors.js';
+import { assertPublicUrl, guardedLookup, type NetworkPolicy } from './network-policy.js';
 
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
 }
+
+export interface FetchOptions extends FetchLimits {
+  /**
+   * Given: the URL and every redirect hop must pass the policy, and the connection uses only the
+   * addresses the policy checked. Absent: the URL is trusted (an operator's built-in source).
+   */
+  policy?: NetworkPolicy;
+}
+
+/**
+ * How this product introduces itself to every server it fetches from; robots.txt groups for
+ * "vagas-ai-latam" apply to it. (The project has no public home page yet to name as contact.)
+ */
+export const USER_AGENT = 'vagas-ai-latam/0.1 (remote AI/ML/data job tracker for Latin America; honours robots.txt)';
+
+export const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export class HttpStatusError extends Error {
   constructor(
@@ -25,62 +47,113 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-/**
- * GETs a URL as text within a time and size limit. 5xx, 429 and time-outs are worth a retry;
- * other 4xx answers and oversized bodies are permanent.
- */
-export async function fetchText(url: string, limits: FetchLimits, headers: Record<string, string> = {}): Promise<string> {
-  const parsed = new URL(url);
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new PermanentError(`${url}: only http and https sources are supported`);
-  }
-  let response: Response;
+function httpUrl(url: string, from?: string): URL {
+  let parsed: URL;
   try {
-    response = await fetch(parsed, {
-      headers: { 'user-agent': 'vagas-ai-latam/0.1 (+job tracker)', ...headers },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(limits.timeoutMs),
-    });
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') {
-      throw new Error(`${url} did not answer within ${limits.timeoutMs} ms`, { cause: error });
-    }
-    throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
+    parsed = new URL(url, from);
+  } catch {
+    throw new PermanentError(`${url} is not a URL`);
   }
-  if (!response.ok) {
-    const failure = new HttpStatusError(url, response.status, parseRetryAfter(response.headers.get('retry-after')));
-    await response.body?.cancel();
-    if (response.status >= 500 || response.status === 429) throw failure;
-    throw new PermanentError(failure.message);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new PermanentError(`${from ? `${from} redirected to ${parsed.href}` : url}: only http and https sources are supported`);
   }
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limits.maxBytes) {
-    await response.body?.cancel();
-    throw new PermanentError(`${url} sent ${declared} bytes, over the ${limits.maxBytes}-byte limit`);
-  }
-  return readLimited(url, response, limits);
+  return parsed;
 }
 
-async function readLimited(url: string, response: Response, limits: FetchLimits): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+function request(url: URL, headers: Record<string, string>, signal: AbortSignal, policy: NetworkPolicy | undefined): Promise<IncomingMessage> {
+  const get = url.protocol === 'https:' ? httpsGet : httpGet;
+  return new Promise((resolve, reject) => {
+    get(
+      url,
+      {
+        headers,
+        signal,
+        // Guarded requests get a fresh connection each time: a pooled keep-alive socket may have
+        // been opened by an unguarded request, to whatever that one's DNS answer was.
+        ...(policy ? { lookup: guardedLookup(url.href, policy), agent: false } : {}),
+      },
+      resolve,
+    ).on('error', reject);
+  });
+}
+
+/**
+ * GETs a URL as text within a time and size limit, following at most MAX_REDIRECTS redirects by
+ * hand so that each hop is checked. 5xx, 429, time-outs and network failures are worth a retry;
+ * other 4xx answers, oversized bodies and blocked addresses are permanent.
+ *
+ * What the policy cannot see: an HTTP proxy would connect for us (none is used here), and a host
+ * name on the allow list is trusted whatever its DNS says.
+ */
+export async function fetchText(url: string, options: FetchOptions, headers: Record<string, string> = {}): Promise<string> {
+  let current = httpUrl(url);
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const sent = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...headers };
+  for (let hop = 0; ; hop += 1) {
+    if (options.policy) await assertPublicUrl(current.href, options.policy);
+    let response: IncomingMessage;
+    try {
+      response = await request(current, sent, signal, options.policy);
+    } catch (error) {
+      if (error instanceof PermanentError) throw error;
+      if (signal.aborted) throw new Error(`${url} did not answer within ${options.timeoutMs} ms`, { cause: error });
+      throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
+    }
+    const status = response.statusCode ?? 0;
+    const location = response.headers.location;
+    if (REDIRECT_STATUSES.has(status) && location) {
+      response.resume();
+      if (hop === MAX_REDIRECTS) throw new PermanentError(`${url} redirected more than ${MAX_REDIRECTS} times`);
+      current = httpUrl(location, current.href);
+      continue;
+    }
+    if (status < 200 || status > 299) {
+      const retryAfter = response.headers['retry-after'];
+      const failure = new HttpStatusError(url, status, parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null));
+      response.resume();
+      if (status >= 500 || status === 429) throw failure;
+      throw new PermanentError(failure.message);
+    }
+    const declared = Number(response.headers['content-length'] ?? 0);
+    if (declared > options.maxBytes) {
+      response.destroy();
+      throw new PermanentError(`${url} sent ${declared} bytes, over the ${options.maxBytes}-byte limit`);
+    }
+    return readLimited(url, response, options, signal);
+  }
+}
+
+function decoded(url: string, response: IncomingMessage): Readable {
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return response;
+  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : null;
+  if (!decoder) {
+    response.destroy();
+    throw new PermanentError(`${url} sent content-encoding "${encoding}", which this fetcher does not read`);
+  }
+  response.on('error', (error) => decoder.destroy(error));
+  return response.pipe(decoder);
+}
+
+/** Reads the (decompressed) body, so the size limit also stops a compression bomb. */
+async function readLimited(url: string, response: IncomingMessage, limits: FetchLimits, signal: AbortSignal): Promise<string> {
+  const body = decoded(url, response);
+  const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
       if (size > limits.maxBytes) {
-        await reader.cancel();
+        response.destroy();
+        body.destroy();
         throw new PermanentError(`${url} sent more than the ${limits.maxBytes}-byte limit`);
       }
-      chunks.push(value);
+      chunks.push(chunk);
     }
   } catch (error) {
     if (error instanceof PermanentError) throw error;
-    if ((error as Error).name === 'TimeoutError') throw new Error(`${url} did not finish sending within ${limits.timeoutMs} ms`, { cause: error });
-    throw error;
+    if (signal.aborted) throw new Error(`${url} did not finish sending within ${limits.timeoutMs} ms`, { cause: error });
+    throw new Error(`${url} stopped sending: ${(error as Error).message}`, { cause: error });
   }
   return Buffer.concat(chunks).toString('utf8');
 }
