@@ -282,9 +282,24 @@ export async function splitClusterMember(
   return { from: row.cluster_id, to };
 }
 
+/** A source as the operator sees it: what it is and how its latest fetch went (nulls: never fetched). */
+export interface SourceWithHealth {
+  id: string;
+  name: string;
+  kind: Source['kind'];
+  adapter: string;
+  url: string;
+  enabled: boolean;
+  lastOk: boolean | null;
+  lastCheckedAt: string | null;
+  lastItems: number | null;
+  lastError: string | null;
+  lastSuccessAt: string | null;
+}
+
 /** Every source with the outcome of its latest fetch, for the operator. */
-export async function sourcesWithHealth(conn: DuckDBConnection): Promise<Record<string, unknown>[]> {
-  return queryRows(
+export async function sourcesWithHealth(conn: DuckDBConnection): Promise<SourceWithHealth[]> {
+  return queryRows<SourceWithHealth>(
     conn,
     `SELECT s.id, s.name, s.kind, s.adapter, s.url, s.enabled, h.ok AS "lastOk", h.checked_at::VARCHAR AS "lastCheckedAt",
             h.items AS "lastItems", h.error AS "lastError",
@@ -296,9 +311,18 @@ export async function sourcesWithHealth(conn: DuckDBConnection): Promise<Record<
   );
 }
 
+/** One pipeline run with each stage's outcome and row counts. */
+export interface RunSummary {
+  runId: string;
+  workflowId: string;
+  startedAt: string;
+  finishedAt: string;
+  stages: { stage: Stage; status: StageRun['status']; durationMs: number; counts: StageRun['counts'] }[];
+}
+
 /** The latest pipeline runs, one row per run with its stages. */
-export async function recentRuns(conn: DuckDBConnection, limit: number): Promise<Record<string, unknown>[]> {
-  const rows = await queryRows<Record<string, unknown>>(
+export async function recentRuns(conn: DuckDBConnection, limit: number): Promise<RunSummary[]> {
+  const rows = await queryRows<Omit<RunSummary, 'stages'> & { stages: string }>(
     conn,
     `SELECT run_id AS "runId", any_value(workflow_id) AS "workflowId", min(started_at)::VARCHAR AS "startedAt",
             max(finished_at)::VARCHAR AS "finishedAt",
@@ -306,7 +330,14 @@ export async function recentRuns(conn: DuckDBConnection, limit: number): Promise
      FROM pipeline_runs GROUP BY run_id ORDER BY min(started_at) DESC LIMIT $1`,
     [limit],
   );
-  return rows.map((row) => ({ ...row, stages: JSON.parse(row.stages as string) as unknown }));
+  return rows.map((row) => ({
+    ...row,
+    // counts is JSON inside the stage list's JSON: parsed once more.
+    stages: (JSON.parse(row.stages) as (Omit<RunSummary['stages'][number], 'counts'> & { counts: string })[]).map((stage) => ({
+      ...stage,
+      counts: JSON.parse(stage.counts) as StageRun['counts'],
+    })),
+  }));
 }
 
 /** SQL condition on a cluster aliased `c`: active while at least one of its sources still lists it. */

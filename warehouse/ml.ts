@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
+import { CARD_COLUMNS, withSources, type JobCard } from './job-queries.js';
 
 export interface ModelVersion {
   name: string;
@@ -85,17 +86,21 @@ export async function upsertMatches(conn: DuckDBConnection, stagedPath: string):
   return Number(result.rowsChanged);
 }
 
+/** A job card with its score for one user: `components` maps each matcher feature to its share of the score. */
+export interface MatchCard extends JobCard {
+  score: number;
+  components: Record<string, number>;
+  modelVersion: string;
+}
+
 /** A user's matches from the active matcher, best first, with each score's components and the job's card. */
 export async function listMatches(
   conn: DuckDBConnection,
   q: { userId: string; modelVersion: string; minScore: number; limit: number; offset: number },
-): Promise<Record<string, unknown>[]> {
-  const rows = await queryRows<Record<string, unknown>>(
+): Promise<MatchCard[]> {
+  const rows = await queryRows<Omit<MatchCard, 'components' | 'members'> & { components: string }>(
     conn,
-    `SELECT m.cluster_id AS "clusterId", m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion",
-            c.title, c.company, c.member_count AS "sources", p.remote_scope AS "remoteScope", p.seniority, p.skills,
-            p.salary_usd_month_min AS "salaryUsdMonthMin", p.salary_usd_month_max AS "salaryUsdMonthMax",
-            p.salary_brl_month_min AS "salaryBrlMonthMin", p.salary_brl_month_max AS "salaryBrlMonthMax"
+    `SELECT m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion", ${CARD_COLUMNS}
      FROM matches m JOIN job_clusters c ON c.id = m.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
      WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
        AND ${ACTIVE_CLUSTER}
@@ -103,5 +108,8 @@ export async function listMatches(
      ORDER BY m.score DESC, m.cluster_id LIMIT $4 OFFSET $5`,
     [q.userId, q.modelVersion, q.minScore, q.limit, q.offset],
   );
-  return rows.map((row) => ({ ...row, components: JSON.parse(row.components as string) as Record<string, number> }));
+  return withSources(
+    conn,
+    rows.map((row) => ({ ...row, components: JSON.parse(row.components) as Record<string, number> })),
+  );
 }

@@ -77,6 +77,14 @@ describe('jobs router over HTTP with the real tRPC client', () => {
     expect(evidence.remote.length).toBeGreaterThan(0);
   });
 
+  it('lists every source of a job on its card, the same as the job shows', async () => {
+    const all = await api.jobs.list.query({ limit: 100 });
+    for (const card of all) expect(card.members).toHaveLength(card.sources);
+    const merged = all.filter((j) => j.sources > 1);
+    expect(new Set(merged.flatMap((j) => j.members.map((m) => m.sourceId))).size).toBeGreaterThan(1);
+    for (const card of merged) expect((await api.jobs.get.query({ clusterId: card.clusterId })).members).toEqual(card.members);
+  });
+
   it('shows salary, scope, seniority and contract with what each was read from', async () => {
     const brazil = await api.jobs.list.query({ scope: 'brazil', limit: 100 });
     expect(brazil.length).toBeGreaterThan(0);
