@@ -1,7 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import { PermanentError } from './errors.js';
-import { HttpStatusError } from './ingest/http-fetch.js';
-import { MAX_RETRY_AFTER_MS, retryDelayMs } from './retry-delay.js';
+import { MAX_RETRY_AFTER_MS, retryAfterMs, retryDelayMs } from './retry-delay.js';
 
 const HEARTBEAT_EVERY_MS = 1_000;
 
@@ -17,8 +16,9 @@ export async function asActivity<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof PermanentError) throw ApplicationFailure.nonRetryable(error.message, 'PermanentError');
-    if (error instanceof HttpStatusError && (error.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) {
-      throw ApplicationFailure.nonRetryable(`${error.message} and asked to wait ${Math.round((error.retryAfterMs ?? 0) / 1000)} s: trying again next run`, 'HttpStatusError');
+    const asked = retryAfterMs(error) ?? 0;
+    if (asked > MAX_RETRY_AFTER_MS) {
+      throw ApplicationFailure.nonRetryable(`${(error as Error).message} and asked to wait ${Math.round(asked / 1000)} s: trying again next run`, (error as Error).name);
     }
     if (error instanceof Error) {
       throw ApplicationFailure.create({ message: error.message, type: error.name, cause: error, nextRetryDelay: retryDelayMs(error, ctx.info.attempt) });
