@@ -3,6 +3,7 @@ import { get as httpsGet } from 'node:https';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { PermanentError } from '../errors.js';
+import { hostLimiter } from './host-limiter.js';
 import { assertPublicUrl, guardedLookup, type NetworkPolicy } from './network-policy.js';
 
 export interface FetchLimits {
@@ -79,48 +80,62 @@ function request(url: URL, headers: Record<string, string>, signal: AbortSignal,
 
 /**
  * GETs a URL as text within a time and size limit, following at most MAX_REDIRECTS redirects by
- * hand so that each hop is checked. 5xx, 429, time-outs and network failures are worth a retry;
- * other 4xx answers, oversized bodies and blocked addresses are permanent.
+ * hand so that each hop is checked, and never more than one request at a time per host (hostLimiter).
+ * 5xx, 429, time-outs and network failures are worth a retry; other 4xx answers (the
+ * HttpStatusError is the cause), oversized bodies and blocked addresses are permanent.
  *
  * What the policy cannot see: an HTTP proxy would connect for us (none is used here), and a host
  * name on the allow list is trusted whatever its DNS says.
  */
 export async function fetchText(url: string, options: FetchOptions, headers: Record<string, string> = {}): Promise<string> {
   let current = httpUrl(url);
-  const signal = AbortSignal.timeout(options.timeoutMs);
   const sent = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...headers };
+  let signal: AbortSignal | undefined;
   for (let hop = 0; ; hop += 1) {
     if (options.policy) await assertPublicUrl(current.href, options.policy);
-    let response: IncomingMessage;
+    const release = await hostLimiter.acquire(current.host);
     try {
-      response = await request(current, sent, signal, options.policy);
-    } catch (error) {
-      if (error instanceof PermanentError) throw error;
-      if (signal.aborted) throw new Error(`${url} did not answer within ${options.timeoutMs} ms`, { cause: error });
-      throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
-    }
-    const status = response.statusCode ?? 0;
-    const location = response.headers.location;
-    if (REDIRECT_STATUSES.has(status) && location) {
-      response.resume();
+      // The time limit runs from the first request, not while queued behind another fetch of the host.
+      signal ??= AbortSignal.timeout(options.timeoutMs);
+      const answer = await exchange(url, current, sent, signal, options);
+      if (typeof answer === 'string') return answer;
       if (hop === MAX_REDIRECTS) throw new PermanentError(`${url} redirected more than ${MAX_REDIRECTS} times`);
-      current = httpUrl(location, current.href);
-      continue;
+      current = answer;
+    } finally {
+      release();
     }
-    if (status < 200 || status > 299) {
-      const retryAfter = response.headers['retry-after'];
-      const failure = new HttpStatusError(url, status, parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null));
-      response.resume();
-      if (status >= 500 || status === 429) throw failure;
-      throw new PermanentError(failure.message);
-    }
-    const declared = Number(response.headers['content-length'] ?? 0);
-    if (declared > options.maxBytes) {
-      response.destroy();
-      throw new PermanentError(`${url} sent ${declared} bytes, over the ${options.maxBytes}-byte limit`);
-    }
-    return readLimited(url, response, options, signal);
   }
+}
+
+/** One request: the body of a 2xx answer, or where a redirect points. */
+async function exchange(url: string, current: URL, headers: Record<string, string>, signal: AbortSignal, options: FetchOptions): Promise<string | URL> {
+  let response: IncomingMessage;
+  try {
+    response = await request(current, headers, signal, options.policy);
+  } catch (error) {
+    if (error instanceof PermanentError) throw error;
+    if (signal.aborted) throw new Error(`${url} did not answer within ${options.timeoutMs} ms`, { cause: error });
+    throw new Error(`${url} could not be fetched: ${(error as Error).message}`, { cause: error });
+  }
+  const status = response.statusCode ?? 0;
+  const location = response.headers.location;
+  if (REDIRECT_STATUSES.has(status) && location) {
+    response.resume();
+    return httpUrl(location, current.href);
+  }
+  if (status < 200 || status > 299) {
+    const retryAfter = response.headers['retry-after'];
+    const failure = new HttpStatusError(url, status, parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null));
+    response.resume();
+    if (status >= 500 || status === 429) throw failure;
+    throw new PermanentError(failure.message, { cause: failure });
+  }
+  const declared = Number(response.headers['content-length'] ?? 0);
+  if (declared > options.maxBytes) {
+    response.destroy();
+    throw new PermanentError(`${url} sent ${declared} bytes, over the ${options.maxBytes}-byte limit`);
+  }
+  return readLimited(url, response, options, signal);
 }
 
 function decoded(url: string, response: IncomingMessage): Readable {
