@@ -1,6 +1,6 @@
 // robots.txt (RFC 9309) for the pages this product scrapes. The job-board APIs built in are
 // published for programs and need no check; a scraped page is fetched only if its site allows it.
-import robotsParser from 'robots-parser';
+import robotsParserModule from 'robots-parser';
 import { PermanentError } from '../errors.js';
 import { fetchText, HttpStatusError } from './http-fetch.js';
 import type { NetworkPolicy } from './network-policy.js';
@@ -12,6 +12,9 @@ const TTL_MS = 60 * 60 * 1000;
 /** Sites remembered per worker process; the oldest is forgotten first. */
 const MAX_SITES = 1_000;
 
+// The package is CommonJS (module.exports = the function) but its types declare an ES default
+// export, so under NodeNext TypeScript sees the default import as the namespace; at run time it is the function.
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 type Robot = ReturnType<typeof robotsParser>;
 
 export class DisallowedByRobotsError extends PermanentError {
