@@ -2,8 +2,6 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
-import { Staging } from '../activities/staging.js';
 import { checkHealth } from '../api/health.js';
 import { createHttpServer, listen } from '../api/http-server.js';
 import { Warehouse } from '../warehouse/db.js';
@@ -75,16 +73,14 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     cleanup.push(() => connection.close());
     const client = new Client({ connection, namespace: config.temporalNamespace });
 
-    const staging = new Staging(config.stagingDir);
     say('› starting workers (task queues: pipeline, fetch)…');
     const workers = await startWorkers({
       address: temporalAddress,
       namespace: config.temporalNamespace,
       queues: QUEUES,
       logger,
-      staging,
-      projectRoot: config.projectRoot,
-      pipeline: { warehouse, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath },
+      config,
+      warehouse,
     });
     cleanup.push(() => workers.shutdown());
     workers.done.catch((error: Error) => logger.error({ err: error }, 'a worker stopped'));

@@ -27,6 +27,9 @@ export interface Config {
   /** SOURCE_ALLOWLIST: non-public hosts, IPs or CIDRs (optionally :port) that sources may still reach. */
   sourceAllowList: string[];
   logLevel: string;
+  /** When the weekly digest goes out: a cron expression read in `digestTimezone`. */
+  digestCron: string;
+  digestTimezone: string;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -61,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveSources: env.LIVE_SOURCES === 'on',
     sourceAllowList: parseAllowList(env.SOURCE_ALLOWLIST),
     logLevel: env.LOG_LEVEL ?? 'info',
+    digestCron: env.DIGEST_CRON ?? '0 9 * * 1',
+    digestTimezone: env.DIGEST_TIMEZONE ?? 'America/Sao_Paulo',
   };
 }

@@ -2,9 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createFetchActivities } from '../activities/fetch-activities.js';
-import { createPipelineActivities, type PipelineDeps } from '../activities/pipeline-activities.js';
-import type { Staging } from '../activities/staging.js';
+import { SkillMatcher } from '../activities/normalize/skills.js';
+import { loadTaxonomy } from '../activities/normalize/skill-taxonomy.js';
+import { createNotifyActivities, notifyDeps } from '../activities/notify/notify-activities.js';
+import { createPipelineActivities } from '../activities/pipeline-activities.js';
+import { Staging } from '../activities/staging.js';
+import type { Warehouse } from '../warehouse/db.js';
 import { FETCH_QUEUE, PIPELINE_QUEUE } from '../workflows/task-queues.js';
+import type { Config } from './config.js';
 import { temporalLogger } from './logger.js';
 
 export type QueueName = typeof PIPELINE_QUEUE | typeof FETCH_QUEUE;
@@ -41,27 +46,40 @@ export interface WorkerOptions {
   namespace: string;
   queues: QueueName[];
   logger: Logger;
-  staging: Staging;
-  projectRoot: string;
+  config: Config;
   /** Required for the pipeline queue: its activities own the warehouse. */
-  pipeline?: Omit<PipelineDeps, 'staging'>;
+  warehouse: Warehouse | null;
+}
+
+/** Every activity of the pipeline queue: the ones that read or write the warehouse. */
+function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: Staging) {
+  return {
+    ...createPipelineActivities({ warehouse, staging, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath }),
+    ...createNotifyActivities(notifyDeps(config, warehouse)),
+  };
+}
+
+/** Every activity of the fetch queue: stateless work (HTTP, parsing, ONNX), never the warehouse. */
+function fetchQueueActivities(config: Config, staging: Staging) {
+  return createFetchActivities({ staging, projectRoot: config.projectRoot });
 }
 
 export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers> {
   installTemporalRuntime(opts.logger);
   const connection = await NativeConnection.connect({ address: opts.address });
   const workers: Worker[] = [];
+  const staging = new Staging(opts.config.stagingDir);
   try {
     for (const queue of opts.queues) {
       if (queue === PIPELINE_QUEUE) {
-        if (!opts.pipeline) throw new Error('the pipeline queue needs the warehouse: run it in the process that owns it');
+        if (!opts.warehouse) throw new Error('the pipeline queue needs the warehouse: run it in the process that owns it');
         workers.push(
           await Worker.create({
             connection,
             namespace: opts.namespace,
             taskQueue: PIPELINE_QUEUE,
             workflowBundle: await workflowBundle(opts.logger),
-            activities: createPipelineActivities({ ...opts.pipeline, staging: opts.staging }),
+            activities: pipelineQueueActivities(opts.config, opts.warehouse, staging),
             shutdownGraceTime: '5 seconds',
           }),
         );
@@ -71,7 +89,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
             connection,
             namespace: opts.namespace,
             taskQueue: FETCH_QUEUE,
-            activities: createFetchActivities({ staging: opts.staging, projectRoot: opts.projectRoot }),
+            activities: fetchQueueActivities(opts.config, staging),
             shutdownGraceTime: '5 seconds',
           }),
         );

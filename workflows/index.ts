@@ -1,3 +1,4 @@
 // Every workflow the `pipeline` worker serves; this file is the worker's workflow bundle entry.
 export { ingestSourceWorkflow } from './ingest-source.js';
 export { pipelineWorkflow } from './pipeline.js';
+export { matchAlertsWorkflow, weeklyDigestWorkflow } from './notifications.js';

@@ -1,8 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
-import { Staging } from '../activities/staging.js';
 import { PROJECT_ROOT, type Config } from '../cli/config.js';
 import { createLogger } from '../cli/logger.js';
 import { runPipeline } from '../cli/run-pipeline.js';
@@ -42,9 +40,8 @@ beforeAll(async () => {
     namespace: 'default',
     queues: ['pipeline'],
     logger: createLogger({ level: 'warn' }),
-    staging: new Staging(owner.stagingDir),
-    projectRoot: PROJECT_ROOT,
-    pipeline: { warehouse, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: owner.snapshotPath },
+    config: owner,
+    warehouse,
   });
   fetchWorker = spawnWorker('fetch', childEnv(remote, { TEMPORAL_ADDRESS: temporal.address, STAGING_DIR: owner.stagingDir }));
   await fetchWorker.waitForLog((line) => line.msg === 'worker running');

@@ -37,3 +37,17 @@ export function ensurePipelineSchedule(client: Client): Promise<'created' | 'upd
     },
   });
 }
+
+export const DIGEST_SCHEDULE_ID = 'weekly-digest';
+
+/**
+ * The weekly digest: Mondays 09:00 in São Paulo unless DIGEST_CRON / DIGEST_TIMEZONE say otherwise
+ * (a cron expression read in that time zone).
+ */
+export function ensureDigestSchedule(client: Client, opts: { cron: string; timezone: string }): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, {
+    scheduleId: DIGEST_SCHEDULE_ID,
+    spec: { cronExpressions: [opts.cron], timezone: opts.timezone },
+    action: { type: 'startWorkflow', workflowType: 'weeklyDigestWorkflow', workflowId: 'weekly-digest-scheduled', taskQueue: PIPELINE_QUEUE, args: [{}] },
+  });
+}

@@ -1,5 +1,3 @@
-import { SkillMatcher, loadTaxonomy } from '../../activities/normalize/skills.js';
-import { Staging } from '../../activities/staging.js';
 import { Warehouse } from '../../warehouse/db.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { loadConfig } from '../config.js';
@@ -28,9 +26,8 @@ export async function worker(queueArg: string): Promise<void> {
     namespace: config.temporalNamespace,
     queues: queues as QueueName[],
     logger,
-    staging: new Staging(config.stagingDir),
-    projectRoot: config.projectRoot,
-    pipeline: warehouse ? { warehouse, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath } : undefined,
+    config,
+    warehouse,
   });
   logger.info({ queues, address }, 'worker running');
   const stopped = onShutdownSignal(async () => {
