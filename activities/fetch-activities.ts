@@ -4,18 +4,33 @@ import { Context } from '@temporalio/activity';
 import type { Source } from '../warehouse/core.js';
 import type { ModelVersion } from '../warehouse/ml.js';
 import { fetchSource } from './ingest/fetch-source.js';
+import type { NetworkPolicy } from './ingest/network-policy.js';
 import { runMatcher } from './score/run-matcher.js';
 import type { Staging } from './staging.js';
 import { asActivity } from './temporal-wrap.js';
 
-export function createFetchActivities(deps: { staging: Staging; projectRoot: string }) {
+export function createFetchActivities(deps: { staging: Staging; projectRoot: string; networkPolicy?: NetworkPolicy }) {
   return {
     async fetchSource(input: { runId: string; source: Source }) {
-      return asActivity(async () => {
-        const staged = await fetchSource(input.source, input.runId, deps.staging, (page) => Context.current().heartbeat({ page }));
-        Context.current().log.info('source fetched', { sourceId: staged.sourceId, items: staged.items, skipped: staged.skipped, pages: staged.pages });
-        return staged;
-      });
+      const ctx = Context.current();
+      // Every heartbeat carries the progress, so the last one before a crash or a failure tells
+      // the next attempt which pages are done (Temporal hands it over as heartbeatDetails).
+      let progress: unknown = ctx.info.heartbeatDetails;
+      return asActivity(
+        async () => {
+          const staged = await fetchSource(input.source, input.runId, deps.staging, {
+            policy: deps.networkPolicy,
+            resume: ctx.info.heartbeatDetails,
+            onProgress: (next) => {
+              progress = next;
+              ctx.heartbeat(progress);
+            },
+          });
+          ctx.log.info('source fetched', { sourceId: staged.sourceId, items: staged.items, skipped: staged.skipped, pages: staged.pages, resumedAt: staged.resumedAt });
+          return staged;
+        },
+        () => progress,
+      );
     },
 
     async runMatcher(input: { runId: string; path: string; model: ModelVersion }) {

@@ -8,10 +8,12 @@ const HEARTBEAT_EVERY_MS = 1_000;
  * Runs a stage function as an activity body: heartbeats while it works (so a killed worker is
  * noticed within the heartbeat timeout, not the start-to-close timeout), reports errors that
  * retrying cannot fix as non-retryable, and sets the next retry's delay (Retry-After, else jittered backoff).
+ * `heartbeatDetails` gives what each heartbeat carries: a heartbeat replaces the details of the one
+ * before, so an activity that resumes from them must have them in every heartbeat.
  */
-export async function asActivity<T>(fn: () => Promise<T>): Promise<T> {
+export async function asActivity<T>(fn: () => Promise<T>, heartbeatDetails: () => unknown = () => undefined): Promise<T> {
   const ctx = Context.current();
-  const timer = setInterval(() => ctx.heartbeat(), HEARTBEAT_EVERY_MS);
+  const timer = setInterval(() => ctx.heartbeat(heartbeatDetails()), HEARTBEAT_EVERY_MS);
   try {
     return await fn();
   } catch (error) {
