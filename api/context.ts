@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { findAccountById, findLiveSession } from '../warehouse/accounts.js';
+import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { tokenHash } from './auth/secrets.js';
 
@@ -23,6 +24,8 @@ export interface ApiContext {
   csrfHeader: string | null;
   ip: string;
   publicUrl: string;
+  /** E-mail rendering for previews; absent where the process sends no e-mail. */
+  notify?: NotifyDeps | null;
   setSessionCookie(token: string | null): void;
 }
 
@@ -30,6 +33,7 @@ export interface ContextOptions {
   warehouse: Warehouse;
   publicUrl: string;
   secureCookies: boolean;
+  notify?: NotifyDeps | null;
 }
 
 /** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous. */
@@ -56,6 +60,7 @@ export async function createContext(opts: ContextOptions, req: IncomingMessage, 
     csrfHeader: typeof csrf === 'string' ? csrf : null,
     ip: req.socket.remoteAddress ?? 'unknown',
     publicUrl: opts.publicUrl,
+    notify: opts.notify ?? null,
     setSessionCookie(value) {
       res.appendHeader(
         'set-cookie',

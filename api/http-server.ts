@@ -6,6 +6,8 @@ import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
 import { appRouter } from './router.js';
 import { serveStatic, type StaticSite } from './static-site.js';
+import { handleUnsubscribe } from './unsubscribe.js';
+import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 
 export interface HttpDeps {
   health: () => Promise<Health>;
@@ -18,6 +20,8 @@ export interface HttpDeps {
   webDir?: string | null;
   /** The Evidence report's build, rebuilt by the publish stage; served under /reports. */
   reportsDir?: string | null;
+  /** E-mail: signed unsubscribe links and digest previews; absent, neither is served. */
+  notify?: NotifyDeps | null;
 }
 
 // The app's own pages run no inline script and load nothing from elsewhere; job descriptions from
@@ -42,7 +46,7 @@ export function createHttpServer(deps: HttpDeps): Server {
         basePath: '/trpc/',
         maxBodySize: MAX_BODY_BYTES,
         createContext: ({ req, res }) =>
-          createContext({ warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:') }, req, res),
+          createContext({ warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null }, req, res),
       })
     : null;
   return createServer((req, res) => {
@@ -52,6 +56,9 @@ export function createHttpServer(deps: HttpDeps): Server {
       res.end(JSON.stringify(body));
     };
     if (api && url.pathname.startsWith('/trpc/')) return api(req, res);
+    if (deps.notify && url.pathname === '/unsubscribe' && (req.method === 'GET' || req.method === 'POST')) {
+      return handleUnsubscribe(deps.notify, req, res, url);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { error: 'method not allowed' });
     if (url.pathname === '/healthz') {
       deps.health().then(

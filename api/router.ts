@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth.js';
 import { feedbackRouter } from './routers/feedback.js';
 import { jobsRouter } from './routers/jobs.js';
 import { matchesRouter } from './routers/matches.js';
+import { notificationsRouter } from './routers/notifications.js';
 import { opsRouter } from './routers/ops.js';
 import { profileRouter } from './routers/profile.js';
 import { sourcesRouter } from './routers/sources.js';
@@ -13,6 +14,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   jobs: jobsRouter,
   matches: matchesRouter,
+  notifications: notificationsRouter,
   ops: opsRouter,
   profile: profileRouter,
   sources: sourcesRouter,

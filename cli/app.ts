@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
+import { notifyDeps } from '../activities/notify/notify-activities.js';
 import { checkHealth } from '../api/health.js';
 import { createHttpServer, listen } from '../api/http-server.js';
 import { Warehouse } from '../warehouse/db.js';
@@ -92,6 +93,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       publicUrl: config.publicUrl,
       webDir: join(config.projectRoot, 'web', 'dist'),
       reportsDir: join(config.dataDir, 'reports-site'),
+      notify: notifyDeps(config, warehouse),
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

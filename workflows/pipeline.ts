@@ -1,8 +1,9 @@
-import { defineQuery, executeChild, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, defineQuery, executeChild, log, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import type { FetchActivities } from '../activities/fetch-activities.js';
 import type { PipelineActivities, RunRef } from '../activities/pipeline-activities.js';
 import type { Stage } from '../warehouse/core.js';
 import { ingestSourceWorkflow, type IngestSourceResult } from './ingest-source.js';
+import { matchAlertsWorkflow } from './notifications.js';
 import { FETCH_QUEUE, PIPELINE_QUEUE } from './task-queues.js';
 
 const warehouse = proxyActivities<PipelineActivities>({
@@ -88,6 +89,12 @@ export async function pipelineWorkflow(input: PipelineInput = { trigger: 'manual
   });
   await timed('trend', () => warehouse.trend(run));
   await timed('publish', () => warehouse.publish(run));
+  // Alerts go out on their own: a provider that is slow or down must not hold the run open.
+  await startChild(matchAlertsWorkflow, {
+    workflowId: `${info.workflowId}/alerts/${run.runId}`,
+    args: [{ runId: run.runId }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
   progress.current = 'done';
   log.info('pipeline finished', { stages: progress.stages });
   return progress;

@@ -5,7 +5,7 @@ const ptBR = {
   digestSubject: (matches: number) => (matches === 1 ? 'Sua semana: 1 vaga nova para você' : `Sua semana: ${matches} vagas novas para você`),
   digestQuietSubject: 'Sua semana no mercado de dados e IA',
   greeting: (name: string) => `Olá, ${name}!`,
-  digestIntro: (start: string, end: string) => `O resumo da sua semana de ${start} a ${end}.`,
+  digestIntro: (start: string, end: string) => `O resumo da sua semana: ${start} – ${end}`,
   newMatches: 'Melhores vagas novas para você',
   noNewMatches: 'Nenhuma vaga nova acima do seu limite esta semana.',
   score: 'compatibilidade',
@@ -30,6 +30,11 @@ const ptBR = {
   footerWhy: 'Você recebe este e-mail porque ativou os resumos nas configurações.',
   unsubscribe: 'Cancelar inscrição',
   settings: 'Configurações de e-mail',
+  unsubscribeTitle: 'Cancelar e-mails',
+  unsubscribeConfirm: 'Parar de receber o resumo semanal e os alertas de vagas?',
+  unsubscribeButton: 'Cancelar inscrição',
+  unsubscribeDone: 'Pronto: você não receberá mais resumos nem alertas. Você pode reativá-los nas configurações.',
+  unsubscribeInvalid: 'Este link de cancelamento não é válido.',
 };
 
 export type EmailText = typeof ptBR;
@@ -38,7 +43,7 @@ const es: EmailText = {
   digestSubject: (matches) => (matches === 1 ? 'Tu semana: 1 vacante nueva para ti' : `Tu semana: ${matches} vacantes nuevas para ti`),
   digestQuietSubject: 'Tu semana en el mercado de datos e IA',
   greeting: (name) => `¡Hola, ${name}!`,
-  digestIntro: (start, end) => `El resumen de tu semana del ${start} al ${end}.`,
+  digestIntro: (start, end) => `El resumen de tu semana: ${start} – ${end}`,
   newMatches: 'Las mejores vacantes nuevas para ti',
   noNewMatches: 'Ninguna vacante nueva superó tu umbral esta semana.',
   score: 'compatibilidad',
@@ -63,13 +68,18 @@ const es: EmailText = {
   footerWhy: 'Recibes este correo porque activaste los resúmenes en la configuración.',
   unsubscribe: 'Darse de baja',
   settings: 'Configuración de correo',
+  unsubscribeTitle: 'Dejar de recibir correos',
+  unsubscribeConfirm: '¿Dejar de recibir el resumen semanal y las alertas de vacantes?',
+  unsubscribeButton: 'Darse de baja',
+  unsubscribeDone: 'Listo: ya no recibirás resúmenes ni alertas. Puedes reactivarlos en la configuración.',
+  unsubscribeInvalid: 'Este enlace para darse de baja no es válido.',
 };
 
 const en: EmailText = {
   digestSubject: (matches) => (matches === 1 ? 'Your week: 1 new job for you' : `Your week: ${matches} new jobs for you`),
   digestQuietSubject: 'Your week in the data and AI job market',
   greeting: (name) => `Hi ${name},`,
-  digestIntro: (start, end) => `Your summary for the week of ${start} to ${end}.`,
+  digestIntro: (start, end) => `Your week: ${start} – ${end}`,
   newMatches: 'Best new jobs for you',
   noNewMatches: 'No new job passed your threshold this week.',
   score: 'match',
@@ -94,6 +104,11 @@ const en: EmailText = {
   footerWhy: 'You get this e-mail because you turned summaries on in your settings.',
   unsubscribe: 'Unsubscribe',
   settings: 'E-mail settings',
+  unsubscribeTitle: 'Stop e-mails',
+  unsubscribeConfirm: 'Stop receiving the weekly digest and job alerts?',
+  unsubscribeButton: 'Unsubscribe',
+  unsubscribeDone: 'Done: you will get no more digests or alerts. You can turn them back on in your settings.',
+  unsubscribeInvalid: 'This unsubscribe link is not valid.',
 };
 
 const TEXTS: Record<string, EmailText> = { 'pt-BR': ptBR, es, en };

@@ -5,10 +5,14 @@ import { loadTaxonomy } from '../normalize/skill-taxonomy.js';
 import { asActivity } from '../temporal-wrap.js';
 import { composeMatchAlerts, composeWeeklyDigest, digestRecipientIds, periodEndFor, type ComposeDeps } from './compose.js';
 import { deliverEmail, type DeliveryDeps, type DeliveryResult } from './deliver.js';
-import { signingKey, unsubscribeToken } from './signed-link.js';
+import { signingKey, unsubscribeToken, verifyUnsubscribeToken } from './signed-link.js';
 import { localOutboxTransport, sendgridTransport } from './transport.js';
 
-export type NotifyDeps = ComposeDeps & DeliveryDeps;
+export type NotifyDeps = ComposeDeps &
+  DeliveryDeps & {
+    /** The user an unsubscribe link's token names, or null when this deployment did not sign it. */
+    verifyUnsubscribe: (token: string) => string | null;
+  };
 
 /**
  * Wires e-mail from the configuration: SendGrid when SENDGRID_API_KEY is set, else the local outbox
@@ -25,6 +29,7 @@ export function notifyDeps(config: Config, warehouse: Warehouse, env: NodeJS.Pro
     from: env.EMAIL_FROM ?? 'Vagas AI LATAM <no-reply@vagas-ai-latam.invalid>',
     appUrl: config.publicUrl,
     unsubscribeUrl: (userId) => `${config.publicUrl}/unsubscribe?token=${unsubscribeToken(key, userId)}`,
+    verifyUnsubscribe: (token) => verifyUnsubscribeToken(key, token),
     skillName: (id) => names.get(id) ?? id,
   };
 }
