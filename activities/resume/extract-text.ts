@@ -29,6 +29,8 @@ export interface ExtractedResume {
   type: 'pdf' | 'docx';
   text: string;
   pages: number;
+  /** PDF only: the first page's line in the largest type (the name, on almost every résumé). */
+  prominentLine: string | null;
 }
 
 const MiB = 1024 * 1024;
@@ -140,13 +142,15 @@ async function extractPdf(bytes: Uint8Array, parser: PDFParse, checkpoint: () =>
   try {
     let pageTexts: string[];
     let pageCount: number;
+    let prominentLine: string | null = null;
     try {
       const result = await parser.getText({ pageJoiner: '' });
       await checkpoint();
       pageCount = result.total;
       // pdf-parse keeps the loaded pdf.js document privately; with it we can read positions.
       const doc = (parser as unknown as { doc?: PdfJsDocument }).doc;
-      pageTexts = doc ? await readPagesInOrder(doc, checkpoint) : result.pages.map((p) => p.text);
+      if (doc) ({ pages: pageTexts, prominentLine } = await readPagesInOrder(doc, checkpoint));
+      else pageTexts = result.pages.map((p) => p.text);
     } catch (error) {
       if (error instanceof ResumeError) throw error;
       const name = (error as Error).name;
@@ -165,7 +169,7 @@ async function extractPdf(bytes: Uint8Array, parser: PDFParse, checkpoint: () =>
       }
       if (visible === 0) throw new ResumeError('empty', `This PDF has no text in it — its pages are blank. ${ASK_AGAIN}`);
     }
-    return { type: 'pdf', text, pages: pageCount };
+    return { type: 'pdf', text, pages: pageCount, prominentLine: prominentLine ? cleanPdfText(prominentLine) : null };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
@@ -210,9 +214,11 @@ async function extractDocx(bytes: Uint8Array, maxUncompressedBytes: number, chec
     throw corrupt;
   }
   await checkpoint();
-  const text = raw.normalize('NFC').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  // mammoth ends every paragraph with a blank line; one paragraph per line reads like the PDFs do,
+  // so a job's header line sits right above its dates.
+  const text = raw.normalize('NFC').replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n').trim();
   if (text === '') throw new ResumeError('empty', `This Word document has no text in it. ${ASK_AGAIN}`);
-  return { type: 'docx', text, pages: declaredPages(bytes, entries) };
+  return { type: 'docx', text, pages: declaredPages(bytes, entries), prominentLine: null };
 }
 
 /** DOCX has no fixed pagination; Word records its last count in docProps/app.xml. Else 1. */

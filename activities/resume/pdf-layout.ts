@@ -70,8 +70,11 @@ export function findGutter(items: readonly Item[], pageWidth: number): number | 
   const maxCrossing = Math.max(2, Math.floor(items.length * 0.1));
   let best: { start: number; width: number } | null = null;
   let runStart = -1;
-  for (let g = Math.floor(pageWidth * 0.2); g <= Math.ceil(pageWidth * 0.8) + 1; g++) {
+  const from = Math.floor(pageWidth * 0.2);
+  const crossings: number[] = [];
+  for (let g = from; g <= Math.ceil(pageWidth * 0.8) + 1; g++) {
     const crossing = g > pageWidth * 0.8 ? Infinity : items.filter((i) => i.x < g && i.right > g).length;
+    crossings.push(crossing);
     if (crossing <= maxCrossing) {
       if (runStart < 0) runStart = g;
     } else if (runStart >= 0) {
@@ -80,7 +83,20 @@ export function findGutter(items: readonly Item[], pageWidth: number): number | 
     }
   }
   if (!best || best.width < 8) return null;
-  const gutter = best.start + best.width / 2;
+  // The gutter is where the fewest lines cross: a sidebar's few long lines (an e-mail address) may
+  // reach well into the run, and cutting through them would tear them out of their column.
+  const fewest = Math.min(...crossings.slice(best.start - from, best.start - from + best.width));
+  let clear: { start: number; width: number } = { start: best.start, width: 0 };
+  let clearStart = -1;
+  for (let g = best.start; g <= best.start + best.width; g++) {
+    const isClear = g < best.start + best.width && crossings[g - from] === fewest;
+    if (isClear && clearStart < 0) clearStart = g;
+    if (!isClear && clearStart >= 0) {
+      if (g - clearStart > clear.width) clear = { start: clearStart, width: g - clearStart };
+      clearStart = -1;
+    }
+  }
+  const gutter = clear.start + clear.width / 2;
   const left = distinctYs(items.filter((i) => i.right <= gutter));
   const right = distinctYs(items.filter((i) => i.x >= gutter));
   if (left.length < 3 || right.length < 3) return null;
@@ -116,17 +132,33 @@ export function layoutPage(items: readonly Item[], pageWidth: number): string {
   return out.join('\n');
 }
 
-export async function readPagesInOrder(doc: PdfJsDocument, checkpoint: () => Promise<void>): Promise<string[]> {
+/**
+ * The text set in the largest type: on a résumé's first page, almost always the person's name. A
+ * long name may wrap, so the lines right under it in the same size belong to it.
+ */
+export function largestLine(items: readonly Item[]): string | null {
+  const size = Math.max(...items.map((i) => i.size));
+  const lines = toLines(items.filter((i) => Math.abs(i.size - size) < 0.01));
+  if (!lines.length) return null;
+  let last = 0;
+  while (lines[last + 1] && lines[last + 1]![0]!.y - lines[last]![0]!.y < size * 1.6) last += 1;
+  return lines.slice(0, last + 1).map(lineText).join(' ');
+}
+
+export async function readPagesInOrder(doc: PdfJsDocument, checkpoint: () => Promise<void>): Promise<{ pages: string[]; prominentLine: string | null }> {
   const pages: string[] = [];
+  let prominentLine: string | null = null;
   for (let n = 1; n <= doc.numPages; n++) {
     await checkpoint();
     const page = await doc.getPage(n);
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
-    pages.push(layoutPage(toItems(content.items, viewport), viewport.width));
+    const items = toItems(content.items, viewport);
+    pages.push(layoutPage(items, viewport.width));
+    if (n === 1) prominentLine = largestLine(items);
     page.cleanup();
   }
-  return pages;
+  return { pages, prominentLine };
 }
 
 /** Typographic clean-up shared by every page: NFC, soft hyphens, words split at line ends. */
@@ -135,6 +167,8 @@ export function cleanPdfText(text: string): string {
     .normalize('NFC')
     .replace(/\u00ad\n?/g, '')
     .replace(/^-- \d+ of \d+ --$/gm, '')
+    // Page footers, as LinkedIn's export prints them in its three languages.
+    .replace(/^(?:Page|Página) \d+ (?:of|de) \d+$/gm, '')
     // "experi-\nência" → "experiência": only lower-case on both sides, so "2019 -\nPresent" survives.
     .replace(/(\p{Ll})[-\u2010]\n(\p{Ll})/gu, '$1$2')
     .replace(/[ \t]+$/gm, '')

@@ -1,13 +1,11 @@
-import { countryCode, findPlaces } from '../normalize/geo.js';
+import { countryCode, findPlaceMentions } from '../normalize/geo.js';
 import { foldForMatching } from '../normalize/text-fold.js';
 
-export interface Contact {
-  email: string | null;
-  phone: string | null;
-  linkedin: string | null;
-  github: string | null;
-  city: string | null;
-  country: string | null;
+/** A value read from the text, with the offsets of what it was read from. */
+export interface Found {
+  value: string;
+  start: number;
+  end: number;
 }
 
 // Calling codes and the national significant number lengths of the Americas and a few others seen on
@@ -63,32 +61,35 @@ export function phoneCountry(phone: string | null): string | null {
   return matches.length === 1 ? matches[0]!.iso2 : null;
 }
 
-/** The first phone number in the text: E.164 when the country is known, else as written; `raw` says which. */
-export function findPhone(text: string, country: string | null): { phone: string; e164: boolean } | null {
+/** The first phone number in the text: E.164 when the country is known, else as written; `e164` says which. */
+export function findPhone(text: string, country: string | null): (Found & { e164: boolean }) | null {
   for (const m of text.matchAll(PHONE)) {
     const raw = m[0].trim();
     const digits = raw.replace(/\D/g, '');
     if (digits.length < 8 || digits.length > 15) continue;
     // Date ranges ("2019 - 2021", "03/2019 – 12/2021") share the shape but not the digit grouping.
     if (/^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$/.test(raw)) continue;
+    const start = m.index + m[0].indexOf(raw);
     const formatted = e164(raw, country);
-    return formatted ? { phone: formatted, e164: true } : { phone: raw, e164: false };
+    return { value: formatted ?? raw, e164: formatted !== null, start, end: start + raw.length };
   }
   return null;
 }
 
-export function findEmail(text: string): string | null {
-  return EMAIL.exec(text)?.[0].toLowerCase() ?? null;
+function found(m: RegExpExecArray | null, value: (m: RegExpExecArray) => string): Found | null {
+  return m ? { value: value(m), start: m.index, end: m.index + m[0].length } : null;
 }
 
-export function findLinkedin(text: string): string | null {
-  const m = LINKEDIN.exec(text);
-  return m ? `https://www.linkedin.com/in/${m[1]!.replace(/\/$/, '')}` : null;
+export function findEmail(text: string): Found | null {
+  return found(EMAIL.exec(text), (m) => m[0].toLowerCase());
 }
 
-export function findGithub(text: string): string | null {
-  const m = GITHUB.exec(text);
-  return m ? `https://github.com/${m[1]}` : null;
+export function findLinkedin(text: string): Found | null {
+  return found(LINKEDIN.exec(text), (m) => `https://www.linkedin.com/in/${m[1]!.replace(/\/$/, '')}`);
+}
+
+export function findGithub(text: string): Found | null {
+  return found(GITHUB.exec(text), (m) => `https://github.com/${m[1]}`);
 }
 
 const PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'las', 'los', 'y', 'e', 'van', 'von', 'di']);
@@ -108,12 +109,25 @@ export function findName(lines: string[]): string | null {
   return null;
 }
 
-/** City and country named in the résumé's opening lines (its contact block); emails and links are left out. */
-export function findLocation(header: string): { city: string | null; country: string | null } {
-  const clean = header.replace(/\S+@\S+|\S*(?:https?:\/\/|www\.|linkedin\.com|github\.com)\S*/giu, ' ');
-  const places = findPlaces(clean);
+/**
+ * City and country named in the résumé's contact block; emails and links are left out. Offsets are
+ * those of `block`, which callers pass with everything outside the contact block blanked.
+ */
+export function findLocation(block: string): { city: Found | null; country: Found | null } {
+  // Same-length blanks, so that offsets found in the cleaned text still point into `block`.
+  const clean = block.replace(/\S+@\S+|\S*(?:https?:\/\/|www\.|linkedin\.com|github\.com)\S*/giu, (m) => ' '.repeat(m.length));
+  const places = findPlaceMentions(clean).filter((m) => m.kind !== 'region');
+  const countryMention = places.find((m) => m.kind === 'country');
   const labelled = /(?:pais|país|country)\s*:\s*([^\n,|]+)/iu.exec(clean);
-  const country = places.countries[0] ?? (labelled ? countryCode(labelled[1]!) : null);
-  const city = places.cities.find((c) => c.country === country) ?? places.cities[0];
-  return { city: city?.name ?? null, country: country ?? city?.country ?? null };
+  const labelledCode = labelled ? countryCode(labelled[1]!) : null;
+  const cityMentions = places.filter((m) => m.kind === 'city');
+  const countryCodeFound = countryMention?.countries[0] ?? labelledCode;
+  const city = cityMentions.find((c) => c.countries[0] === countryCodeFound) ?? cityMentions[0];
+  let country: Found | null = null;
+  if (countryMention) country = { value: countryMention.countries[0]!, start: countryMention.start, end: countryMention.end };
+  else if (labelled && labelledCode) {
+    const start = labelled.index + labelled[0].indexOf(labelled[1]!);
+    country = { value: labelledCode, start, end: start + labelled[1]!.trimEnd().length };
+  } else if (city) country = { value: city.countries[0]!, start: city.start, end: city.end };
+  return { city: city ? { value: city.city!, start: city.start, end: city.end } : null, country };
 }

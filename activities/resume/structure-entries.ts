@@ -1,28 +1,29 @@
 import { findPlaces } from '../normalize/geo.js';
 import { foldForMatching } from '../normalize/text-fold.js';
+import { locate, spanAt, type EducationEntry, type ExperienceEntry, type Span } from './draft.js';
 import { findDateRanges, type FoundRange } from './structure-dates.js';
 
-export interface ExperienceEntry {
-  title: string | null;
-  company: string | null;
-  start: string | null;
-  end: string | null;
-  current: boolean;
+/** A line of the résumé text and the offset where it starts, so that fields keep their evidence. */
+export interface Line {
   text: string;
-}
-
-export interface EducationEntry {
-  degree: string | null;
-  institution: string | null;
-  start: string | null;
-  end: string | null;
+  at: number;
 }
 
 /** An entry before its header is read into fields: the header lines, its dates and the lines under it. */
 export interface RawEntry {
-  header: string[];
+  header: Line[];
+  /** The label line right above a dated line that carries its own header (LinkedIn puts the school there). */
+  above: Line | null;
+  dateLine: Line;
   range: FoundRange;
-  body: string[];
+  body: Line[];
+}
+
+/** Where an entry's fields were read; offsets into the résumé text. */
+export interface EntryEvidence {
+  entry: Span;
+  dates: Span;
+  [field: string]: Span;
 }
 
 const BULLET = /^\s*(?:[-*•·▪◦●►–—]|\d+[.)])\s+/u;
@@ -30,7 +31,7 @@ const BULLET = /^\s*(?:[-*•·▪◦●►–—]|\d+[.)])\s+/u;
 const ROLE =
   /engineer|engenheir|ingenier|scientist|cientista|cientific|analyst|analista|developer|desenvolvedor|desarrollador|programador|manager|gerente|lead\b|head\b|lider|intern\b|estagiari|pasante|becari|consultant|consultor|specialist|especialista|architect|arquitet|researcher|pesquisador|investigador|director|diretor|coordenador|coordinador|founder|fundador|trainee|assistente|asistente|assistant|professor|docente|tecnico|technician/u;
 const DEGREE =
-  /bacharel|bachiller|bachelor|licenciatura|licenciad|graduacao|graduacion|tecnologo|tecnico|mestrado|maestria|master|mba|doutorado|doctorado|phd|ph\.d|msc|m\.sc|bsc|b\.sc|especializacao|especializacion|pos-graduacao|posgrado|pos graduacao|engenharia|ingenieria|degree|diploma|ciencia|ciencias|science/u;
+  /bacharel|bachiller|bachelor|licenciatura|licenciad|graduacao|graduacion|tecnologo|tecnico|mestrado|maestria|magister|master|mba|doutorado|doctorado|phd|ph\.d|msc|m\.sc|bsc|b\.sc|especializacao|especializacion|pos-graduacao|posgrado|pos graduacao|engenharia|ingenieria|degree|diploma|ciencia|ciencias|science/u;
 const INSTITUTION = /univers|faculdade|facultad|instituto|institute|college|escola|escuela|school|politecnic|fundacao|fundacion|academy|academia|centro universitario/u;
 // Durations printed next to dates: "(2 anos e 3 meses)", "· 1 yr 4 mos", "3 años".
 const DURATION = /\(?\s*\d+\s*(?:anos?|años?|years?|yrs?|mes(?:es)?|meses|months?|mos?)\b(?:\s*(?:e|y|and|,)?\s*\d+\s*(?:mes(?:es)?|meses|months?|mos?)\b)?\s*\)?/giu;
@@ -38,8 +39,10 @@ const SPLITTERS = [/\s+(?:at|@)\s+/iu, /\s+[—–]\s+|\s*[—–]\s*/u, /\s*\|\
 
 const fold = (s: string) => foldForMatching(s.normalize('NFC'));
 const isBullet = (line: string) => BULLET.test(line);
+// A full stop ends a sentence, except after an abbreviation that ends company names ("S.A.", "Ltda.").
+const endsSentence = (line: string) => /[.;]$/.test(line) && !/(?:\b\p{Lu}\.){2,}$|\b(?:ltda|inc|corp|co|ltd|cia|llc|plc)\.$/iu.test(line);
 // A header line is short and reads like a label, not a sentence of the previous job's description.
-const headerLike = (line: string) => line.trim() !== '' && !isBullet(line) && line.trim().length <= 100 && !/[.;]$/.test(line.trim());
+const headerLike = (line: string) => line.trim() !== '' && !isBullet(line) && line.trim().length <= 100 && !endsSentence(line.trim());
 
 /** What remains of a date line once dates, durations, locations-only parts and punctuation are gone. */
 function remainder(line: string, range: FoundRange): string {
@@ -60,7 +63,7 @@ function isOnlyPlace(part: string): boolean {
 }
 
 /** Splits a job or degree header into two parts, the one matching `preferFirst` first. */
-function splitHeader(lines: string[], preferFirst: RegExp, secondLike?: RegExp): [string | null, string | null] {
+function splitHeader(lines: readonly string[], preferFirst: RegExp, secondLike?: RegExp): [string | null, string | null] {
   let parts: string[] = [];
   if (lines.length >= 2) parts = [lines[0]!, lines[1]!];
   else if (lines.length === 1) {
@@ -73,7 +76,11 @@ function splitHeader(lines: string[], preferFirst: RegExp, secondLike?: RegExp):
     }
     if (!parts.length) parts = [lines[0]!];
   }
-  const cleaned = parts.map((p) => p.replace(/^[\s,;:–—|-]+|[\s,;:–—|-]+$/gu, '').trim()).filter(Boolean);
+  const cleaned = parts
+    .map((p) => p.replace(/^[\s,;:–—|-]+|[\s,;:–—|-]+$/gu, '').trim())
+    // "Banco Capibaribe (Recife)": where the job was is not part of the employer's name.
+    .map((p) => p.replace(/\s*\(([^()]+)\)$/u, (whole, inside: string) => (isOnlyPlace(inside) ? '' : whole)))
+    .filter(Boolean);
   let [first, second] = [cleaned[0] ?? null, cleaned[1] ?? null];
   if (first && second) {
     const firstMatches = preferFirst.test(fold(first));
@@ -89,34 +96,40 @@ function splitHeader(lines: string[], preferFirst: RegExp, secondLike?: RegExp):
  * Entries of a section: each date range (or "since") starts one. Its header is the rest of the date
  * line, else up to two label lines right above it, else the label line right under it.
  */
-export function rawEntries(lines: string[], acceptSingle: boolean): RawEntry[] {
+export function rawEntries(lines: readonly Line[], acceptSingle: boolean): RawEntry[] {
   const dated: { line: number; range: FoundRange }[] = [];
   lines.forEach((line, i) => {
-    const range = findDateRanges(line).find((r) => r.kind !== 'single' || acceptSingle);
+    const range = findDateRanges(line.text).find((r) => r.kind !== 'single' || acceptSingle);
     if (range) dated.push({ line: i, range });
   });
   const entries: RawEntry[] = [];
   let floor = 0;
   const headerStarts: number[] = [];
+  const labelAt = (i: number) => i >= floor && headerLike(lines[i]!.text) && !findDateRanges(lines[i]!.text).length;
   for (const [k, { line, range }] of dated.entries()) {
-    const rest = remainder(lines[line]!, range);
-    let header: string[] = [];
+    const dateLine = lines[line]!;
+    let header: Line[] = [];
+    let above: Line | null = null;
     let headerStart = line;
     let bodyStart = line + 1;
-    if (rest) header = [rest];
-    else {
+    // The rest of the date line, as a line of its own: the text stays where it was, dates and places blanked.
+    const rest = remainder(dateLine.text, range);
+    if (rest) {
+      header = [{ text: rest, at: dateLine.at }];
+      if (labelAt(line - 1)) above = lines[line - 1]!;
+    } else {
       let i = line - 1;
-      while (i >= floor && i >= line - 2 && headerLike(lines[i]!) && !findDateRanges(lines[i]!).length) i -= 1;
+      while (i >= line - 2 && labelAt(i)) i -= 1;
       if (i < line - 1) {
         headerStart = i + 1;
-        header = lines.slice(i + 1, line).map((l) => l.trim());
-      } else if (line + 1 < lines.length && headerLike(lines[line + 1]!)) {
-        header = [lines[line + 1]!.trim()];
+        header = lines.slice(i + 1, line);
+      } else if (line + 1 < lines.length && headerLike(lines[line + 1]!.text)) {
+        header = [lines[line + 1]!];
         bodyStart = line + 2;
       }
     }
     headerStarts.push(headerStart);
-    entries.push({ header, range, body: lines.slice(bodyStart, dated[k + 1]?.line ?? lines.length) });
+    entries.push({ header, above, dateLine, range, body: lines.slice(bodyStart, dated[k + 1]?.line ?? lines.length) });
     floor = line + 1;
   }
   // A body stops where the next entry's header begins.
@@ -127,19 +140,47 @@ export function rawEntries(lines: string[], acceptSingle: boolean): RawEntry[] {
   return entries;
 }
 
-export function toExperience(raw: RawEntry): ExperienceEntry {
-  const [title, company] = splitHeader(raw.header, ROLE);
-  return {
+/** The entry's whole span and its dates', plus each named field located within the entry. */
+function evidenceOf(text: string, raw: RawEntry, fields: Record<string, string | null>, withAbove = false): EntryEvidence {
+  const first = (withAbove ? raw.above : null) ?? raw.header[0] ?? raw.dateLine;
+  const lastLine = [...raw.body].reverse().find((l) => l.text.trim()) ?? raw.header.at(-1) ?? raw.dateLine;
+  const from = Math.min(first.at, raw.dateLine.at);
+  const to = Math.max(lastLine.at + lastLine.text.trimEnd().length, raw.dateLine.at + raw.dateLine.text.trimEnd().length);
+  const dateStart = raw.dateLine.at + raw.range.index;
+  const evidence: EntryEvidence = { entry: spanAt(text, from, to), dates: spanAt(text, dateStart, dateStart + raw.range.length) };
+  for (const [field, value] of Object.entries(fields)) {
+    const span = locate(text, value, from, to);
+    if (span) evidence[field] = span;
+  }
+  return evidence;
+}
+
+const headerTexts = (raw: RawEntry) => raw.header.map((l) => l.text.trim());
+
+export function toExperience(text: string, raw: RawEntry): { entry: ExperienceEntry; evidence: EntryEvidence } {
+  const [title, company] = splitHeader(headerTexts(raw), ROLE);
+  const entry: ExperienceEntry = {
     title,
     company,
     start: raw.range.start,
     end: raw.range.current ? null : raw.range.end,
     current: raw.range.current,
-    text: raw.body.map((l) => l.trim()).filter(Boolean).join('\n'),
+    text: raw.body.map((l) => l.text.trim()).filter(Boolean).join('\n'),
   };
+  return { entry, evidence: evidenceOf(text, raw, { title, company }) };
 }
 
-export function toEducation(raw: RawEntry): EducationEntry {
-  const [degree, institution] = splitHeader(raw.header, DEGREE, INSTITUTION);
-  return { degree, institution, start: raw.range.start, end: raw.range.current ? null : raw.range.end };
+export function toEducation(text: string, raw: RawEntry): { entry: EducationEntry; evidence: EntryEvidence } {
+  let [degree, institution] = splitHeader(headerTexts(raw), DEGREE, INSTITUTION);
+  // "Bachelor's degree, Computer Science · (2012 - 2016)" under the school's own line.
+  const above = raw.above?.text.trim();
+  const schoolAbove = !!above && INSTITUTION.test(fold(above)) && !(institution && INSTITUTION.test(fold(institution)));
+  // "Mestrado em Estatística" on its own line, over "Universidade de Chile, 2017 – 2019".
+  const degreeAbove = !schoolAbove && !degree && !!above && DEGREE.test(fold(above));
+  if (schoolAbove) {
+    degree = headerTexts(raw).join(' ').replace(/[\s·|,;:–—-]+$/u, '') || null;
+    institution = above;
+  } else if (degreeAbove) degree = above;
+  const entry: EducationEntry = { degree, institution, start: raw.range.start, end: raw.range.current ? null : raw.range.end };
+  return { entry, evidence: evidenceOf(text, raw, { degree, institution }, schoolAbove || degreeAbove) };
 }

@@ -1,10 +1,10 @@
 import { foldForMatching } from '../normalize/text-fold.js';
+import type { SpokenLanguage } from './draft.js';
 
-export interface SpokenLanguage {
-  /** ISO 639-1. */
-  language: string;
-  /** native | fluent | advanced | intermediate | basic, or a CEFR level A1–C2; null when not stated. */
-  level: string | null;
+/** A language found, with the offsets of its name and level in the text given. */
+export interface FoundLanguage extends SpokenLanguage {
+  start: number;
+  end: number;
 }
 
 // Folded names of languages in Portuguese, Spanish and English.
@@ -30,17 +30,18 @@ const NAME_PATTERN = new RegExp(`(?<![\\p{L}])(${Object.keys(NAMES).sort((a, b) 
 const LEVELS: [string, RegExp][] = [
   ['CEFR', /(?<![\p{L}\p{N}])([abc][12])(?![\p{L}\p{N}])/u],
   ['native', /nativ[oa]|native|materna|materno|mother tongue|first language|lingua mae/u],
-  ['fluent', /fluente|fluent|fluid[oa]|fluency|fluencia|bilingue|bilingual/u],
+  // LinkedIn's scale: "Native or Bilingual", "Full Professional", "Professional Working", "Limited Working", "Elementary".
+  ['fluent', /fluente|fluent|fluid[oa]|fluency|fluencia|bilingue|bilingual|full professional|profissional complet[oa]|profesional complet[oa]/u],
   ['B2', /upper[- ]intermediate|intermediario avancado|intermedio avanzado|intermedio alto/u],
-  ['advanced', /avancad[oa]|avanzad[oa]|advanced|proficient|proficiente|profissional|professional working/u],
-  ['intermediate', /intermediari[oa]|intermedi[oa]|intermediate|conversacional|conversational/u],
-  ['basic', /basic[oa]|basic|elementary|beginner|iniciante|principiante|nocoes|nociones/u],
+  ['advanced', /avancad[oa]|avanzad[oa]|advanced|proficient|proficiente|professional working|profissional|profesional/u],
+  ['intermediate', /intermediari[oa]|intermedi[oa]|intermediate|conversacional|conversational|limited working|limitad[oa]/u],
+  ['basic', /basic[oa]|basic|elementary|elemental|beginner|iniciante|principiante|nocoes|nociones/u],
 ];
 
-function levelIn(folded: string): string | null {
+function levelIn(folded: string): { level: string; end: number } | null {
   for (const [level, pattern] of LEVELS) {
     const m = pattern.exec(folded);
-    if (m) return level === 'CEFR' ? m[1]!.toUpperCase() : level;
+    if (m) return { level: level === 'CEFR' ? m[1]!.toUpperCase() : level, end: m.index + m[0].length };
   }
   return null;
 }
@@ -50,9 +51,13 @@ function levelIn(folded: string): string | null {
  * intermedio". In a languages section every language named counts; elsewhere (`strict`) only one with
  * a level next to it, since "worked with Spanish-speaking teams" says nothing about the candidate.
  */
-export function findLanguages(text: string, strict = false): SpokenLanguage[] {
-  const found = new Map<string, SpokenLanguage>();
-  for (const line of text.normalize('NFC').split('\n')) {
+export function findLanguages(text: string, strict = false): FoundLanguage[] {
+  const found = new Map<string, FoundLanguage>();
+  let offset = 0;
+  // A level wrapped onto the next line inside its parentheses ("Inglês (Proficiência profissional\n
+  // completa)") is read as one line; the newline becomes a space, so offsets do not move.
+  const joined = text.normalize('NFC').replace(/\([^()\n]*\n[^()\n]*\)/gu, (m) => m.replace('\n', ' '));
+  for (const line of joined.split('\n')) {
     const folded = foldForMatching(line);
     const mentions = [...folded.matchAll(NAME_PATTERN)];
     mentions.forEach((m, i) => {
@@ -62,9 +67,11 @@ export function findLanguages(text: string, strict = false): SpokenLanguage[] {
       if (strict && (level === null || !/^[\s:(–—-]*\S/u.test(folded.slice(end, end + 3)))) return;
       const code = NAMES[m[1]!]!;
       const seen = found.get(code);
-      if (!seen) found.set(code, { language: code, level });
-      else seen.level ??= level;
+      const span = { start: offset + m.index, end: offset + end + (level?.end ?? 0) };
+      if (!seen) found.set(code, { language: code, level: level?.level ?? null, ...span });
+      else if (seen.level === null && level) Object.assign(seen, { level: level.level }, span);
     });
+    offset += line.length + 1;
   }
   return [...found.values()];
 }

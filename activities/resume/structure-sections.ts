@@ -1,6 +1,5 @@
 import { foldForMatching } from '../normalize/text-fold.js';
-
-export type SectionKind = 'experience' | 'education' | 'skills' | 'languages' | 'summary' | 'projects' | 'certifications' | 'other';
+import type { SectionKind } from './draft.js';
 
 export interface Section {
   kind: SectionKind;
@@ -15,6 +14,11 @@ export interface Section {
 // Folded headings (no accents, lower case) in Portuguese, Spanish and English. "other" headings matter
 // too: they end the section before them, so a list of awards is not read as a job.
 const HEADINGS: Record<SectionKind, string[]> = {
+  // LinkedIn's "Save to PDF" puts these in its sidebar, apart from the name at the top of the page.
+  contact: [
+    'contact', 'contact information', 'contact info', 'contato', 'contatos', 'informacoes de contato', 'dados de contato',
+    'contacto', 'contactar', 'datos de contacto', 'informacion de contacto', 'personal information', 'personal details', 'dados pessoais', 'datos personales',
+  ],
   experience: [
     'experiencia profissional', 'experiencias profissionais', 'experiencia', 'experiencias', 'historico profissional',
     'experiencia laboral', 'experiencia profesional', 'trayectoria profesional', 'trayectoria laboral', 'historial laboral',
@@ -27,13 +31,14 @@ const HEADINGS: Record<SectionKind, string[]> = {
   skills: [
     'skills', 'technical skills', 'hard skills', 'tech stack', 'competencias', 'competencias tecnicas', 'habilidades',
     'habilidades tecnicas', 'conhecimentos', 'conhecimentos tecnicos', 'conocimientos', 'conocimientos tecnicos', 'tecnologias',
-    'ferramentas', 'herramientas', 'stack tecnologica', 'stack tecnologico',
+    'ferramentas', 'herramientas', 'stack tecnologica', 'stack tecnologico', 'top skills', 'principais competencias',
+    'aptitudes principales', 'aptitudes', 'competencias principales',
   ],
   languages: ['idiomas', 'languages', 'linguas', 'lenguas', 'idiomas e certificacoes'],
   summary: [
     'resumo', 'resumo profissional', 'sobre mim', 'perfil', 'perfil profissional', 'perfil profesional', 'summary',
     'professional summary', 'profile', 'about me', 'about', 'objetivo', 'objetivo profissional', 'objective', 'sobre mi',
-    'resumen', 'resumen profesional', 'acerca de mi',
+    'resumen', 'resumen profesional', 'acerca de mi', 'extracto',
   ],
   projects: ['projetos', 'projetos pessoais', 'proyectos', 'proyectos personales', 'projects', 'personal projects', 'side projects'],
   certifications: [
@@ -44,6 +49,7 @@ const HEADINGS: Record<SectionKind, string[]> = {
     'publicacoes', 'publicaciones', 'publications', 'premios', 'premios e reconhecimentos', 'awards', 'honors', 'voluntariado',
     'volunteering', 'volunteer experience', 'interesses', 'intereses', 'interests', 'referencias', 'references',
     'informacoes adicionais', 'informacion adicional', 'additional information', 'hobbies', 'atividades extracurriculares',
+    'honors-awards', 'honors & awards', 'reconocimientos y premios', 'premios y reconocimientos',
   ],
 };
 const KIND_OF = new Map<string, SectionKind>();

@@ -106,11 +106,11 @@ describe('contacts', () => {
     ['+51 987 654 321', null, '+51987654321'],
     ['+598 94 123 456', null, '+59894123456'],
   ])('phone %s (country %s) → %s', (text, country, phone) => {
-    expect(findPhone(text, country)).toEqual({ phone, e164: true });
+    expect(findPhone(text, country)).toMatchObject({ value: phone, e164: true });
   });
 
   it('keeps a phone whose country is unknown as written', () => {
-    expect(findPhone('Tel. 3456-7890', null)).toEqual({ phone: '3456-7890', e164: false });
+    expect(findPhone('Tel. 3456-7890', null)).toEqual({ value: '3456-7890', e164: false, start: 5, end: 14 });
     expect(findPhone('2019 – 2021', null)).toBeNull();
     expect(findPhone('2 anos de experiência', 'BR')).toBeNull();
   });
@@ -120,21 +120,21 @@ describe('contacts', () => {
     ['contato: ana_lima+cv@empresa.com.br |', 'ana_lima+cv@empresa.com.br'],
     ['josé.núñez@correo.mx', 'josé.núñez@correo.mx'],
     ['sem email aqui @ nada', null],
-  ])('email in %s', (text, email) => expect(findEmail(text)).toBe(email));
+  ])('email in %s', (text, email) => expect(findEmail(text)?.value ?? null).toBe(email));
 
   it.each([
     ['linkedin.com/in/joana-silva', 'https://www.linkedin.com/in/joana-silva'],
     ['https://www.linkedin.com/in/jose-nunez-123/', 'https://www.linkedin.com/in/jose-nunez-123'],
     ['LinkedIn: br.linkedin.com/in/ana-lima', 'https://www.linkedin.com/in/ana-lima'],
     ['linkedin.com/company/nubank', null],
-  ])('LinkedIn in %s', (text, url) => expect(findLinkedin(text)).toBe(url));
+  ])('LinkedIn in %s', (text, url) => expect(findLinkedin(text)?.value ?? null).toBe(url));
 
   it.each([
     ['github.com/joanasilva', 'https://github.com/joanasilva'],
     ['https://github.com/jnunez/mlops-demo', 'https://github.com/jnunez'],
     ['GitHub: http://www.github.com/ana-lima-dev', 'https://github.com/ana-lima-dev'],
     ['no profile', null],
-  ])('GitHub in %s', (text, url) => expect(findGithub(text)).toBe(url));
+  ])('GitHub in %s', (text, url) => expect(findGithub(text)?.value ?? null).toBe(url));
 });
 
 describe('languages with levels', () => {
@@ -147,11 +147,11 @@ describe('languages with levels', () => {
     ['Português (nativo), Inglês (fluente), Espanhol (básico)', [{ language: 'pt', level: 'native' }, { language: 'en', level: 'fluent' }, { language: 'es', level: 'basic' }]],
     ['Francés', [{ language: 'fr', level: null }]],
     ['English – upper-intermediate', [{ language: 'en', level: 'B2' }]],
-  ])('%s', (text, expected) => expect(findLanguages(text)).toEqual(expected));
+  ])('%s', (text, expected) => expect(findLanguages(text).map(({ language, level }) => ({ language, level }))).toEqual(expected));
 
   it('outside a languages section, only a language stated with a level counts', () => {
     expect(findLanguages('Trabalhei com equipes de língua inglesa e clientes em Spanish markets', true)).toEqual([]);
-    expect(findLanguages('Inglês fluente, disponível para viagens', true)).toEqual([{ language: 'en', level: 'fluent' }]);
+    expect(findLanguages('Inglês fluente, disponível para viagens', true)).toEqual([{ language: 'en', level: 'fluent', start: 0, end: 14 }]);
   });
 });
 // Invented people; any likeness to real candidates is accidental.
@@ -295,7 +295,8 @@ describe('structureResume: full résumés', () => {
     expect(draft.seniority).toBe('senior');
     expect(draft.languages).toEqual([{ language: 'pt', level: 'native' }, { language: 'en', level: 'C1' }, { language: 'es', level: 'intermediate' }]);
     expect(skillIds(draft)).toEqual(expect.arrayContaining(['python', 'sql', 'machine-learning', 'spark', 'airflow', 'aws', 'mlflow', 'xgboost', 'pandas', 'power-bi', 'tensorflow']));
-    expect(draft.skills.find((s) => s.skill === 'machine-learning')?.evidence).toBe('machine learning');
+    const ml = draft.skills.findIndex((s) => s.skill === 'machine-learning');
+    expect(draft.evidence[`skills.${ml}`]?.text).toBe('machine learning');
     expect(draft.warnings).toEqual([]);
   });
 
@@ -352,6 +353,40 @@ describe('structureResume: full résumés', () => {
     expect(draft.languages).toEqual([{ language: 'es', level: 'native' }, { language: 'en', level: 'C2' }, { language: 'pt', level: 'basic' }]);
     expect(skillIds(draft)).toEqual(expect.arrayContaining(['python', 'sql', 'machine-learning', 'databricks', 'dbt', 'kafka', 'spark', 'etl']));
     expect(draft.warnings).toEqual(['dates given as years only in experience entry 3: months assumed']);
+  });
+});
+
+describe('structureResume: evidence', () => {
+  it('keeps, for every field it found, the span of the text it was read from', () => {
+    const draft = structureResume(PT, matcher, NOW);
+    for (const [path, span] of Object.entries(draft.evidence)) expect(PT.slice(span.start, span.end), path).toBe(span.text);
+    const text = (path: string) => draft.evidence[path]?.text;
+    expect(text('name')).toBe('Juliana Araújo Ramos');
+    expect(text('contact.email')).toBe('juliana.ramos@email.com.br');
+    expect(text('contact.phone')).toBe('(11) 98765-4321');
+    expect(text('contact.linkedin')).toBe('linkedin.com/in/juliana-araujo-ramos');
+    expect(text('contact.github')).toBe('github.com/juararamos');
+    expect(text('contact.city')).toBe('São Paulo');
+    expect(text('contact.country')).toBe('Brasil');
+    expect(text('experience.0.title')).toBe('Engenheira de Machine Learning Sênior');
+    expect(text('experience.0.company')).toBe('Nubank');
+    expect(text('experience.0.dates')).toBe('jan/2022 – atual');
+    expect(text('experience.1.company')).toBe('Itaú Unibanco');
+    expect(text('experience.1.dates')).toBe('03/2019 – 12/2021');
+    expect(text('experience.3')).toBe('Estagiária em Análise de Dados\nAmbev\nfev/2018 – fev/2019\n- Painéis em Power BI e rotinas em SQL.');
+    expect(text('education.0.institution')).toBe('Universidade de São Paulo (USP)');
+    expect(text('education.0.dates')).toBe('2014 – 2018');
+    expect(text('languages.1')).toBe('Inglês — avançado (C1');
+    // The latest title says "Sênior": that title is the seniority's evidence.
+    expect(draft.evidence.seniority).toEqual(draft.evidence['experience.0.title']);
+    // Derived from the dates, not read anywhere: no evidence rather than a made-up one.
+    expect(draft.evidence.totalYearsExperience).toBeUndefined();
+    expect(draft.skills.every((_, i) => draft.evidence[`skills.${i}`])).toBe(true);
+  });
+
+  it('gives no evidence to a value the text does not hold verbatim, and none to what was not found', () => {
+    const draft = structureResume('Trabalho com dados há muitos anos, com Python e SQL.\nTel. 3456-7890', matcher, NOW);
+    expect(Object.keys(draft.evidence).sort()).toEqual(['contact.phone', 'skills.0', 'skills.1']);
   });
 });
 
