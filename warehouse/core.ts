@@ -9,7 +9,7 @@ export type Stage = (typeof STAGES)[number];
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/),
   name: z.string().min(1).max(200),
-  kind: z.enum(['rss', 'json_api']),
+  kind: z.enum(['rss', 'json_api', 'html']),
   adapter: z.string().min(1),
   url: z.url({ protocol: /^https?$/ }),
   enabled: z.boolean(),
@@ -17,6 +17,8 @@ export const sourceSchema = z.object({
   maxBytes: z.number().int().min(1_024).max(100 * 1024 * 1024),
   maxPages: z.number().int().min(1).max(1_000).default(10),
   pageDelayMs: z.number().int().min(0).max(60_000).default(500),
+  /** A user-defined source's configuration (activities/ingest/custom/config.ts validates it); absent for built-in adapters. */
+  config: z.record(z.string(), z.unknown()).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 export type SourceInput = z.input<typeof sourceSchema>;
@@ -34,13 +36,13 @@ export async function upsertSource(conn: DuckDBConnection, source: SourceInput):
 }
 
 export async function listEnabledSources(conn: DuckDBConnection): Promise<Source[]> {
-  const rows = await queryRows<Source>(
+  const rows = await queryRows<Omit<Source, 'config'> & { config: string | null }>(
     conn,
     `SELECT id, name, kind, adapter, url, enabled, timeout_ms AS "timeoutMs", max_bytes AS "maxBytes",
-            coalesce(max_pages, 10) AS "maxPages", coalesce(page_delay_ms, 500) AS "pageDelayMs"
-     FROM sources WHERE enabled ORDER BY id`,
+            coalesce(max_pages, 10) AS "maxPages", coalesce(page_delay_ms, 500) AS "pageDelayMs", config::VARCHAR AS config
+     FROM sources WHERE enabled AND removed_at IS NULL ORDER BY id`,
   );
-  return rows.map((row) => sourceSchema.parse(row));
+  return rows.map(({ config, ...row }) => sourceSchema.parse(config === null ? row : { ...row, config: JSON.parse(config) }));
 }
 
 /** Appends staged raw postings; a payload already stored (same source, id and hash) is skipped. */
@@ -290,6 +292,9 @@ export interface SourceWithHealth {
   adapter: string;
   url: string;
   enabled: boolean;
+  /** User-defined sources: who owns it (null: an operator's, for everyone) and its configuration. */
+  ownerUserId: string | null;
+  config: Record<string, unknown> | null;
   lastOk: boolean | null;
   lastCheckedAt: string | null;
   lastItems: number | null;
@@ -297,18 +302,21 @@ export interface SourceWithHealth {
   lastSuccessAt: string | null;
 }
 
-/** Every source with the outcome of its latest fetch, for the operator. */
-export async function sourcesWithHealth(conn: DuckDBConnection): Promise<SourceWithHealth[]> {
-  return queryRows<SourceWithHealth>(
+/** Every source (or, given an owner, that user's own custom sources) with the outcome of its latest fetch; removed sources left out. */
+export async function sourcesWithHealth(conn: DuckDBConnection, filter: { ownerUserId?: string } = {}): Promise<SourceWithHealth[]> {
+  const rows = await queryRows<Omit<SourceWithHealth, 'config'> & { config: string | null }>(
     conn,
-    `SELECT s.id, s.name, s.kind, s.adapter, s.url, s.enabled, h.ok AS "lastOk", h.checked_at::VARCHAR AS "lastCheckedAt",
-            h.items AS "lastItems", h.error AS "lastError",
+    `SELECT s.id, s.name, s.kind, s.adapter, s.url, s.enabled, s.owner_user_id AS "ownerUserId", s.config::VARCHAR AS config,
+            h.ok AS "lastOk", h.checked_at::VARCHAR AS "lastCheckedAt", h.items AS "lastItems", h.error AS "lastError",
             (SELECT max(checked_at)::VARCHAR FROM source_health x WHERE x.source_id = s.id AND x.ok) AS "lastSuccessAt"
      FROM sources s
      LEFT JOIN source_health h ON h.source_id = s.id
+     WHERE s.removed_at IS NULL AND ($1::VARCHAR IS NULL OR s.owner_user_id = $1)
      QUALIFY row_number() OVER (PARTITION BY s.id ORDER BY h.checked_at DESC NULLS LAST) = 1
      ORDER BY s.id`,
+    [filter.ownerUserId ?? null],
   );
+  return rows.map((row) => ({ ...row, config: row.config === null ? null : (JSON.parse(row.config) as Record<string, unknown>) }));
 }
 
 /** One pipeline run with each stage's outcome and row counts. */

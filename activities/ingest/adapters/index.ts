@@ -1,4 +1,6 @@
 import { PermanentError } from '../../errors.js';
+import { CUSTOM_ADAPTER } from '../custom/config.js';
+import { customAdapter } from '../custom/posting.js';
 import { arbeitnowAdapter } from './arbeitnow.js';
 import { ashbyAdapter } from './ashby.js';
 import { getonboardAdapter } from './getonboard.js';
@@ -16,6 +18,8 @@ import type { SourceAdapter } from './types.js';
 const adapters: Record<string, SourceAdapter> = {
   arbeitnow: arbeitnowAdapter,
   ashby: ashbyAdapter,
+  // Every user-defined source: its reader maps items to one payload shape, read back by this adapter.
+  [CUSTOM_ADAPTER]: customAdapter,
   getonboard: getonboardAdapter,
   greenhouse: greenhouseAdapter,
   gupy: gupyAdapter,
