@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.tools/', 'reports/', 'web/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'data/', '.tools/', 'reports/', 'web/dist/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,6 +14,7 @@ import { DEMO_SOURCES_DIR, demoSources, seedDefaults } from './seed-defaults.js'
 import { resolveTemporalCli } from './temporal-cli.js';
 import { startDevServer, type DevServer } from './temporal-dev-server.js';
 import { QUEUES, startWorkers, type RunningWorkers } from './workers.js';
+import { ensureWebBuild } from './web-build.js';
 
 export interface App {
   config: Config;
@@ -56,6 +57,12 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     const migrated = await migrate(warehouse);
     say(`› warehouse ${config.warehousePath} at schema version ${migrated.version}${migrated.applied.length ? ` (applied ${migrated.applied.join(', ')})` : ''}`);
 
+    // The web app builds (when its sources changed) while Temporal starts; the server waits for it.
+    // WEB_BUILD=off serves whatever web/dist holds, for runs that need only the API.
+    const webBuild = process.env.WEB_BUILD === 'off' ? Promise.resolve() : ensureWebBuild({ projectRoot: config.projectRoot, say }).then(() => undefined);
+    webBuild.catch(() => undefined); // awaited below; until then a failure elsewhere must not leave it unhandled
+    cleanup.push(() => webBuild.catch(() => undefined));
+
     let dev: DevServer | null = null;
     if (cliPath) {
       say(`› starting the Temporal dev server (${cliPath})…`);
@@ -86,6 +93,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     cleanup.push(() => workers.shutdown());
     workers.done.catch((error: Error) => logger.error({ err: error }, 'a worker stopped'));
 
+    await webBuild;
     const server: Server = createHttpServer({
       health: () => checkHealth({ warehouse, temporal: { connection, address: temporalAddress }, workerStates: workers.states }),
       demoSourcesDir: config.demoSources ? join(config.projectRoot, DEMO_SOURCES_DIR) : null,
@@ -94,6 +102,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       webDir: join(config.projectRoot, 'web', 'dist'),
       reportsDir: join(config.dataDir, 'reports-site'),
       notify: notifyDeps(config, warehouse),
+      temporal: client,
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

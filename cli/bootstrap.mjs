@@ -52,6 +52,7 @@ const tsx = ['--import', 'tsx'];
 if (command === 'test') {
   for (const [label, args] of [
     ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+    ['typecheck web', ['tsc', '--noEmit', '-p', 'web/tsconfig.json']],
     ['lint', ['eslint', '--max-warnings', '0', '.']],
     ['tests', ['vitest', 'run', ...rest]],
   ]) {

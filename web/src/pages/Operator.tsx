@@ -1,0 +1,148 @@
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, lazy, type ReactNode } from 'react';
+import { useTRPC } from '../api.js';
+import { Badge, Card } from '../components/Card.js';
+import { usePageTitle } from '../components/Layout.js';
+import { ErrorMessage, Loading } from '../components/Status.js';
+import { parseTimestamp } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+
+const RunChart = lazy(() => import('./RunChart.js'));
+
+/** The dev server's Web UI listens beside the app on its default port (TEMPORAL_UI_PORT). */
+const temporalUiUrl = () => `${window.location.protocol}//${window.location.hostname}:8233`;
+
+function Table({ head, children }: { head: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[40rem] text-left text-sm">
+        <thead className="border-b border-slate-300 text-slate-700">
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="px-2 py-2 font-semibold">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Runs() {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const runs = useQuery({ ...trpc.ops.runs.queryOptions({ limit: 20 }), refetchInterval: 30_000 });
+  if (runs.isPending) return <Loading />;
+  if (runs.error) return <ErrorMessage error={runs.error} onRetry={() => void runs.refetch()} />;
+  if (runs.data.length === 0) return <p className="text-slate-700">{t.operator.noRuns}</p>;
+  return (
+    <div className="space-y-6">
+      <Suspense fallback={<Loading />}>
+        <RunChart runs={runs.data} />
+      </Suspense>
+      <Table head={[t.operator.started, t.operator.duration, t.operator.stages]}>
+        {runs.data.map((run) => (
+          <tr key={run.runId}>
+            <td className="px-2 py-2 whitespace-nowrap" title={run.workflowId}>
+              {fmt.dateTime(run.startedAt)}
+            </td>
+            <td className="px-2 py-2 tabular-nums whitespace-nowrap">
+              {t.operator.seconds(fmt.number((parseTimestamp(run.finishedAt).getTime() - parseTimestamp(run.startedAt).getTime()) / 1000, 1))}
+            </td>
+            <td className="px-2 py-2">
+              <ul className="flex flex-wrap gap-1.5">
+                {run.stages.map((s) => (
+                  <li key={s.stage}>
+                    <Badge tone={s.status === 'ok' ? 'green' : s.status === 'partial' ? 'amber' : 'red'}>
+                      {t.operator.stage[s.stage]}: {t.operator.status[s.status]} · {t.operator.seconds(fmt.number(s.durationMs / 1000, 1))}
+                    </Badge>
+                  </li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  );
+}
+
+function Sources() {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const sources = useQuery(trpc.sources.list.queryOptions());
+  if (sources.isPending) return <Loading />;
+  if (sources.error) return <ErrorMessage error={sources.error} onRetry={() => void sources.refetch()} />;
+  return (
+    <Table head={[t.operator.source, t.operator.kind, t.operator.enabled, t.operator.lastCheck, t.operator.lastSuccess, t.operator.items, t.operator.lastError]}>
+      {sources.data.map((s) => (
+        <tr key={s.id}>
+          <td className="px-2 py-2">
+            <span className="font-medium">{s.name}</span>
+            <span className="block text-xs text-slate-600">{s.id}</span>
+          </td>
+          <td className="px-2 py-2">{s.kind}</td>
+          <td className="px-2 py-2">{s.enabled ? t.app.yes : t.app.no}</td>
+          <td className="px-2 py-2 whitespace-nowrap">
+            {s.lastCheckedAt ? (
+              <Badge tone={s.lastOk ? 'green' : 'red'}>{fmt.relative(s.lastCheckedAt)}</Badge>
+            ) : (
+              t.app.never
+            )}
+          </td>
+          <td className="px-2 py-2 whitespace-nowrap">{s.lastSuccessAt ? fmt.relative(s.lastSuccessAt) : t.app.never}</td>
+          <td className="px-2 py-2 tabular-nums">{s.lastItems === null ? '—' : fmt.number(s.lastItems)}</td>
+          <td className="max-w-xs px-2 py-2 break-words text-red-800">{s.lastError}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function OperatorPage() {
+  const { t } = useI18n();
+  usePageTitle(t.operator.title);
+  const link = 'font-medium text-emerald-800 underline';
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t.operator.title}</h1>
+      <Card aria-labelledby="tools-heading">
+        <h2 id="tools-heading" className="mb-3 text-lg font-semibold">
+          {t.operator.tools}
+        </h2>
+        <ul className="space-y-2">
+          <li>
+            <a href={temporalUiUrl()} target="_blank" rel="noopener noreferrer" className={link}>
+              {t.operator.temporal}
+            </a>
+          </li>
+          <li>
+            <a href="/reports/" className={link}>
+              {t.operator.reports}
+            </a>
+          </li>
+          <li>
+            <a href="/healthz" className={link}>
+              {t.operator.health}
+            </a>
+          </li>
+        </ul>
+      </Card>
+      <Card aria-labelledby="runs-heading">
+        <h2 id="runs-heading" className="mb-3 text-lg font-semibold">
+          {t.operator.runs}
+        </h2>
+        <Runs />
+      </Card>
+      <Card aria-labelledby="sources-heading">
+        <h2 id="sources-heading" className="mb-3 text-lg font-semibold">
+          {t.operator.sources}
+        </h2>
+        <Sources />
+      </Card>
+    </div>
+  );
+}

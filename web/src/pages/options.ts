@@ -1,0 +1,13 @@
+import type { JobCard, Profile } from '../api.js';
+
+// The choices the forms offer, in the order they are shown; labels come from the messages.
+export const SCOPES: JobCard['remoteScope'][] = ['global', 'latam', 'americas', 'brazil', 'countries', 'hybrid', 'onsite', 'unknown'];
+export const SENIORITIES: NonNullable<JobCard['seniority']>[] = ['intern', 'junior', 'mid', 'senior', 'staff', 'lead'];
+export const LANGUAGES: NonNullable<JobCard['language']>[] = ['pt', 'es', 'en'];
+export const PROFILE_SENIORITIES: NonNullable<Profile['seniority']>[] = ['junior', 'mid', 'senior', 'lead'];
+export const PROFILE_SCOPES: Profile['remoteScopes'] = ['global', 'latam', 'americas', 'brazil', 'countries'];
+/** Where most users live (Latin America), then where many of the jobs are. */
+export const COUNTRIES = [
+  'BR', 'AR', 'BO', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PR', 'PY', 'SV', 'UY', 'VE',
+  'CA', 'US', 'PT', 'ES', 'GB', 'DE', 'FR', 'NL', 'IE',
+];

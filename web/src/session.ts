@@ -1,0 +1,59 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { errorCode, rememberCsrfToken, useTRPC, type ApiOutputs } from './api.js';
+import { navigate } from './router.js';
+
+export type SessionUser = NonNullable<ApiOutputs['auth']['me']>['user'];
+
+/** Who is signed in (null: nobody); also keeps the session's CSRF token for mutations. */
+export function useMe() {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.auth.me.queryOptions(),
+    staleTime: 5 * 60_000,
+    // Set while the answer is read, before any child renders: a mutation always finds the token.
+    select: (me) => {
+      rememberCsrfToken(me?.csrfToken ?? null);
+      return me?.user ?? null;
+    },
+  });
+}
+
+/** After log-in or sign-up: the new session's token, then every query again as the new user. */
+export function useStartSession() {
+  const queryClient = useQueryClient();
+  return async (csrfToken: string) => {
+    rememberCsrfToken(csrfToken);
+    await queryClient.resetQueries();
+  };
+}
+
+export function useLogOut() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.auth.logOut.mutationOptions({
+      onSettled: async () => {
+        rememberCsrfToken(null);
+        queryClient.removeQueries();
+        await queryClient.resetQueries();
+        navigate('/login', { replace: true });
+      },
+    }),
+  );
+}
+
+/** A session that expired mid-use: ask who is signed in again, so the pages send the user to log in. */
+export function useSignOutOnExpiredSession(): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.type === 'updated' && event.action.type === 'error' && errorCode(event.action.error) === 'UNAUTHORIZED') {
+          void queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
+        }
+      }),
+    [queryClient, trpc],
+  );
+}
