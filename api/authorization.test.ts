@@ -52,3 +52,63 @@ describe('authorization of every procedure', () => {
     expect((error as TRPCError).code).toBe('UNAUTHORIZED');
   });
 });
+
+function signedIn(id: string, role: 'user' | 'admin' = 'user'): ApiContext {
+  const csrfToken = `csrf-${id}`;
+  return {
+    ...anonymous(),
+    user: { id, email: `${id}@example.com`, displayName: id, role, locale: 'pt-BR' },
+    session: { tokenHash: `hash-${id}`, csrfToken },
+    csrfHeader: csrfToken,
+  };
+}
+
+describe("custom sources: ownership is enforced in SQL", () => {
+  const feed = { kind: 'rss', url: 'https://vagas.example/feed.rss' } as const;
+
+  it("lets a second user neither see nor change the first user's source, and operators only the global ones", async () => {
+    const ana = appRouter.createCaller(signedIn('ana'));
+    const bruno = appRouter.createCaller(signedIn('bruno'));
+    const ops = appRouter.createCaller(signedIn('ops', 'admin'));
+    const { id } = await ana.sources.create({ name: 'Vagas da Ana', config: feed });
+    expect((await ana.sources.mine()).map((s) => s.id)).toEqual([id]);
+    expect(await bruno.sources.mine()).toEqual([]);
+
+    const attempts = [
+      () => bruno.sources.update({ id, name: 'Tomada', config: { ...feed, url: 'https://bruno.example/feed.rss' } }),
+      () => bruno.sources.setEnabled({ id, enabled: false }),
+      () => bruno.sources.remove({ id }),
+      // An operator manages global sources, not users' own.
+      () => ops.sources.setEnabled({ id, enabled: false }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await ana.sources.mine()).toMatchObject([{ id, name: 'Vagas da Ana', enabled: true, ownerUserId: 'ana', config: { url: feed.url } }]);
+
+    await expect(bruno.sources.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(bruno.sources.createGlobal({ name: 'Para todos', config: feed })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const global = await ops.sources.createGlobal({ name: 'Para todos', config: feed });
+    await expect(ana.sources.remove({ id: global.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await ops.sources.setEnabled({ id: global.id, enabled: false });
+    expect((await ops.sources.list()).map((s) => [s.id, s.ownerUserId, s.enabled])).toEqual(
+      [[id, 'ana', true], [global.id, null, false]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+
+    await ana.sources.remove({ id });
+    expect(await ana.sources.mine()).toEqual([]);
+    await expect(ana.sources.setEnabled({ id, enabled: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps server secrets to operators', async () => {
+    const withSecret = {
+      kind: 'api',
+      endpoint: 'https://api.vagas.example/jobs',
+      auth: { type: 'bearer', value: '${CUSTOM_SOURCE_VAGAS_TOKEN}' },
+      mapping: { jobs_path: '$.jobs[*]', id_path: '$.id', title_path: '$.title' },
+    } as const;
+    const carla = appRouter.createCaller(signedIn('carla'));
+    await expect(carla.sources.create({ name: 'Com segredo', config: withSecret })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(carla.sources.test({ config: withSecret })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(carla.sources.create({ name: 'Literal', config: { ...withSecret, auth: { type: 'bearer', value: 'sk-live-123' } } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await carla.sources.mine()).toEqual([]);
+  });
+});

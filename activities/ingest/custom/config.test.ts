@@ -50,6 +50,10 @@ describe('customSourceConfigSchema', () => {
     expect(customSourceConfigSchema.safeParse({ ...api, params: { q: 'dados', page_size: 50, remote: true } }).success).toBe(true);
   });
 
+  it('refuses a method it cannot send', () => {
+    expect(issues({ ...api, method: 'POST' }).method).toBe('only GET is supported for now');
+  });
+
   it('refuses JSONPath scripts and filters, and anything but http(s) URLs', () => {
     expect(issues({ ...api, mapping: { ...api.mapping, jobs_path: '$.jobs[?(@.remote)]' } })['mapping.jobs_path']).toMatch(/not supported/);
     expect(issues({ ...api, mapping: { ...api.mapping, id_path: 'id' } })['mapping.id_path']).toMatch(/starting with "\$"/);

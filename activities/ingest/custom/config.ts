@@ -116,8 +116,9 @@ export const apiConfigSchema = z
   .strictObject({
     kind: z.literal('api'),
     endpoint: httpUrl,
-    method: z.enum(['GET', 'POST']).default('GET'),
-    /** GET: the query string; POST: the JSON body. */
+    // POST (params as a JSON body) waits for the shared fetcher (http-fetch.ts) to send request bodies.
+    method: z.literal('GET', { error: 'only GET is supported for now' }).default('GET'),
+    /** Sent as the query string. */
     params: z.record(paramName, z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
     auth: authSchema,
     mapping: z.strictObject({
