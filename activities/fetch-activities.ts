@@ -9,6 +9,9 @@ import { runMatcher } from './score/run-matcher.js';
 import type { Staging } from './staging.js';
 import { asActivity } from './temporal-wrap.js';
 
+/** Time kept back from the activity's limit to stage what was read and report it. */
+const STAGING_MARGIN_MS = 30_000;
+
 export function createFetchActivities(deps: { staging: Staging; projectRoot: string; networkPolicy?: NetworkPolicy }) {
   return {
     async fetchSource(input: { runId: string; source: Source }) {
@@ -21,6 +24,7 @@ export function createFetchActivities(deps: { staging: Staging; projectRoot: str
           const staged = await fetchSource(input.source, input.runId, deps.staging, {
             policy: deps.networkPolicy,
             resume: ctx.info.heartbeatDetails,
+            deadline: Date.now() + Math.max(0, ctx.info.startToCloseTimeoutMs - STAGING_MARGIN_MS),
             onProgress: (next) => {
               progress = next;
               ctx.heartbeat(progress);

@@ -17,6 +17,11 @@ export const sourceSchema = z.object({
   maxBytes: z.number().int().min(1_024).max(100 * 1024 * 1024),
   maxPages: z.number().int().min(1).max(1_000).default(10),
   pageDelayMs: z.number().int().min(0).max(60_000).default(500),
+  /** The company an ATS board belongs to, for payloads that never name it. */
+  company: z.string().trim().min(1).max(200).nullish(),
+  /** A provider's published request limits for this source; absent: the page pause and one request per host at a time. */
+  requestsPerMinute: z.number().int().min(1).max(10_000).nullish(),
+  requestsPerDay: z.number().int().min(1).max(1_000_000).nullish(),
   /** A user-defined source's configuration (activities/ingest/custom/config.ts validates it); absent for built-in adapters. */
   config: z.record(z.string(), z.unknown()).optional(),
 });
@@ -26,12 +31,15 @@ export type SourceInput = z.input<typeof sourceSchema>;
 export async function upsertSource(conn: DuckDBConnection, source: SourceInput): Promise<void> {
   const s = sourceSchema.parse(source);
   await conn.run(
-    `INSERT INTO sources (id, name, kind, adapter, url, enabled, timeout_ms, max_bytes, max_pages, page_delay_ms)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO sources (id, name, kind, adapter, url, enabled, timeout_ms, max_bytes, max_pages, page_delay_ms,
+                          company, requests_per_minute, requests_per_day)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, adapter = excluded.adapter,
        url = excluded.url, enabled = excluded.enabled, timeout_ms = excluded.timeout_ms,
-       max_bytes = excluded.max_bytes, max_pages = excluded.max_pages, page_delay_ms = excluded.page_delay_ms, updated_at = now()`,
-    [s.id, s.name, s.kind, s.adapter, s.url, s.enabled, s.timeoutMs, s.maxBytes, s.maxPages, s.pageDelayMs],
+       max_bytes = excluded.max_bytes, max_pages = excluded.max_pages, page_delay_ms = excluded.page_delay_ms,
+       company = excluded.company, requests_per_minute = excluded.requests_per_minute, requests_per_day = excluded.requests_per_day,
+       updated_at = now()`,
+    [s.id, s.name, s.kind, s.adapter, s.url, s.enabled, s.timeoutMs, s.maxBytes, s.maxPages, s.pageDelayMs, s.company ?? null, s.requestsPerMinute ?? null, s.requestsPerDay ?? null],
   );
 }
 
@@ -39,7 +47,8 @@ export async function listEnabledSources(conn: DuckDBConnection): Promise<Source
   const rows = await queryRows<Omit<Source, 'config'> & { config: string | null }>(
     conn,
     `SELECT id, name, kind, adapter, url, enabled, timeout_ms AS "timeoutMs", max_bytes AS "maxBytes",
-            coalesce(max_pages, 10) AS "maxPages", coalesce(page_delay_ms, 500) AS "pageDelayMs", config::VARCHAR AS config
+            coalesce(max_pages, 10) AS "maxPages", coalesce(page_delay_ms, 500) AS "pageDelayMs",
+            company, requests_per_minute AS "requestsPerMinute", requests_per_day AS "requestsPerDay", config::VARCHAR AS config
      FROM sources WHERE enabled AND removed_at IS NULL ORDER BY id`,
   );
   return rows.map(({ config, ...row }) => sourceSchema.parse(config === null ? row : { ...row, config: JSON.parse(config) }));

@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../cli/config.js';
 import type { Source } from '../../warehouse/core.js';
 import { Staging } from '../staging.js';
 import { fetchSource, type FetchProgress } from './fetch-source.js';
+import { PermanentError } from '../errors.js';
 import { HttpStatusError } from './http-fetch.js';
 import { BlockedAddressError, PUBLIC_ONLY } from './network-policy.js';
 
@@ -126,5 +127,29 @@ describe('fetchSource under a network policy', () => {
 
     await expect(fetchSource(source(), 'policy', staging, { policy: PUBLIC_ONLY })).rejects.toBeInstanceOf(BlockedAddressError);
     expect(requests).toEqual([]);
+  });
+});
+
+describe('fetchSource within the source\'s request limits', () => {
+  it('stops, incomplete, when the per-minute limit would make it wait past its deadline', async () => {
+    requests.length = 0;
+    const limited = { ...source(), id: 'arbeitnow-per-minute', requestsPerMinute: 2 };
+
+    const result = await fetchSource(limited, 'per-minute', staging, { deadline: Date.now() + 1_000 });
+
+    expect(result).toMatchObject({ pages: 2, complete: false });
+    expect(requests).toEqual(['/api/job-board-api', '/api/job-board-api?page=2']);
+  });
+
+  it('stages what the daily limit allowed, then refuses until the day has passed', async () => {
+    requests.length = 0;
+    const limited = { ...source(), id: 'arbeitnow-per-day', requestsPerDay: 1 };
+
+    expect(await fetchSource(limited, 'per-day-1', staging)).toMatchObject({ pages: 1, complete: false });
+    const refused = fetchSource(limited, 'per-day-2', staging);
+
+    await expect(refused).rejects.toBeInstanceOf(PermanentError);
+    await expect(refused).rejects.toThrow('arbeitnow-per-day has used its 1 requests for today');
+    expect(requests).toEqual(['/api/job-board-api']);
   });
 });

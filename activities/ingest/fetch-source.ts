@@ -4,8 +4,10 @@ import { dirname } from 'node:path';
 import stringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import type { Source } from '../../warehouse/core.js';
+import { PermanentError } from '../errors.js';
 import type { Staging } from '../staging.js';
 import { adapterFor } from './adapters/index.js';
+import { requestBudget } from './custom/request-budget.js';
 import { fetchCustomSource } from './custom/fetch-custom-source.js';
 import { fetchText } from './http-fetch.js';
 import type { NetworkPolicy } from './network-policy.js';
@@ -52,6 +54,8 @@ export interface FetchSourceOptions {
   resume?: unknown;
   /** Called once each page is staged. */
   onProgress?: (progress: FetchProgress) => void;
+  /** Epoch ms after which no page is started (the activity's time limit): a rate-limit wait that would pass it ends the fetch. */
+  deadline?: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,12 +101,19 @@ export async function fetchSource(
     writeFileSync(partialPath, '');
   }
   const resumedAt = progress.pages;
+  const limits = { per_minute: source.requestsPerMinute ?? undefined, per_day: source.requestsPerDay ?? undefined };
   while (progress.nextUrl && progress.pages < source.maxPages) {
     if (progress.pages > 0) await sleep(source.pageDelayMs);
+    const turn = await requestBudget.take(`source:${source.id}`, limits, { deadline: options.deadline ?? Infinity, onWait: () => undefined });
+    if (turn === 'spent' && progress.pages === 0) {
+      throw new PermanentError(`${source.id} has used its ${source.requestsPerDay} requests for today; trying again next run`);
+    }
+    // Out of budget or time: what was read is staged, as an incomplete fetch.
+    if (turn !== 'granted') break;
     const url = progress.nextUrl;
     const page = progress.pages + 1;
     const body = await fetchText(url, { timeoutMs: source.timeoutMs, maxBytes: source.maxBytes, policy: options.policy });
-    const parsed = await adapter.parse(body);
+    const parsed = await adapter.parse(body, { company: source.company ?? null });
     const fresh: StagedRawPosting[] = [];
     for (const item of parsed.items) {
       if (rows.has(item.externalId)) continue;

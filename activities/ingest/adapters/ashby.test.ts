@@ -58,3 +58,12 @@ describe('ashby adapter through fetchSource', () => {
     await expect(ashbyAdapter.parse('{"success": false}')).rejects.toThrow(/no "jobs" array/);
   });
 });
+
+describe('ashby company from the source configuration', () => {
+  it('names every job after the configured company, not the guess from the board name ("Capivara Ai")', async () => {
+    const { byId } = await fx.fetched('/posting-api/job-board/capivara-ai?includeCompensation=true', 'run-company', { id: 'ashby-capivara', company: 'Capivara AI' });
+
+    expect(byId.size).toBeGreaterThan(0);
+    expect(new Set([...byId.values()].map((job) => job.company))).toEqual(new Set(['Capivara AI']));
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { boardToken, collectItems, escapeHtml, nameFromToken, parseEnvelope, payPeriod, present, salaryText, toIso } from './fields.js';
-import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
+import { boardToken, collectItems, escapeHtml, nameFromToken, parseEnvelope, payPeriod, present, salaryText, toIso, withConfiguredCompany } from './fields.js';
+import type { ExtractedPosting, ParsedFeed, SourceAdapter, SourceContext } from './types.js';
 
 // Field names of the Ashby job board API (api.ashbyhq.com/posting-api/job-board/{name}?includeCompensation=true).
 const address = z.looseObject({ postalAddress: z.looseObject({ addressCountry: z.string().nullish() }).nullish() }).nullish();
@@ -29,13 +29,15 @@ const job = z.looseObject({
   jobUrl: z.string().nullish(),
   applyUrl: z.string().nullish(),
   compensation: z.looseObject({ compensationTierSummary: z.string().nullish(), summaryComponents: z.array(component).nullish() }).nullish(),
+  // Not the board's: the operator's name for the company, added by parse() (withConfiguredCompany).
+  configured_company: z.string().nullish(),
 });
 
 const response = z.looseObject({ jobs: z.array(z.unknown()) });
 
-async function parse(body: string): Promise<ParsedFeed> {
+async function parse(body: string, context?: SourceContext): Promise<ParsedFeed> {
   const envelope = parseEnvelope(body, response, 'not an Ashby job board response: no "jobs" array');
-  return collectItems(envelope.jobs, job, (item) => item.id);
+  return collectItems(envelope.jobs, job, (item) => item.id, withConfiguredCompany(context));
 }
 
 type Job = z.infer<typeof job>;
@@ -56,8 +58,9 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
   const workplace = item.workplaceType?.trim() || null;
   return {
     title: item.title,
-    // The board API names no company: the board name in jobUrl does (see boardToken).
-    company: nameFromToken(boardToken(item.jobUrl ?? item.applyUrl, ASHBY_HOSTS)),
+    // The board API names no company: the operator's name for it, else a guess from the board
+    // name in jobUrl (see boardToken).
+    company: item.configured_company || nameFromToken(boardToken(item.jobUrl ?? item.applyUrl, ASHBY_HOSTS)),
     location: present([item.location, ...secondary.map((s) => s.location)]).join(' / ') || null,
     postedAt: toIso(item.publishedAt),
     applyUrl: item.jobUrl || item.applyUrl || null,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { PermanentError } from '../../errors.js';
-import type { ParsedFeed } from './types.js';
+import type { ParsedFeed, SourceContext } from './types.js';
 
 /** A body that is not JSON is a broken source (an HTML error page, a truncated answer), not a transient fault. */
 export function parseJson(body: string): unknown {
@@ -36,6 +36,15 @@ export function collectItems<T extends Record<string, unknown>>(
     items.push({ externalId: String(idOf(parsed.data)), payload: payloadOf(parsed.data) });
   }
   return { items, skipped };
+}
+
+/**
+ * The operator's company name (SourceContext), stored on each payload as `configured_company` (a key
+ * no board uses), so that extract() can fall back to it. Like Workable's account name, it is part of what the
+ * source's items are, so a renamed company yields new raw versions.
+ */
+export function withConfiguredCompany<T extends Record<string, unknown>>(context: SourceContext | undefined): (item: T) => Record<string, unknown> {
+  return (item) => (context?.company ? { ...item, configured_company: context.company } : item);
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };

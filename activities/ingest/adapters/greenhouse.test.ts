@@ -7,6 +7,7 @@ import { greenhouseAdapter } from './greenhouse.js';
 const fx = useAdapterFixtures('greenhouse', ({ pathname: path }, { fixture }) => {
   if (path === '/v1/boards/aurora-analytica/jobs') return fixture('page-1.json');
   if (path === '/v1/boards/broken/jobs') return '{"jobs": [ {"id": 1, "title": "trunc';
+  if (path === '/v1/boards/named/jobs') return JSON.stringify({ jobs: [{ id: 1, title: 'Data Engineer', company_name: 'Aurora Analytica Ltda' }] });
   return undefined;
 });
 
@@ -66,5 +67,20 @@ describe('greenhouse adapter through fetchSource', () => {
 
   it('decodes numeric and named entities, and leaves unknown ones', () => {
     expect(decodeEntities('&lt;b&gt;S&#xE3;o Paulo&#33; &amp;amp; &bogus;')).toBe('<b>São Paulo! &amp; &bogus;');
+  });
+});
+
+describe('greenhouse company from the source configuration', () => {
+  it('names every job of the board after the configured company, the self-hosted one too', async () => {
+    const { byId } = await fx.fetched(`/v1/boards/aurora-analytica/jobs?content=true`, 'run-company-1', { id: 'greenhouse-aurora', company: 'Aurora Analytica S.A.' });
+
+    expect([...byId.values()].map((job) => job.company)).toEqual(Array(byId.size).fill('Aurora Analytica S.A.'));
+    expect(byId.get('7012399002')?.company).toBe('Aurora Analytica S.A.');
+  });
+
+  it("keeps the payload's own company_name over the configured one", async () => {
+    const { byId } = await fx.fetched('/v1/boards/named/jobs', 'run-company-2', { id: 'greenhouse-named', company: 'Someone Else' });
+
+    expect(byId.get('1')?.company).toBe('Aurora Analytica Ltda');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { boardToken, collectItems, decodeEntities, nameFromToken, parseEnvelope, payPeriod, present, salaryText, toIso } from './fields.js';
-import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
+import { boardToken, collectItems, decodeEntities, nameFromToken, parseEnvelope, payPeriod, present, salaryText, toIso, withConfiguredCompany } from './fields.js';
+import type { ExtractedPosting, ParsedFeed, SourceAdapter, SourceContext } from './types.js';
 
 // Field names of the Greenhouse job board API (boards-api.greenhouse.io/v1/boards/{token}/jobs?content=true).
 const named = z.looseObject({ name: z.string().nullish() });
@@ -26,13 +26,15 @@ const job = z.looseObject({
   offices: z.array(named).nullish(),
   metadata: z.array(metadataEntry).nullish(),
   pay_input_ranges: z.array(payRange).nullish(),
+  // Not the board's: the operator's name for the company, added by parse() (withConfiguredCompany).
+  configured_company: z.string().nullish(),
 });
 
 const response = z.looseObject({ jobs: z.array(z.unknown()) });
 
-async function parse(body: string): Promise<ParsedFeed> {
+async function parse(body: string, context?: SourceContext): Promise<ParsedFeed> {
   const envelope = parseEnvelope(body, response, 'not a Greenhouse board response: no "jobs" array');
-  return collectItems(envelope.jobs, job, (item) => item.id);
+  return collectItems(envelope.jobs, job, (item) => item.id, withConfiguredCompany(context));
 }
 
 type Job = z.infer<typeof job>;
@@ -64,9 +66,10 @@ const GREENHOUSE_HOSTS = /(^|\.)greenhouse\.io$/;
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {
   const item = job.parse(payload);
-  // A board is one company and the API names it nowhere but in its URLs (see boardToken);
-  // a job hosted on the company's own careers site gives no token, hence no company.
-  const company = item.company_name?.trim() || nameFromToken(boardToken(item.absolute_url, GREENHOUSE_HOSTS));
+  // A board is one company, which the API names only sometimes: else the operator's name for it,
+  // else a guess from the board token in its URLs (see boardToken; a job hosted on the company's
+  // own careers site gives no token).
+  const company = item.company_name?.trim() || item.configured_company || nameFromToken(boardToken(item.absolute_url, GREENHOUSE_HOSTS));
   const workplace = metadataValue(item, /workplace|remote|modalidade|modalidad/i);
   return {
     title: item.title,

@@ -64,3 +64,12 @@ describe('lever adapter through fetchSource', () => {
     await expect(fx.fetch(...company('unknown', 'run-5'))).rejects.toThrow(/not an array/);
   });
 });
+
+describe('lever company from the source configuration', () => {
+  it('names every posting after the configured company instead of the board token', async () => {
+    const { byId } = await fx.fetched('/v0/postings/aurora-analytica?mode=json', 'run-company', { id: 'lever-aurora', company: 'Aurora Analytica Ltda.' });
+
+    expect(byId.size).toBeGreaterThan(0);
+    expect(new Set([...byId.values()].map((posting) => posting.company))).toEqual(new Set(['Aurora Analytica Ltda.']));
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
-import { boardToken, collectItems, escapeHtml, nameFromToken, parseJson, payPeriod, present, salaryText, toIso } from './fields.js';
-import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
+import { boardToken, collectItems, escapeHtml, nameFromToken, parseJson, payPeriod, present, salaryText, toIso, withConfiguredCompany } from './fields.js';
+import type { ExtractedPosting, ParsedFeed, SourceAdapter, SourceContext } from './types.js';
 
 // Field names of the Lever postings API (api.lever.co/v0/postings/{company}?mode=json).
 const posting = z.looseObject({
@@ -28,13 +28,15 @@ const posting = z.looseObject({
   salaryRange: z
     .looseObject({ min: z.number().nullish(), max: z.number().nullish(), currency: z.string().nullish(), interval: z.string().nullish() })
     .nullish(),
+  // Not the board's: the operator's name for the company, added by parse() (withConfiguredCompany).
+  configured_company: z.string().nullish(),
 });
 
-async function parse(body: string): Promise<ParsedFeed> {
+async function parse(body: string, context?: SourceContext): Promise<ParsedFeed> {
   const json = parseJson(body);
   // Lever answers an unknown company with {"ok": false, "error": "Document not found"}.
   if (!Array.isArray(json)) throw new PermanentError('not a Lever postings response: not an array');
-  return collectItems(json, posting, (item) => item.id);
+  return collectItems(json, posting, (item) => item.id, withConfiguredCompany(context));
 }
 
 type Posting = z.infer<typeof posting>;
@@ -57,8 +59,9 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
   const pay = item.salaryRange;
   return {
     title: item.text,
-    // Lever postings carry no company name: the board token in hostedUrl names it (see boardToken).
-    company: nameFromToken(boardToken(item.hostedUrl ?? item.applyUrl, LEVER_HOSTS)),
+    // Lever postings carry no company name: the operator's name for it, else a guess from the
+    // board token in hostedUrl (see boardToken).
+    company: item.configured_company || nameFromToken(boardToken(item.hostedUrl ?? item.applyUrl, LEVER_HOSTS)),
     location: places.join(' / ') || null,
     postedAt: toIso(item.createdAt),
     // The posting page rather than the bare form: it shows the description next to the apply button.

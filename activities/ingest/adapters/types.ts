@@ -44,10 +44,16 @@ export interface PageContext {
   items: number;
 }
 
+/** What the operator's source configuration adds to what a response says. */
+export interface SourceContext {
+  /** The company an ATS board belongs to, for payloads that never name it. */
+  company: string | null;
+}
+
 /** Everything that is specific to one source format: how to split a response into items, how to read an item, and where the next page is. */
 export interface SourceAdapter {
   kind: 'rss' | 'json_api';
-  parse(body: string): Promise<ParsedFeed>;
+  parse(body: string, context?: SourceContext): Promise<ParsedFeed>;
   extract(payload: Record<string, unknown>): ExtractedPosting;
   /** The next page's URL, or null on the last page; absent for single-page sources. */
   nextPage?(ctx: PageContext): string | null;

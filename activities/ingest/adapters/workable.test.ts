@@ -6,6 +6,7 @@ import { workableAdapter } from './workable.js';
 const fx = useAdapterFixtures('workable', ({ pathname: path }, { fixture }) => {
   if (path === '/api/v1/widget/accounts/quetzal') return fixture('page-1.json');
   if (path === '/api/v1/widget/accounts/html') return '<html><body>Too many requests</body></html>';
+  if (path === '/api/v1/widget/accounts/nameless') return JSON.stringify({ jobs: [{ shortcode: 'N1', title: 'Analytics Engineer' }] });
   return undefined;
 });
 
@@ -60,5 +61,21 @@ describe('workable adapter through fetchSource', () => {
   it('refuses HTML, or JSON without a jobs array, permanently', async () => {
     await expect(fx.fetch(...account('html', 'run-4'))).rejects.toBeInstanceOf(PermanentError);
     await expect(workableAdapter.parse('{"name": "Quetzal Analytics"}')).rejects.toThrow(/no "jobs" array/);
+  });
+});
+
+describe('workable company from the source configuration', () => {
+  it('uses the configured company when the account response names none', async () => {
+    const configured = await fx.fetched('/api/v1/widget/accounts/nameless', 'run-company-1', { id: 'workable-nameless', company: 'Quetzal Analytics S.A.' });
+    const unconfigured = await fx.fetched('/api/v1/widget/accounts/nameless', 'run-company-2', { id: 'workable-nameless' });
+
+    expect(configured.byId.get('N1')?.company).toBe('Quetzal Analytics S.A.');
+    expect(unconfigured.byId.get('N1')?.company).toBeNull();
+  });
+
+  it("keeps the account's own name over the configured one", async () => {
+    const { byId } = await fx.fetched('/api/v1/widget/accounts/quetzal', 'run-company-3', { id: 'workable-quetzal', company: 'Someone Else' });
+
+    expect(byId.get('A1B2C3D4E5')?.company).toBe('Quetzal Analytics');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { collectItems, escapeHtml, parseEnvelope, present, toIso } from './fields.js';
-import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
+import { collectItems, escapeHtml, parseEnvelope, present, toIso, withConfiguredCompany } from './fields.js';
+import type { ExtractedPosting, ParsedFeed, SourceAdapter, SourceContext } from './types.js';
 
 // Field names of the Workable widget accounts API (apply.workable.com/api/v1/widget/accounts/{subdomain}).
 const place = z.looseObject({
@@ -33,6 +33,8 @@ const job = z.looseObject({
   locations: z.array(place).nullish(),
   // Not Workable's: the account name, copied onto each job by parse() (see there).
   account_name: z.string().nullish(),
+  // Not the board's: the operator's name for the company, added by parse() (withConfiguredCompany).
+  configured_company: z.string().nullish(),
 });
 
 const response = z.looseObject({ name: z.string().nullish(), jobs: z.array(z.unknown()) });
@@ -41,10 +43,11 @@ const response = z.looseObject({ name: z.string().nullish(), jobs: z.array(z.unk
  * The company is named once, on the account, not on its jobs; each stored payload gets it as
  * `account_name` so extract() can read it. Everything else is stored as Workable sent it.
  */
-async function parse(body: string): Promise<ParsedFeed> {
+async function parse(body: string, context?: SourceContext): Promise<ParsedFeed> {
   const envelope = parseEnvelope(body, response, 'not a Workable accounts response: no "jobs" array');
   const account = envelope.name?.trim() || null;
-  return collectItems(envelope.jobs, job, (item) => item.shortcode, (item) => (account ? { ...item, account_name: account } : item));
+  const configured = withConfiguredCompany(context);
+  return collectItems(envelope.jobs, job, (item) => item.shortcode, (item) => configured(account ? { ...item, account_name: account } : item));
 }
 
 type Job = z.infer<typeof job>;
@@ -72,7 +75,7 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
   const countries = present(visible.length ? visible.map((l) => l.countryCode || l.country) : [item.country]);
   return {
     title: item.title,
-    company: item.account_name ?? null,
+    company: item.account_name || item.configured_company || null,
     location: places.join(' / ') || null,
     postedAt: toIso(item.published_on ?? item.created_at),
     applyUrl: item.url || item.shortlink || item.application_url || null,
