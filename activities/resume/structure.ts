@@ -7,6 +7,8 @@ import { monthIndex } from './structure-dates.js';
 import { rawEntries, toEducation, toExperience, type Line } from './structure-entries.js';
 import { findLanguages } from './structure-languages.js';
 import { findSections, type Section } from './structure-sections.js';
+import { withTextSkills } from './resume-skills.js';
+import { mask, within } from './text-mask.js';
 
 export { parseResumeDate } from './structure-dates.js';
 export type { ResumeDraft } from './draft.js';
@@ -36,14 +38,8 @@ function bodyOf(text: string, sections: Section[], kind: SectionKind): Line[] | 
   return own.length ? own.flatMap((s) => linesIn(text, s.bodyStart, s.end)) : null;
 }
 
-/** The text with every character `keep` refuses blanked (newlines kept), so offsets stay those of the text. */
-function mask(text: string, keep: (at: number) => boolean): string {
-  return text.replace(/[^\n]/g, (char, at: number) => (keep(at) ? char : ' '));
-}
-const within = (ranges: { start: number; end: number }[]) => (at: number) => ranges.some((r) => at >= r.start && at < r.end);
-
 /** Years between the merged month intervals; an open entry runs to `now`, one without a start is left out. */
-function totalYears(entries: ExperienceEntry[], now: Date): number | null {
+export function totalYears(entries: ExperienceEntry[], now: Date): number | null {
   const nowMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
   const spans = entries
     .filter((e) => e.start && (e.end || e.current))
@@ -64,17 +60,6 @@ function totalYears(entries: ExperienceEntry[], now: Date): number | null {
   return Math.round((months / 12) * 10) / 10;
 }
 
-/**
- * Whether every mention of a skill lies inside a longer mention of another one: "Monitoramento de
- * modelos" is model monitoring, and says nothing of infrastructure monitoring.
- */
-function subsumed(skills: SkillMatcher, text: string, skill: string): boolean {
-  const all = skills.mentions({ resume: text });
-  return all
-    .filter((m) => m.skill === skill)
-    .every((m) => all.some((o) => o.skill !== skill && o.start <= m.start && o.start + o.text.length >= m.start + m.text.length && o.text.length > m.text.length));
-}
-
 const byYears = (years: number): Seniority => (years < 2 ? 'junior' : years < 5 ? 'mid' : 'senior');
 
 /**
@@ -82,7 +67,7 @@ const byYears = (years: number): Seniority => (years < 2 ? 'junior' : years < 5 
  * otherwise the years, since a title named years ago ("Junior Analyst") says little about today.
  * With no usable dates, the most recent title that names a level. `entry` is the job whose title decided.
  */
-function seniorityOf(entries: ExperienceEntry[], years: number | null): { level: Seniority | null; entry: number | null } {
+export function seniorityOf(entries: ExperienceEntry[], years: number | null): { level: Seniority | null; entry: number | null } {
   const latestFirst = entries.map((e, i) => ({ e, i })).sort((a, b) => Number(b.e.current) - Number(a.e.current) || (b.e.start ?? '').localeCompare(a.e.start ?? ''));
   const levels = latestFirst.map(({ e, i }) => ({ level: e.title ? (classifySeniority(e.title)?.level ?? null) : null, entry: i }));
   if (levels[0]?.level) return levels[0];
@@ -90,14 +75,24 @@ function seniorityOf(entries: ExperienceEntry[], years: number | null): { level:
   return levels.find((l) => l.level !== null) ?? { level: null, entry: null };
 }
 
+/** The form of the text every offset of a draft refers to: NFC, `\n` line ends. */
+export function resumeText(input: string): string {
+  return input.normalize('NFC').replace(/\r\n?/g, '\n');
+}
+
 /**
  * A profile draft from a résumé's plain text, in Portuguese, Spanish or English, with no model or
  * API: sections from headings, jobs from date ranges, contacts, languages and taxonomy skills.
  * Nothing is guessed: what the text does not say stays null and `warnings` says what is missing.
- * Every field found keeps its evidence: offsets into the text (NFC, `\n` line ends) it was read from.
+ * Every field found keeps its evidence: offsets into `resumeText(input)` it was read from.
  */
 export function structureResume(input: string, skills: SkillMatcher, now: Date, hints: StructureHints = {}): ResumeDraft {
-  const text = input.normalize('NFC').replace(/\r\n?/g, '\n');
+  const text = resumeText(input);
+  return withTextSkills(structureFields(text, now, hints), text, skills);
+}
+
+/** Every field but skills (see resume-skills.ts), from text already in `resumeText` form. */
+export function structureFields(text: string, now: Date, hints: StructureHints = {}): ResumeDraft {
   const warnings: string[] = [];
   const evidence: Record<string, Span> = {};
   const note = (path: string, found: { start: number; end: number } | null | undefined) => {
@@ -187,16 +182,6 @@ export function structureResume(input: string, skills: SkillMatcher, now: Date, 
   if (!languageSections.length) warnings.push('no languages section found');
   if (!languages.length) warnings.push('no languages found');
 
-  // Skills are read outside the contact and languages sections ("(Mobile)" next to a phone is no
-  // skill; languages have their own field), and soft skills are left to the person to add.
-  const category = new Map(skills.taxonomy.skills.map((s) => [s.id, s.category]));
-  const notSkills = within(sections.filter((s) => s.kind === 'contact' || s.kind === 'languages'));
-  // A sentence wrapped onto the next line ("revisão de\ncódigo") is one line for the matcher.
-  const outside = mask(text, (at) => !notSkills(at)).replace(/\n(?=\p{Ll})/gu, ' ');
-  const mentions = skills.find({ resume: outside }).filter((m) => category.get(m.skill) !== 'soft_skill' && !subsumed(skills, outside, m.skill));
-  mentions.forEach((m, i) => note(`skills.${i}`, { start: m.start, end: m.start + m.text.length }));
-  if (!mentions.length) warnings.push('no skills found');
-
   const totalYearsExperience = totalYears(experience, now);
   if (experience.length && totalYearsExperience === null) warnings.push('total years of experience unknown: no usable dates');
   const seniority = seniorityOf(experience, totalYearsExperience);
@@ -212,7 +197,7 @@ export function structureResume(input: string, skills: SkillMatcher, now: Date, 
     experience,
     education,
     languages: languages.map(({ language: code, level }) => ({ language: code, level })),
-    skills: mentions.map((m) => ({ skill: m.skill, years: m.years })),
+    skills: [],
     totalYearsExperience,
     seniority: seniority.level,
     warnings,
