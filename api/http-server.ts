@@ -6,8 +6,10 @@ import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
 import { appRouter } from './router.js';
 import { serveStatic, type StaticSite } from './static-site.js';
+import { handleProviderEvents } from './sendgrid-events.js';
 import { handleUnsubscribe } from './unsubscribe.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
+import type { Client } from '@temporalio/client';
 
 export interface HttpDeps {
   health: () => Promise<Health>;
@@ -22,6 +24,8 @@ export interface HttpDeps {
   reportsDir?: string | null;
   /** E-mail: signed unsubscribe links and digest previews; absent, neither is served. */
   notify?: NotifyDeps | null;
+  /** Operator workflows (matcher retraining, promotion, rollback) are started through it. */
+  temporal?: Client | null;
 }
 
 // The app's own pages run no inline script and load nothing from elsewhere; job descriptions from
@@ -46,7 +50,7 @@ export function createHttpServer(deps: HttpDeps): Server {
         basePath: '/trpc/',
         maxBodySize: MAX_BODY_BYTES,
         createContext: ({ req, res }) =>
-          createContext({ warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null }, req, res),
+          createContext({ warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null }, req, res),
       })
     : null;
   return createServer((req, res) => {
@@ -59,6 +63,7 @@ export function createHttpServer(deps: HttpDeps): Server {
     if (deps.notify && url.pathname === '/unsubscribe' && (req.method === 'GET' || req.method === 'POST')) {
       return handleUnsubscribe(deps.notify, req, res, url);
     }
+    if (deps.notify && url.pathname === '/webhooks/sendgrid' && req.method === 'POST') return handleProviderEvents(deps.notify, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { error: 'method not allowed' });
     if (url.pathname === '/healthz') {
       deps.health().then(

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { EventWebhook } from '@sendgrid/eventwebhook';
 import type { Config } from '../../cli/config.js';
 import type { Warehouse } from '../../warehouse/db.js';
 import { loadTaxonomy } from '../normalize/skill-taxonomy.js';
@@ -12,7 +13,22 @@ export type NotifyDeps = ComposeDeps &
   DeliveryDeps & {
     /** The user an unsubscribe link's token names, or null when this deployment did not sign it. */
     verifyUnsubscribe: (token: string) => string | null;
+    /** Checks a SendGrid Event Webhook signature; null without SENDGRID_WEBHOOK_PUBLIC_KEY. */
+    verifyProviderEvent: ((body: Buffer, signature: string, timestamp: string) => boolean) | null;
   };
+
+function providerEventVerifier(publicKey: string | undefined): NotifyDeps['verifyProviderEvent'] {
+  if (!publicKey) return null;
+  const webhook = new EventWebhook();
+  const key = webhook.convertPublicKeyToECDSA(publicKey);
+  return (body, signature, timestamp) => {
+    try {
+      return webhook.verifySignature(key, body, signature, timestamp);
+    } catch {
+      return false;
+    }
+  };
+}
 
 /**
  * Wires e-mail from the configuration: SendGrid when SENDGRID_API_KEY is set, else the local outbox
@@ -30,6 +46,7 @@ export function notifyDeps(config: Config, warehouse: Warehouse, env: NodeJS.Pro
     appUrl: config.publicUrl,
     unsubscribeUrl: (userId) => `${config.publicUrl}/unsubscribe?token=${unsubscribeToken(key, userId)}`,
     verifyUnsubscribe: (token) => verifyUnsubscribeToken(key, token),
+    verifyProviderEvent: providerEventVerifier(env.SENDGRID_WEBHOOK_PUBLIC_KEY),
     skillName: (id) => names.get(id) ?? id,
   };
 }

@@ -1,3 +1,4 @@
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { EMAIL_POPULATION, seedEmailPopulation } from '../../cli/test-support/em
 import { startFakeSendGrid, type FakeSendGrid } from '../../cli/test-support/fake-sendgrid.js';
 import { useFixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
 import { activeModelVersion } from '../../warehouse/ml.js';
-import { getEmailPreferences, outboxMessage, startAttempt } from '../../warehouse/notifications.js';
+import { getEmailPreferences, isSuppressed, outboxMessage, startAttempt } from '../../warehouse/notifications.js';
 import { composeMatchAlerts, composeWeeklyDigest, periodEndFor } from './compose.js';
 import { deliverEmail } from './deliver.js';
 import { notifyDeps, type NotifyDeps } from './notify-activities.js';
@@ -208,5 +209,49 @@ describe('unsubscribe links', () => {
     const forged = await fetch(`${base}/unsubscribe?token=${Buffer.from('u-en').toString('base64url')}.forged`, { method: 'POST' });
     expect(forged.status).toBe(400);
     expect((await fixture.warehouse.withConnection((conn) => getEmailPreferences(conn, 'u-en'))).emailDigest).toBe(true);
+  });
+});
+
+describe('SendGrid event webhook', () => {
+  const keys = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const publicKey = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const signed = notifyDeps(loadConfig({ DATA_DIR: fixture.dir, PUBLIC_URL: 'https://vagas.example' }), fixture.warehouse, { SENDGRID_WEBHOOK_PUBLIC_KEY: publicKey });
+    server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse: fixture.warehouse, publicUrl: 'https://vagas.example', notify: signed });
+    base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  function post(body: string, opts: { timestamp?: string; sign?: boolean } = {}) {
+    const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const signature = createSign('sha256').update(timestamp + body).sign(keys.privateKey).toString('base64');
+    return fetch(`${base}/webhooks/sendgrid`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-twilio-email-event-webhook-timestamp': timestamp, 'x-twilio-email-event-webhook-signature': opts.sign === false ? 'MEUCIQ==' : signature },
+    });
+  }
+
+  it('records a signed bounce against the address and the message it names', async () => {
+    const id = (await composeWeeklyDigest(deps, 'u-en', '2021-06-07')) ?? '';
+    const events = JSON.stringify([
+      { email: 'sam@example.com', event: 'bounce', reason: '550 5.1.1 mailbox unavailable', outbox_id: id },
+      { email: 'sam@example.com', event: 'delivered', outbox_id: id },
+    ]);
+    expect((await post(events, { sign: false })).status).toBe(403);
+    expect((await post(events, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) })).status).toBe(403);
+    expect(await fixture.warehouse.withConnection((conn) => isSuppressed(conn, 'sam@example.com'))).toBe(false);
+
+    expect((await post(events)).status).toBe(204);
+    expect(await fixture.warehouse.withConnection((conn) => isSuppressed(conn, 'SAM@example.com'))).toBe(true);
+    expect(await fixture.warehouse.withConnection((conn) => outboxMessage(conn, id))).toMatchObject({ status: 'bounced', error: 'bounce: 550 5.1.1 mailbox unavailable' });
+    expect((await post('{not json')).status).toBe(400);
+    await fixture.warehouse.withConnection((conn) => conn.run('DELETE FROM email_suppressions'));
   });
 });
