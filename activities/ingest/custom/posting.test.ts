@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../../errors.js';
 import { adapterFor } from '../adapters/index.js';
 import { filtersSchema } from './config.js';
-import { collectMapped, customAdapter, mapPosting, passesFilters, textOf, type MappedPosting } from './posting.js';
+import { collectMapped, compileFilters, customAdapter, mapPosting, textOf, type MappedPosting } from './posting.js';
 import { RequestBudget } from './request-budget.js';
 
 const posting = (overrides: Partial<MappedPosting> = {}): MappedPosting => ({
@@ -20,6 +20,7 @@ const posting = (overrides: Partial<MappedPosting> = {}): MappedPosting => ({
 });
 
 const filters = (f: Record<string, string[]>) => filtersSchema.parse(f);
+const passesFilters = (p: MappedPosting, f: ReturnType<typeof filters>) => compileFilters(f)(p);
 
 describe('textOf', () => {
   it('reads text from every shape a source gives a value in', () => {
@@ -80,6 +81,10 @@ describe('customAdapter', () => {
       employmentType: null,
       remote: null,
     });
+    // The source's own fields are listed under the description, where normalize reads them.
+    expect(customAdapter.extract(posting({ description: '<p>Dados</p>', fields: { 'vaga:contrato': 'PJ', nivel: 'Sênior & <b>' } })).descriptionHtml).toBe(
+      '<p>Dados</p>\n<ul><li>contrato: PJ</li><li>nivel: Sênior &amp; &lt;b&gt;</li></ul>',
+    );
     await expect(customAdapter.parse('{}')).rejects.toThrow(PermanentError);
     expect(() => customAdapter.extract({ title: 'no id' })).toThrow();
   });

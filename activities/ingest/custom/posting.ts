@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
 import { cleanLine, htmlToPlainText } from '../../normalize/html-text.js';
 import { foldForMatching } from '../../normalize/text-fold.js';
-import { toIso } from '../adapters/fields.js';
+import { escapeHtml, toIso } from '../adapters/fields.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from '../adapters/types.js';
 import type { Filters } from './config.js';
 
@@ -91,35 +91,49 @@ export function mapPosting(c: MappingCandidate): MappedPosting | null {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole words or phrases, ignoring case and accents: "ml" does not match "html", "sao paulo" matches "São Paulo". */
-function mentionsAny(text: string, terms: string[]): boolean {
-  if (terms.length === 0) return false;
-  const folded = foldForMatching(text.normalize('NFC'));
-  return terms.some((term) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(foldForMatching(term.normalize('NFC')))}(?![\\p{L}\\p{N}])`, 'u').test(folded),
-  );
+function wordMatcher(terms: string[]): (text: string) => boolean {
+  if (terms.length === 0) return () => false;
+  const patterns = terms.map((term) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(foldForMatching(term.normalize('NFC')))}(?![\\p{L}\\p{N}])`, 'u'));
+  return (text) => {
+    const folded = foldForMatching(text.normalize('NFC'));
+    return patterns.some((pattern) => pattern.test(folded));
+  };
 }
 
-/** Whether a mapped posting passes the source's filters. */
-export function passesFilters(p: MappedPosting, filters: Filters): boolean {
-  const text = `${p.title}\n${htmlToPlainText(p.description)}`;
-  if (filters.keywords.length > 0 && !mentionsAny(text, filters.keywords)) return false;
-  if (mentionsAny(text, filters.exclude_keywords)) return false;
-  if (filters.locations.length > 0 && !mentionsAny(p.location ?? text, filters.locations)) return false;
-  return true;
+/** The source's filters, compiled once for all the items of a page. */
+export function compileFilters(filters: Filters): (p: MappedPosting) => boolean {
+  const keyword = wordMatcher(filters.keywords);
+  const excluded = wordMatcher(filters.exclude_keywords);
+  const place = wordMatcher(filters.locations);
+  return (p) => {
+    const text = `${p.title}\n${htmlToPlainText(p.description)}`;
+    if (filters.keywords.length > 0 && !keyword(text)) return false;
+    if (excluded(text)) return false;
+    return filters.locations.length === 0 || place(p.location ?? text);
+  };
 }
 
 /** Mapped postings as ingest items: invalid ones and those the filters reject are counted as skipped. */
 export function collectMapped(candidates: MappingCandidate[], filters: Filters): ParsedFeed & { filtered: number } {
+  const passes = compileFilters(filters);
   const items: ParsedFeed['items'] = [];
   let skipped = 0;
   let filtered = 0;
   for (const candidate of candidates) {
     const posting = mapPosting(candidate);
     if (!posting) skipped += 1;
-    else if (!passesFilters(posting, filters)) filtered += 1;
+    else if (!passes(posting)) filtered += 1;
     else items.push({ externalId: posting.id, payload: posting });
   }
   return { items, skipped, filtered };
+}
+
+/** A source's own fields ("vaga:contrato": "PJ") as a list under the description, where normalize and readers see them. */
+function withFields(description: string, fields: Record<string, string>): string {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return description;
+  const label = (name: string) => name.slice(name.lastIndexOf(':') + 1);
+  return `${description}\n<ul>${entries.map(([name, value]) => `<li>${escapeHtml(label(name))}: ${escapeHtml(value)}</li>`).join('')}</ul>`;
 }
 
 function extract(payload: Record<string, unknown>): ExtractedPosting {
@@ -130,7 +144,7 @@ function extract(payload: Record<string, unknown>): ExtractedPosting {
     location: cleanLine(p.location),
     postedAt: toIso(p.date),
     applyUrl: p.url,
-    descriptionHtml: p.description,
+    descriptionHtml: withFields(p.description, p.fields),
     salaryText: p.salary,
     tags: p.tags,
     employmentType: null,
