@@ -83,7 +83,8 @@ export const modelResumeSchema = z.object({
 export type ModelResume = z.infer<typeof modelResumeSchema>;
 
 const TOOL_NAME = 'record_resume';
-const { $schema: _drop, ...INPUT_SCHEMA } = z.toJSONSchema(modelResumeSchema) as Record<string, unknown>;
+// The API takes the schema itself; the $schema dialect line is not part of it.
+const INPUT_SCHEMA = Object.fromEntries(Object.entries(z.toJSONSchema(modelResumeSchema)).filter(([key]) => key !== '$schema'));
 
 const SYSTEM = [
   'You read résumés written in Portuguese, Spanish or English and record what they state by calling the record_resume tool.',
