@@ -61,7 +61,7 @@ function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: 
 
 /** Every activity of the fetch queue: stateless work (HTTP, parsing, ONNX), never the warehouse. */
 function fetchQueueActivities(config: Config, staging: Staging) {
-  return createFetchActivities({ staging, projectRoot: config.projectRoot });
+  return createFetchActivities({ staging, projectRoot: config.projectRoot, networkPolicy: { allowPrivate: false, allowList: config.sourceAllowList } });
 }
 
 export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers> {

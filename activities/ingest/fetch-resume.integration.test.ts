@@ -16,12 +16,14 @@ import { migrate } from '../../warehouse/migrate.js';
 import { ingestSourceWorkflow } from '../../workflows/ingest-source.js';
 import { FETCH_QUEUE, PIPELINE_QUEUE } from '../../workflows/task-queues.js';
 import { createFetchActivities } from '../fetch-activities.js';
+import { CUSTOM_ADAPTER } from './custom/config.js';
 import { SkillMatcher, loadTaxonomy } from '../normalize/skills.js';
 import { createPipelineActivities } from '../pipeline-activities.js';
 import { Staging } from '../staging.js';
 
 // Arbeitnow's recorded pages (links.next paging): 3 pages.
 const fixture = (page: number) => readFileSync(join(PROJECT_ROOT, `fixtures/sources/arbeitnow/page-${page}.json`), 'utf8');
+const feedXml = () => readFileSync(join(PROJECT_ROOT, 'fixtures/custom-sources/vagas.rss'));
 
 let config: Config;
 let temporal: DevServer;
@@ -29,6 +31,10 @@ let connection: Connection;
 let warehouse: Warehouse;
 let board: Server;
 let base = '';
+/** A second 127.0.0.1 server, for user-defined sources: allowed only when the policy names its port. */
+let feeds: Server;
+let feedsBase = '';
+let feedHits = 0;
 const hits = new Map<number, number>();
 let workers: Worker[] = [];
 let running: Promise<void>[] = [];
@@ -36,6 +42,7 @@ let running: Promise<void>[] = [];
 beforeAll(async () => {
   config = await testConfig();
   board = createServer((req, res) => {
+    if (req.url === '/feed.rss') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedXml());
     const page = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('page') ?? 1);
     hits.set(page, (hits.get(page) ?? 0) + 1);
     // The first request for page 3 fails, slowly (the activity heartbeats while it waits): the
@@ -45,6 +52,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => board.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(board.address() as AddressInfo).port}`;
+  feeds = createServer((_req, res) => {
+    feedHits += 1;
+    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedXml());
+  });
+  await new Promise<void>((resolve) => feeds.listen(0, '127.0.0.1', resolve));
+  feedsBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
 
   temporal = await startDevServer({ cliPath: resolveTemporalCli({ projectRoot: PROJECT_ROOT }), dbFile: config.temporalDbFile, port: config.temporalPort, uiPort: null });
   connection = await Connection.connect({ address: temporal.address });
@@ -63,7 +76,7 @@ beforeAll(async () => {
     await Worker.create({
       connection: native,
       taskQueue: FETCH_QUEUE,
-      // The board is on 127.0.0.1: allowed by name and port, as an operator would allow an intranet feed.
+      // As SOURCE_ALLOWLIST=127.0.0.1:<port of the board> would: the feeds server stays off limits.
       activities: createFetchActivities({ staging, projectRoot: PROJECT_ROOT, networkPolicy: { allowPrivate: false, allowList: [base.replace('http://', '')] } }),
     }),
   ];
@@ -77,6 +90,7 @@ afterAll(async () => {
   await connection?.close();
   await temporal?.stop();
   await new Promise<void>((resolve) => board.close(() => resolve()));
+  await new Promise<void>((resolve) => feeds.close(() => resolve()));
   if (config) rmSync(config.dataDir, { recursive: true, force: true });
 });
 
@@ -113,5 +127,41 @@ describe('a fetchSource activity retried after it failed on page 3', () => {
     const history = await handle.fetchHistory();
     const started = history.events?.filter((e) => e.activityTaskStartedEventAttributes) ?? [];
     expect(started.map((e) => e.activityTaskStartedEventAttributes?.attempt)).toContain(2);
+  });
+});
+
+describe('the network policy of the fetch worker', () => {
+  const custom = (id: string, url: string): Source =>
+    sourceSchema.parse({
+      id,
+      name: id,
+      kind: 'rss',
+      adapter: CUSTOM_ADAPTER,
+      url,
+      enabled: true,
+      timeoutMs: 5_000,
+      maxBytes: 1_000_000,
+      config: { kind: 'rss', url },
+    });
+
+  async function ingest(source: Source) {
+    await warehouse.withConnection((conn) => upsertSource(conn, source));
+    const workflowId = `ingest-${source.id}`;
+    return new Client({ connection }).workflow.execute(ingestSourceWorkflow, { taskQueue: PIPELINE_QUEUE, workflowId, args: [{ runId: 'policy-run', workflowId }, source] });
+  }
+
+  it('refuses a user-defined source on a loopback address it does not allow, without a request, and records why', async () => {
+    const result = await ingest(custom('custom-internal', `${feedsBase}/feed.rss`));
+
+    expect(result).toMatchObject({ ok: false, items: 0 });
+    expect(result.error).toContain('is a loopback address');
+    expect(feedHits).toBe(0);
+  });
+
+  it('reads a user-defined source the allow list names', async () => {
+    const result = await ingest(custom('custom-allowed', `${base}/feed.rss`));
+
+    expect(result).toMatchObject({ ok: true, error: null });
+    expect(result.items).toBeGreaterThan(0);
   });
 });

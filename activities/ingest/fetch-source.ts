@@ -48,7 +48,10 @@ export const fetchProgressSchema = z.object({
 export type FetchProgress = z.infer<typeof fetchProgressSchema>;
 
 export interface FetchSourceOptions {
-  /** Every page (and redirect) must pass it; absent for an operator's trusted source. */
+  /**
+   * Every page and redirect must pass it. A user-defined source is always checked (only public
+   * addresses when absent); a built-in adapter source only when it is given.
+   */
   policy?: NetworkPolicy;
   /** Where an earlier attempt of this fetch stopped; anything unusable is ignored and the fetch starts over. */
   resume?: unknown;
