@@ -108,7 +108,7 @@ export async function readApi(config: ApiConfig, ctx: ReaderContext): Promise<Re
   let url: string | null = pageUrl(config, config.pagination.type === 'page' ? config.pagination.start : 0);
   let jobsRead = 0;
   while (url && collector.pages < maxPages) {
-    const grant = await requestBudget.take(origin, config.rate_limit, { deadline: ctx.deadline, onWait: () => ctx.onPage(collector.pages) });
+    const grant = await requestBudget.take(origin, config.rate_limit, { deadline: ctx.deadline });
     if (grant !== 'granted') {
       if (collector.pages > 0) return collector.result(false);
       throw new PermanentError(

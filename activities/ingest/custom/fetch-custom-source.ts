@@ -18,6 +18,8 @@ import { readScrape } from './scrape-reader.js';
  * than a timed-out one.
  */
 const READ_BUDGET_MS = 4 * 60_000;
+/** Well inside the fetch activity's 10-second heartbeat timeout. */
+const HEARTBEAT_MS = 3_000;
 
 export function readCustomSource(config: CustomSourceConfig, ctx: ReaderContext): Promise<ReadResult> {
   if (config.kind === 'rss') return readRss(config, ctx);
@@ -45,15 +47,27 @@ export async function fetchCustomSource(
 ): Promise<StagedRawPostings & { pages: number; complete: boolean; resumedAt: number }> {
   const config = storedConfig(source.config);
   const partialPath = staging.pathFor(runId, 'ingest', `${source.id}.partial`);
-  const read = await readCustomSource(config, {
-    limits: { timeoutMs: source.timeoutMs, maxBytes: source.maxBytes },
-    policy: options.policy ?? PUBLIC_ONLY,
-    env: process.env,
-    maxPages: source.maxPages,
-    deadline: Date.now() + READ_BUDGET_MS,
-    // Progress only keeps the activity heartbeating; no partial file is ever written, so a retry starts over.
-    onPage: (pages) => options.onProgress?.({ pages, nextUrl: null, skipped: 0, partialPath, partialBytes: 0 }),
-  });
+  // Progress only keeps the activity heartbeating, also while a page loads or a polite pause runs;
+  // no partial file is written, so a retried attempt starts over.
+  let pages = 0;
+  const heartbeat = () => options.onProgress?.({ pages, nextUrl: null, skipped: 0, partialPath, partialBytes: 0 });
+  const beating = setInterval(heartbeat, HEARTBEAT_MS);
+  let read: ReadResult;
+  try {
+    read = await readCustomSource(config, {
+      limits: { timeoutMs: source.timeoutMs, maxBytes: source.maxBytes },
+      policy: options.policy ?? PUBLIC_ONLY,
+      env: process.env,
+      maxPages: source.maxPages,
+      deadline: Date.now() + READ_BUDGET_MS,
+      onPage: (page) => {
+        pages = page;
+        heartbeat();
+      },
+    });
+  } finally {
+    clearInterval(beating);
+  }
   const rows = read.items.map((item) => ({ source_id: source.id, external_id: item.externalId, content_hash: payloadHash(item.payload), payload: item.payload }));
   const staged = staging.writeNdjson(staging.pathFor(runId, 'ingest', source.id), rows);
   return { sourceId: source.id, path: staged.path, items: staged.rows, skipped: read.skipped, bytes: staged.bytes, pages: read.pages, complete: read.complete, resumedAt: 0 };

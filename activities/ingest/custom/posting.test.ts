@@ -116,9 +116,9 @@ describe('RequestBudget', () => {
     let now = 0;
     const budget = new RequestBudget(() => now);
     budget.record('api');
-    expect(await budget.take('api', { per_minute: 1 }, { deadline: 30_000, onWait: () => undefined })).toBe('late');
-    expect(await budget.take('api', { per_day: 1 }, { deadline: 1e9, onWait: () => undefined })).toBe('spent');
+    expect(await budget.take('api', { per_minute: 1 }, { deadline: 30_000 })).toBe('late');
+    expect(await budget.take('api', { per_day: 1 }, { deadline: 1e9 })).toBe('spent');
     now = 60_000;
-    expect(await budget.take('api', { per_minute: 1 }, { deadline: 1e9, onWait: () => undefined })).toBe('granted');
+    expect(await budget.take('api', { per_minute: 1 }, { deadline: 1e9 })).toBe('granted');
   });
 });

@@ -12,7 +12,7 @@ export interface ReaderContext {
   maxPages: number;
   /** Epoch ms after which no further page is started (the fetch activity has a time limit). */
   deadline: number;
-  /** Reports progress; also called while waiting, so the activity keeps heartbeating. */
+  /** Reports each page read. */
   onPage(page: number): void;
 }
 

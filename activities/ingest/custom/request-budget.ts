@@ -11,7 +11,7 @@ export interface RequestLimits {
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** Waits are cut into slices so the activity can heartbeat while it waits. */
+/** Waits are cut into slices so a caller can heartbeat (onWait) while it waits. */
 const SLICE_MS = 2_000;
 
 export class RequestBudget {
@@ -40,7 +40,7 @@ export class RequestBudget {
    * Waits until a request to `key` is allowed and counts it ('granted'). Counts nothing when today's
    * budget is spent ('spent'), or when waiting would pass `deadline` ('late').
    */
-  async take(key: string, limits: RequestLimits, opts: { deadline: number; onWait: () => void }): Promise<'granted' | 'spent' | 'late'> {
+  async take(key: string, limits: RequestLimits, opts: { deadline: number; onWait?: () => void }): Promise<'granted' | 'spent' | 'late'> {
     for (;;) {
       const delay = this.delayFor(key, limits);
       if (delay === null) return 'spent';
@@ -49,7 +49,7 @@ export class RequestBudget {
         this.record(key);
         return 'granted';
       }
-      opts.onWait();
+      opts.onWait?.();
       await sleep(Math.min(delay, SLICE_MS));
     }
   }

@@ -86,14 +86,6 @@ export function nextScrapedPage(config: ScrapeConfig, $: CheerioAPI, pageUrl: st
 
 const randomDelay = ({ min, max }: ScrapeConfig['delay_ms']) => min + Math.floor(Math.random() * (max - min + 1));
 
-/** Sleeps in slices, reporting progress between them so the activity keeps heartbeating. */
-async function politePause(ms: number, heartbeat: () => void): Promise<void> {
-  for (let left = ms; left > 0; left -= 2_000) {
-    heartbeat();
-    await sleep(Math.min(left, 2_000));
-  }
-}
-
 /** got options that keep a crawlee request (and each of its redirect hops) inside the network policy. */
 function guardedGotOptions(url: string, policy: NetworkPolicy, agents: { http: HttpAgent; https: HttpsAgent }, timeoutMs: number): Record<string, unknown> {
   return {
@@ -162,7 +154,7 @@ export async function readScrape(config: ScrapeConfig, ctx: ReaderContext): Prom
           const page = Number(request.userData.page);
           await assertPublicUrl(request.url, ctx.policy);
           const robots = await assertAllowedByRobots(request.url, USER_AGENT, ctx.policy);
-          if (page > 1) await politePause(Math.max(randomDelay(config.delay_ms), robots.crawlDelayMs), () => ctx.onPage(collector.pages));
+          if (page > 1) await sleep(Math.max(randomDelay(config.delay_ms), robots.crawlDelayMs));
           Object.assign(gotOptions, guardedGotOptions(request.url, ctx.policy, agents, ctx.limits.timeoutMs));
           held.set(request.id ?? '', await hostLimiter.acquire(new URL(request.url).host));
         },
