@@ -119,6 +119,25 @@ describe('readScrape', () => {
     expect(read.filtered).toBe(3);
   });
 
+  it('waits the Crawl-delay robots.txt asks for, and reads one page per fetch when it asks for more than a minute', async () => {
+    const slow = await startBoardServer({ token: 'unused', crawlDelaySeconds: 1 });
+    const slower = await startBoardServer({ token: 'unused', crawlDelaySeconds: 120 });
+    try {
+      const allow = (server: BoardServer) => context({ policy: { allowPrivate: false, allowList: [`127.0.0.1:${server.port}`] } });
+      const read = await readScrape(config({ base_url: slow.url }), allow(slow));
+      expect(read).toMatchObject({ pages: 2, complete: true });
+      const [first, second] = slow.hits('/vagas');
+      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(1_000);
+
+      const once = await readScrape(config({ base_url: slower.url }), allow(slower));
+      expect(once).toMatchObject({ pages: 1, complete: false });
+      expect(slower.hits('/vagas')).toHaveLength(1);
+    } finally {
+      await slow.close();
+      await slower.close();
+    }
+  });
+
   it('reads an empty result page as no jobs, complete', async () => {
     const read = await readScrape(config({ search_url: '/vagas-vazias' }), context());
     expect(read).toMatchObject({ items: [], pages: 1, complete: true });

@@ -86,6 +86,9 @@ export function nextScrapedPage(config: ScrapeConfig, $: CheerioAPI, pageUrl: st
 
 const randomDelay = ({ min, max }: ScrapeConfig['delay_ms']) => min + Math.floor(Math.random() * (max - min + 1));
 
+/** The longest pause before a page; a site whose Crawl-delay asks for more is read one page per fetch. */
+const MAX_PAUSE_MS = 60_000;
+
 /** got options that keep a crawlee request (and each of its redirect hops) inside the network policy. */
 function guardedGotOptions(url: string, policy: NetworkPolicy, agents: { http: HttpAgent; https: HttpsAgent }, timeoutMs: number): Record<string, unknown> {
   return {
@@ -132,8 +135,9 @@ export async function readScrape(config: ScrapeConfig, ctx: ReaderContext): Prom
     held.get(id ?? '')?.();
     held.delete(id ?? '');
   };
-  // Set from the crawler's callbacks: the first failure, and where the last page read said to go next.
-  const outcome: { failed: Error | null; next: string | null } = { failed: null, next: null };
+  // Set from the crawler's callbacks: the first failure, where the last page read said to go next,
+  // and the Crawl-delay the board's robots.txt asks for (the crawl stays on one host).
+  const outcome: { failed: Error | null; next: string | null; crawlDelayMs: number } = { failed: null, next: null, crawlDelayMs: 0 };
 
   const crawler = new CheerioCrawler(
     {
@@ -147,14 +151,13 @@ export async function readScrape(config: ScrapeConfig, ctx: ReaderContext): Prom
       additionalMimeTypes: ['*/*'],
       navigationTimeoutSecs: Math.ceil(ctx.limits.timeoutMs / 1000),
       // Crawlee's limit covers the whole request, the polite pause and the robots.txt read before it included.
-      requestHandlerTimeoutSecs: 30 + Math.ceil(config.delay_ms.max / 1000) + Math.ceil(ROBOTS_LIMITS.timeoutMs / 1000),
+      requestHandlerTimeoutSecs: 30 + MAX_PAUSE_MS / 1000 + Math.ceil(ROBOTS_LIMITS.timeoutMs / 1000),
       log: new Log({ level: LogLevel.OFF }),
       preNavigationHooks: [
         async ({ request }, gotOptions) => {
-          const page = Number(request.userData.page);
+          await sleep(Number(request.userData.pauseMs ?? 0));
           await assertPublicUrl(request.url, ctx.policy);
-          const robots = await assertAllowedByRobots(request.url, USER_AGENT, ctx.policy);
-          if (page > 1) await sleep(Math.max(randomDelay(config.delay_ms), robots.crawlDelayMs));
+          outcome.crawlDelayMs = (await assertAllowedByRobots(request.url, USER_AGENT, ctx.policy)).crawlDelayMs;
           Object.assign(gotOptions, guardedGotOptions(request.url, ctx.policy, agents, ctx.limits.timeoutMs));
           held.set(request.id ?? '', await hostLimiter.acquire(new URL(request.url).host));
         },
@@ -188,8 +191,9 @@ export async function readScrape(config: ScrapeConfig, ctx: ReaderContext): Prom
         const next = parsed.cards > 0 ? nextScrapedPage(config, $, url, page) : null;
         outcome.next = next === url ? null : next;
         if (outcome.next && new URL(outcome.next).host !== host) throw new PermanentError(`the next-page link ${outcome.next} leaves ${host}`);
-        if (outcome.next && page < maxPages && Date.now() + config.delay_ms.max < ctx.deadline) {
-          await crawler.addRequests([{ url: outcome.next, userData: { page: page + 1 } }]);
+        const pauseMs = Math.max(randomDelay(config.delay_ms), outcome.crawlDelayMs);
+        if (outcome.next && page < maxPages && pauseMs <= MAX_PAUSE_MS && Date.now() + pauseMs < ctx.deadline) {
+          await crawler.addRequests([{ url: outcome.next, userData: { page: page + 1, pauseMs } }]);
         }
       },
       failedRequestHandler({ request }, error) {
