@@ -95,6 +95,11 @@ describe('parseRss', () => {
     expect(titles(byPlace.items)).toEqual(['Científico de Datos', 'Analista de Dados Pleno']);
   });
 
+  it('reads a feed without items as an empty page', async () => {
+    const empty = await parseRss(config(), '<?xml version="1.0"?><rss version="2.0"><channel><title>Vagas</title></channel></rss>');
+    expect(empty).toEqual({ items: [], skipped: 0, filtered: 0 });
+  });
+
   it('refuses a body that is not a feed, permanently', async () => {
     await expect(parseRss(config(), '<html><body>manutenção</body></html>')).rejects.toThrow(PermanentError);
     await expect(parseRss(config(), '<rss><channel><item><title>trunc')).rejects.toThrow(/not an RSS\/Atom feed/);
