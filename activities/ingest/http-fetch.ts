@@ -1,5 +1,5 @@
-import { get as httpGet, type IncomingMessage } from 'node:http';
-import { get as httpsGet } from 'node:https';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { PermanentError } from '../errors.js';
@@ -17,6 +17,9 @@ export interface FetchOptions extends FetchLimits {
    * addresses the policy checked. Absent: the URL is trusted (an operator's built-in source).
    */
   policy?: NetworkPolicy;
+  /** GET unless told; a POST sends `body` (a JSON API's query), and becomes a GET after a 301/302/303 as browsers do. */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 /**
@@ -61,25 +64,51 @@ function httpUrl(url: string, from?: string): URL {
   return parsed;
 }
 
-function request(url: URL, headers: Record<string, string>, signal: AbortSignal, policy: NetworkPolicy | undefined): Promise<IncomingMessage> {
-  const get = url.protocol === 'https:' ? httpsGet : httpGet;
+interface Hop {
+  url: URL;
+  method: 'GET' | 'POST';
+  body: string | undefined;
+  headers: Record<string, string>;
+}
+
+function request(hop: Hop, signal: AbortSignal, policy: NetworkPolicy | undefined): Promise<IncomingMessage> {
+  const { url } = hop;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    get(
+    send(
       url,
       {
-        headers,
+        method: hop.method,
+        headers: hop.body === undefined ? hop.headers : { ...hop.headers, 'content-length': String(Buffer.byteLength(hop.body)) },
         signal,
         // Guarded requests get a fresh connection each time: a pooled keep-alive socket may have
         // been opened by an unguarded request, to whatever that one's DNS answer was.
         ...(policy ? { lookup: guardedLookup(url.href, policy), agent: false } : {}),
       },
       resolve,
-    ).on('error', reject);
+    )
+      .on('error', reject)
+      .end(hop.body);
   });
 }
 
 /**
- * GETs a URL as text within a time and size limit, following at most MAX_REDIRECTS redirects by
+ * The request a redirect leads to. Leaving the origin drops the caller's headers (Authorization,
+ * API keys), as browsers do: a source's credentials are for its own host, never for where it points.
+ */
+function redirected(previous: Hop, location: URL, status: number, base: Record<string, string>): Hop {
+  const sameOrigin = location.origin === previous.url.origin;
+  const becomesGet = previous.method === 'POST' && status !== 307 && status !== 308;
+  return {
+    url: location,
+    method: becomesGet ? 'GET' : previous.method,
+    body: becomesGet ? undefined : previous.body,
+    headers: sameOrigin ? previous.headers : base,
+  };
+}
+
+/**
+ * Fetches a URL (GET, or POST with a body) as text within a time and size limit, following at most MAX_REDIRECTS redirects by
  * hand so that each hop is checked, and never more than one request at a time per host (hostLimiter).
  * 5xx, 429, time-outs and network failures are worth a retry; other 4xx answers (the
  * HttpStatusError is the cause), oversized bodies and blocked addresses are permanent.
@@ -88,19 +117,19 @@ function request(url: URL, headers: Record<string, string>, signal: AbortSignal,
  * name on the allow list is trusted whatever its DNS says.
  */
 export async function fetchText(url: string, options: FetchOptions, headers: Record<string, string> = {}): Promise<string> {
-  let current = httpUrl(url);
-  const sent = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br', ...headers };
+  const base = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate, br' };
+  let current: Hop = { url: httpUrl(url), method: options.method ?? 'GET', body: options.body, headers: { ...base, ...headers } };
   let signal: AbortSignal | undefined;
   for (let hop = 0; ; hop += 1) {
-    if (options.policy) await assertPublicUrl(current.href, options.policy);
-    const release = await hostLimiter.acquire(current.host);
+    if (options.policy) await assertPublicUrl(current.url.href, options.policy);
+    const release = await hostLimiter.acquire(current.url.host);
     try {
       // The time limit runs from the first request, not while queued behind another fetch of the host.
       signal ??= AbortSignal.timeout(options.timeoutMs);
-      const answer = await exchange(url, current, sent, signal, options);
+      const answer = await exchange(url, current, signal, options);
       if (typeof answer === 'string') return answer;
       if (hop === MAX_REDIRECTS) throw new PermanentError(`${url} redirected more than ${MAX_REDIRECTS} times`);
-      current = answer;
+      current = redirected(current, answer.location, answer.status, base);
     } finally {
       release();
     }
@@ -108,10 +137,10 @@ export async function fetchText(url: string, options: FetchOptions, headers: Rec
 }
 
 /** One request: the body of a 2xx answer, or where a redirect points. */
-async function exchange(url: string, current: URL, headers: Record<string, string>, signal: AbortSignal, options: FetchOptions): Promise<string | URL> {
+async function exchange(url: string, current: Hop, signal: AbortSignal, options: FetchOptions): Promise<string | { location: URL; status: number }> {
   let response: IncomingMessage;
   try {
-    response = await request(current, headers, signal, options.policy);
+    response = await request(current, signal, options.policy);
   } catch (error) {
     if (error instanceof PermanentError) throw error;
     if (signal.aborted) throw new Error(`${url} did not answer within ${options.timeoutMs} ms`, { cause: error });
@@ -121,7 +150,7 @@ async function exchange(url: string, current: URL, headers: Record<string, strin
   const location = response.headers.location;
   if (REDIRECT_STATUSES.has(status) && location) {
     response.resume();
-    return httpUrl(location, current.href);
+    return { location: httpUrl(location, current.url.href), status };
   }
   if (status < 200 || status > 299) {
     const retryAfter = response.headers['retry-after'];

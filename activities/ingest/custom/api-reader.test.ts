@@ -94,6 +94,16 @@ describe('readApi', () => {
     expect(paths()).toEqual(['/api/jobs', '/api/jobs?page=2', '/api/jobs?page=3']);
   });
 
+  it('sends a POST search with its params and page as a JSON body', async () => {
+    const read = await readApi(config({ endpoint: `${board.url}/api/search`, method: 'POST' }), context());
+    expect(read.items.map((i) => i.externalId)).toEqual(['501', '502', '504']);
+    expect(board.hits('/api/search').map((r) => [r.method, r.body])).toEqual([
+      ['POST', '{"q":"dados","page":1}'],
+      ['POST', '{"q":"dados","page":2}'],
+      ['POST', '{"q":"dados","page":3}'],
+    ]);
+  });
+
   it('stops at the page limit and says the fetch is incomplete', async () => {
     const read = await readApi(config({ pagination: { type: 'page', max_pages: 1 } }), context());
     expect(read).toMatchObject({ pages: 1, complete: false });

@@ -33,13 +33,21 @@ export function authHeaders(auth: ApiAuth, env: Record<string, string | undefine
   return {};
 }
 
-/** The request URL of a page: the endpoint with the params and, when paging by number or offset, the page's position. */
-export function pageUrl(config: ApiConfig, position: number | null): string {
-  const url = new URL(config.endpoint);
-  for (const [name, value] of Object.entries(config.params)) url.searchParams.set(name, String(value));
+export interface PageRequest {
+  url: string;
+  /** POST only: the params, and the page's position when paging by number or offset, as JSON. */
+  body?: string;
+}
+
+/** A page's request: GET puts the params and the page's position in the query string, POST in a JSON body. */
+export function pageRequest(config: ApiConfig, position: number | null, url: string = config.endpoint): PageRequest {
   const p = config.pagination;
-  if (position !== null && (p.type === 'page' || p.type === 'offset')) url.searchParams.set(p.param, String(position));
-  return url.href;
+  const fields: Record<string, string | number | boolean> = { ...config.params };
+  if (position !== null && (p.type === 'page' || p.type === 'offset')) fields[p.param] = position;
+  if (config.method === 'POST') return { url, body: JSON.stringify(fields) };
+  const withQuery = new URL(url);
+  for (const [name, value] of Object.entries(fields)) withQuery.searchParams.set(name, String(value));
+  return { url: withQuery.href };
 }
 
 /** The jobs in one response: a path to the array itself or to its elements both work. Null when the path is absent. */
@@ -81,11 +89,11 @@ export function parseApiPage(config: ApiConfig, body: string, firstPage: boolean
 }
 
 /** Where the page after this one is, or null when this was the last. */
-function nextPageUrl(config: ApiConfig, at: { url: string; page: ApiPage; pagesRead: number; jobsRead: number }): string | null {
+function nextPage(config: ApiConfig, at: { url: string; page: ApiPage; pagesRead: number; jobsRead: number }): PageRequest | null {
   const p = config.pagination;
   if (p.type === 'none' || at.page.jobs === 0) return null;
-  if (p.type === 'page') return pageUrl(config, p.start + at.pagesRead);
-  if (p.type === 'offset') return pageUrl(config, at.jobsRead);
+  if (p.type === 'page') return pageRequest(config, p.start + at.pagesRead);
+  if (p.type === 'offset') return pageRequest(config, at.jobsRead);
   const link = textOf(first(p.next_path, at.page.json));
   if (!link) return null;
   let next: URL;
@@ -96,7 +104,7 @@ function nextPageUrl(config: ApiConfig, at: { url: string; page: ApiPage; pagesR
   }
   // The source's credentials go to its own endpoint's origin only.
   if (next.origin !== new URL(config.endpoint).origin) throw new PermanentError(`the next-page link ${next.href} leaves ${new URL(config.endpoint).origin}`);
-  return next.href === at.url ? null : next.href;
+  return next.href === at.url ? null : config.method === 'POST' ? pageRequest(config, null, next.href) : { url: next.href };
 }
 
 /** Pages through a JSON API within its page limit, its rate limits and the fetch deadline. */
@@ -105,9 +113,10 @@ export async function readApi(config: ApiConfig, ctx: ReaderContext): Promise<Re
   const origin = new URL(config.endpoint).origin;
   const maxPages = Math.min(ctx.maxPages, configMaxPages(config));
   const collector = new PageCollector();
-  let url: string | null = pageUrl(config, config.pagination.type === 'page' ? config.pagination.start : 0);
+  const json: Record<string, string> = config.method === 'POST' ? { 'content-type': 'application/json' } : {};
+  let request: PageRequest | null = pageRequest(config, config.pagination.type === 'page' ? config.pagination.start : 0);
   let jobsRead = 0;
-  while (url && collector.pages < maxPages) {
+  while (request && collector.pages < maxPages) {
     const grant = await requestBudget.take(origin, config.rate_limit, { deadline: ctx.deadline });
     if (grant !== 'granted') {
       if (collector.pages > 0) return collector.result(false);
@@ -117,11 +126,13 @@ export async function readApi(config: ApiConfig, ctx: ReaderContext): Promise<Re
           : `the source's limit of ${config.rate_limit.per_minute} requests a minute to ${origin} leaves no room for a request now`,
       );
     }
-    const page = parseApiPage(config, await fetchText(url, { ...ctx.limits, policy: ctx.policy }, headers), collector.pages === 0);
+    const { url, body } = request;
+    const answer = await fetchText(url, { ...ctx.limits, policy: ctx.policy, method: config.method, body }, { ...headers, ...json });
+    const page = parseApiPage(config, answer, collector.pages === 0);
     collector.add(page);
     ctx.onPage(collector.pages);
     jobsRead += page.jobs;
-    url = nextPageUrl(config, { url, page, pagesRead: collector.pages, jobsRead });
+    request = nextPage(config, { url, page, pagesRead: collector.pages, jobsRead });
   }
-  return collector.result(url === null);
+  return collector.result(request === null);
 }

@@ -116,9 +116,8 @@ export const apiConfigSchema = z
   .strictObject({
     kind: z.literal('api'),
     endpoint: httpUrl,
-    // POST (params as a JSON body) waits for the shared fetcher (http-fetch.ts) to send request bodies.
-    method: z.literal('GET', { error: 'only GET is supported for now' }).default('GET'),
-    /** Sent as the query string. */
+    method: z.enum(['GET', 'POST']).default('GET'),
+    /** Sent as the query string (GET) or as a JSON body (POST), with the page's position when paging by number or offset. */
     params: z.record(paramName, z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
     auth: authSchema,
     mapping: z.strictObject({
