@@ -180,56 +180,19 @@ export async function upsertPostings(conn: DuckDBConnection, stagedPath: string,
   return Number(result.rowsChanged);
 }
 
-export interface UnclusteredPosting {
-  id: string;
-  canonical_url: string | null;
-  content_hash: string;
-  title: string;
-  company: string | null;
-  location: string | null;
-  remote_scope: string;
-  posted_at: string | null;
-  description_text: string;
-}
-
-const DEDUPE_FIELDS = `p.title, p.company, p.location, p.remote_scope, coalesce(p.posted_at, p.normalized_at)::VARCHAR AS posted_at, p.description_text`;
-
-/** Postings not in any cluster yet, oldest first, so a cluster's founding member is its earliest posting. */
-export async function unclusteredPostings(conn: DuckDBConnection): Promise<UnclusteredPosting[]> {
-  return queryRows<UnclusteredPosting>(
-    conn,
-    `SELECT p.id, p.canonical_url, p.content_hash, ${DEDUPE_FIELDS} FROM postings p
-     WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)
-     ORDER BY coalesce(p.posted_at, p.normalized_at), p.id`,
-  );
-}
-
-/** Clusters that already hold a posting with one of these canonical URLs or content hashes. */
-export async function clustersByKeys(
-  conn: DuckDBConnection,
-  urls: string[],
-  hashes: string[],
-): Promise<{ cluster_id: string; canonical_url: string | null; content_hash: string }[]> {
-  if (urls.length === 0 && hashes.length === 0) return [];
+/**
+ * Clusters that already hold a posting with the canonical URL or content hash of a posting not in
+ * any cluster yet, earliest member first: the keys exact dedupe matches new postings by.
+ */
+export async function clusterKeysOfUnclustered(conn: DuckDBConnection): Promise<{ cluster_id: string; canonical_url: string | null; content_hash: string }[]> {
   return queryRows(
     conn,
-    `SELECT m.cluster_id, p.canonical_url, p.content_hash
+    `WITH new AS (SELECT p.canonical_url, p.content_hash FROM postings p
+                  WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id))
+     SELECT m.cluster_id, p.canonical_url, p.content_hash
      FROM cluster_members m JOIN postings p ON p.id = m.posting_id
-     WHERE p.canonical_url IN (SELECT unnest($1::VARCHAR[])) OR p.content_hash IN (SELECT unnest($2::VARCHAR[]))
+     WHERE p.canonical_url IN (SELECT canonical_url FROM new) OR p.content_hash IN (SELECT content_hash FROM new)
      ORDER BY m.added_at, m.posting_id`,
-    [listValue(urls), listValue(hashes)],
-  );
-}
-
-/** The canonical posting of every cluster seen since `sinceIso`: what new postings are compared with for near duplicates. */
-export async function recentClusterCanonicals(conn: DuckDBConnection, sinceIso: string): Promise<(UnclusteredPosting & { cluster_id: string })[]> {
-  return queryRows(
-    conn,
-    `SELECT c.id AS cluster_id, p.id, p.canonical_url, p.content_hash, ${DEDUPE_FIELDS}
-     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
-     WHERE coalesce(p.posted_at, p.normalized_at) >= $1::TIMESTAMPTZ
-     ORDER BY c.first_seen_at, c.id`,
-    [sinceIso],
   );
 }
 

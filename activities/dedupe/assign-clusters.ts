@@ -1,4 +1,4 @@
-import type { UnclusteredPosting } from '../../warehouse/core.js';
+import type { DedupeRow } from '../../warehouse/dedupe-signatures.js';
 
 export interface ClusterAssignment {
   posting_id: string;
@@ -17,7 +17,7 @@ export function clusterIdFor(foundingPostingId: string): string {
  * they are assigned, so duplicates within one run also meet.
  */
 export function assignClusters(
-  postings: Pick<UnclusteredPosting, 'id' | 'canonical_url' | 'content_hash'>[],
+  postings: Pick<DedupeRow, 'id' | 'canonical_url' | 'content_hash'>[],
   known: { byUrl: Map<string, string>; byHash: Map<string, string> },
 ): ClusterAssignment[] {
   const byUrl = new Map(known.byUrl);

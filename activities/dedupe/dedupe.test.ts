@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UnclusteredPosting } from '../../warehouse/core.js';
+import type { DedupeRow } from '../../warehouse/dedupe-signatures.js';
 import { assignClusters, clusterIdFor } from './assign-clusters.js';
 import { canonicalUrl } from './canonical-url.js';
 import { postingContentHash } from './content-hash.js';
@@ -64,7 +64,7 @@ describe('postingContentHash', () => {
   });
 });
 
-const posting = (id: string, canonical_url: string | null, content_hash: string): Pick<UnclusteredPosting, 'id' | 'canonical_url' | 'content_hash'> => ({
+const posting = (id: string, canonical_url: string | null, content_hash: string): Pick<DedupeRow, 'id' | 'canonical_url' | 'content_hash'> => ({
   id,
   canonical_url,
   content_hash,

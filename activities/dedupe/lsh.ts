@@ -3,8 +3,10 @@
  * `rows` values; two postings become candidates when any band is equal. The chance of that for
  * Jaccard s is 1 − (1 − s^rows)^bands, an S-curve whose midpoint is about (1/bands)^(1/rows).
  *
- * Built for a million entries: each (posting, band) is one slot of typed arrays (a chained hash
- * table keyed by the band's 32-bit hash) instead of a Map of arrays, ~20 bytes per band per posting.
+ * Built for a million entries: items are numbered in the order they are added, each (item, band)
+ * is one slot of typed arrays (a chained hash table keyed by the band's 32-bit hash) instead of a
+ * Map of arrays, ~20 bytes per band per item, and a query marks the items it has seen in a stamp
+ * array instead of building a Set.
  */
 
 export interface LshOptions {
@@ -25,13 +27,16 @@ export class LshIndex {
   readonly bands: number;
   readonly rows: number;
   readonly maxBucketScan: number;
-  private readonly ids: string[] = [];
+  private items = 0;
   // Open-addressing table: bucket key (band hash) → newest entry; entry = item × bands + band.
   private keys: Uint32Array;
   private heads: Int32Array;
   private used = 0;
   // Older entry of the same bucket, per entry.
-  private next: Int32Array;
+  private next: Int32Array<ArrayBuffer>;
+  // Per item, the query that last reported it, so each query reports an item once.
+  private seen: Int32Array<ArrayBuffer>;
+  private query = 0;
 
   constructor(opts: Partial<LshOptions> = {}) {
     const { bands, rows, maxBucketScan } = { ...DEFAULT_LSH, ...opts };
@@ -42,22 +47,20 @@ export class LshIndex {
     this.keys = new Uint32Array(1024);
     this.heads = new Int32Array(1024).fill(EMPTY_SLOT);
     this.next = new Int32Array(1024);
+    this.seen = new Int32Array(64);
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.items;
   }
 
-  add(id: string, signature: Uint32Array): void {
+  /** Indexes a signature; returns its item number (0, 1, 2, … in the order of adding). */
+  add(signature: Uint32Array): number {
     this.check(signature);
-    const item = this.ids.length;
-    this.ids.push(id);
-    const needed = (item + 1) * this.bands;
-    if (needed > this.next.length) {
-      const bigger = new Int32Array(Math.max(needed, this.next.length * 2));
-      bigger.set(this.next);
-      this.next = bigger;
-    }
+    const item = this.items++;
+    const needed = this.items * this.bands;
+    if (needed > this.next.length) this.next = grow(this.next, needed);
+    if (this.items > this.seen.length) this.seen = grow(this.seen, this.items);
     for (let band = 0; band < this.bands; band++) {
       if ((this.used + 1) * 2 > this.keys.length) this.rehash();
       const key = this.bandKey(signature, band);
@@ -70,28 +73,34 @@ export class LshIndex {
       this.next[entry] = this.heads[slot] as number;
       this.heads[slot] = entry;
     }
+    return item;
   }
 
-  /** Ids of indexed postings sharing at least one band with the signature. */
-  candidates(signature: Uint32Array): Set<string> {
-    const out = new Set<string>();
-    for (const item of this.candidateItems(signature)) out.add(this.ids[item] as string);
-    return out;
-  }
-
-  private candidateItems(signature: Uint32Array): Set<number> {
+  /** Item numbers sharing at least one band with the signature, each once, written to `out` (which is cleared). */
+  candidates(signature: Uint32Array, out: number[] = []): number[] {
     this.check(signature);
-    const items = new Set<number>();
+    out.length = 0;
+    // A fresh stamp per query; after 2^31 queries start over, forgetting every stamp.
+    if (++this.query === 0x7fffffff) {
+      this.seen.fill(0);
+      this.query = 1;
+    }
     for (let band = 0; band < this.bands; band++) {
       const key = this.bandKey(signature, band);
       let entry = this.heads[this.findSlot(key)] as number;
       // Entries of other bands can share a slot only on a 32-bit collision; the band check drops them.
       for (let scanned = 0; entry !== EMPTY_SLOT && scanned < this.maxBucketScan; scanned++) {
-        if (entry % this.bands === band) items.add(Math.floor(entry / this.bands));
+        if (entry % this.bands === band) {
+          const item = (entry / this.bands) | 0;
+          if (this.seen[item] !== this.query) {
+            this.seen[item] = this.query;
+            out.push(item);
+          }
+        }
         entry = this.next[entry] as number;
       }
     }
-    return items;
+    return out;
   }
 
   private check(signature: Uint32Array): void {
@@ -128,4 +137,10 @@ export class LshIndex {
       this.heads[slot] = oldHeads[i] as number;
     }
   }
+}
+
+function grow(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClusterAssignment } from './assign-clusters.js';
 import { mergeNearDuplicates } from './near-duplicates.js';
-import type { DedupePosting } from './verify.js';
+import { preparePosting, type DedupePosting } from './verify.js';
 
 interface Pair {
   a: DedupePosting;
@@ -17,13 +17,16 @@ const pairs = readFileSync(new URL('../../fixtures/dedupe/pairs.jsonl', import.m
   .map((line) => JSON.parse(line) as Pair);
 
 const founder = (id: string): ClusterAssignment => ({ posting_id: id, cluster_id: `job_${id}`, matched_by: 'first' });
+const prepared = (...postings: DedupePosting[]) => new Map(postings.map((p) => [p.id, preparePosting(p)]));
 
 describe('mergeNearDuplicates', () => {
   it('folds a new posting into the recent cluster it duplicates, and keeps look-alikes apart', () => {
     let merged = 0;
     let kept = 0;
     for (const pair of pairs) {
-      const [result] = mergeNearDuplicates([founder(pair.b.id)], new Map([[pair.b.id, pair.b]]), [{ clusterId: `job_${pair.a.id}`, posting: pair.a }]);
+      const { assignments, comparisons } = mergeNearDuplicates([founder(pair.b.id)], prepared(pair.b), [{ clusterId: `job_${pair.a.id}`, prepared: preparePosting(pair.a) }]);
+      const [result] = assignments;
+      expect(comparisons).toBeLessThanOrEqual(1);
       const joined = result?.cluster_id === `job_${pair.a.id}`;
       if (joined) {
         expect(result).toMatchObject({ matched_by: 'near_duplicate' });
@@ -46,7 +49,8 @@ describe('mergeNearDuplicates', () => {
       founder(pair.b.id),
       { posting_id: 'same-url-as-b', cluster_id: `job_${pair.b.id}`, matched_by: 'canonical_url' },
     ];
-    const result = mergeNearDuplicates(assignments, new Map([[pair.a.id, pair.a], [pair.b.id, pair.b]]), []);
+    const { assignments: result, comparisons } = mergeNearDuplicates(assignments, prepared(pair.a, pair.b), []);
+    expect(comparisons).toBe(1);
     expect(result.map((r) => [r.posting_id, r.cluster_id, r.matched_by])).toEqual([
       [pair.a.id, `job_${pair.a.id}`, 'first'],
       [pair.b.id, `job_${pair.a.id}`, 'near_duplicate'],

@@ -1,4 +1,4 @@
-import { findPlaces } from '../normalize/geo.js';
+import { findPlaceMentions } from '../normalize/geo.js';
 import type { RemoteScope } from '../normalize/remote-scope.js';
 import { companyPrefixKeys, sameEmployer } from './company-name.js';
 import { DEFAULT_MINHASH, estimateJaccard, minhashSignature } from './minhash.js';
@@ -43,19 +43,29 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   maxDaysApart: 60,
 });
 
-/** A posting reduced to what verification compares: computed once per posting, small enough to keep a million. */
+/** What verification reads of a posting besides its text, which the MinHash signature stands for. */
+export type PostingFacts = Omit<DedupePosting, 'text'>;
+
+/**
+ * A posting reduced to what verification compares: computed once per posting, small enough to keep
+ * a million. Title, employer and place features are shared between postings that spell them alike.
+ */
 export interface PreparedPosting {
   id: string;
   signature: Uint32Array;
-  /** Sorted, unique hashes of the title's normalized words. */
-  titleTokens: Uint32Array;
-  seniority: string | null;
+  title: TitleFeatures;
   /** See companyPrefixKeys: the last one is the company key. */
-  companyKeys: string[];
+  companyKeys: readonly string[];
   places: Places;
   remoteScope: RemoteScope | null;
   /** Days since the epoch, or null when the date is unknown. */
   postedDay: number | null;
+}
+
+export interface TitleFeatures {
+  /** Sorted, unique 30-bit hashes of the title's words, the level and noise words left out. */
+  tokens: readonly number[];
+  seniority: string | null;
 }
 
 interface Places {
@@ -84,7 +94,12 @@ export interface VerifyResult {
 const SENIORITY: Record<string, string> = {
   sr: 'senior', senior: 'senior', jr: 'junior', junior: 'junior', pleno: 'mid', mid: 'mid', ssr: 'semisenior', semisenior: 'semisenior',
   lead: 'lead', lider: 'lead', staff: 'staff', principal: 'principal', trainee: 'intern', estagio: 'intern', estagiario: 'intern', intern: 'intern', pasante: 'intern',
+  // Brazilian "Pl" for Pleno, and the ladders of US companies ("Data Engineer II").
+  pl: 'mid', ii: 'mid', iii: 'senior',
 };
+// A step above Sênior on Brazilian ladders, but also a role name ("Especialista em Dados"): it
+// counts only when the title names no other level.
+const WEAK_SENIORITY: Record<string, string> = { especialista: 'staff' };
 const TITLE_NOISE = new Set([
   'remote', 'remoto', 'remota', 'hybrid', 'hibrido', 'hibrida', 'home', 'office', 'vaga', 'vacante', 'job', 'latam', 'brasil', 'brazil', 'mexico', 'colombia',
   'argentina', 'chile', 'pj', 'clt', 'full', 'time', 'tiempo', 'completo', 'integral', 'm', 'f', 'd', 'x', 'h', 'a', 'o', 'e', 'y', 'de', 'da', 'do', 'en', 'em', 'in', 'of', 'the', 'and', 'para', 'for',
@@ -94,13 +109,14 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** FNV-1a of the word, kept to 30 bits so token lists stay small integers rather than boxed numbers. */
 function hashToken(token: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
-function titleFeatures(title: string): { tokens: Uint32Array; seniority: string | null } {
+function titleFeatures(title: string): TitleFeatures {
   // "Semi Senior" and "Semi-Sr" are one level in Spanish-speaking boards, not "senior".
   const words = fold(title)
     .replace(/\bsemi[\s-]*(senior|sr)\b/g, 'semisenior')
@@ -115,22 +131,51 @@ function titleFeatures(title: string): { tokens: Uint32Array; seniority: string 
     if (level) seniority ??= level;
     else hashes.add(hashToken(word));
   }
-  return { tokens: Uint32Array.from(hashes).sort(), seniority };
+  seniority ??= words.map((word) => WEAK_SENIORITY[word]).find(Boolean) ?? null;
+  return { tokens: [...hashes].sort((x, y) => x - y), seniority };
 }
 
+/**
+ * `compute(key)`, remembered: titles, employer names and locations repeat a lot across postings.
+ * The bound only protects against an endless stream of distinct keys.
+ */
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const titleCache = new Map<string, TitleFeatures>();
+const companyCache = new Map<string, readonly string[]>();
 const placeCache = new Map<string, Places>();
 
-function placesOf(location: string | null): Places {
-  if (!location) return { countries: [], cities: [] };
-  let places = placeCache.get(location);
-  if (!places) {
-    const found = findPlaces(location);
-    places = { countries: found.countries, cities: found.cities.map((c) => c.name) };
-    // Locations repeat a lot; the bound only protects against an endless stream of distinct ones.
-    if (placeCache.size >= 50_000) placeCache.clear();
-    placeCache.set(location, places);
+/**
+ * Countries and cities a location names. A city right after another one, with only a comma or dash
+ * between, is the first one's state or province ("Ribeirão Preto, SP", "Monterrey, Nuevo León"),
+ * not a second office: read as a city it would make openings in two cities look compatible.
+ */
+function findLocationPlaces(location: string): Places {
+  const countries = new Set<string>();
+  const cities = new Set<string>();
+  let previous: { kind: string; end: number } | null = null;
+  for (const m of findPlaceMentions(location)) {
+    if (m.kind === 'region') continue;
+    countries.add(m.countries[0]!);
+    const region = previous?.kind === 'city' && /^[\s,–-]*$/.test(location.normalize('NFC').slice(previous.end, m.start));
+    if (m.city && !region) cities.add(m.city);
+    previous = m;
   }
-  return places;
+  return { countries: [...countries], cities: [...cities] };
+}
+
+const NO_PLACES: Places = { countries: [], cities: [] };
+
+function placesOf(location: string | null): Places {
+  return location ? memo(placeCache, location, findLocationPlaces) : NO_PLACES;
 }
 
 function postedDay(postedAt: string | null): number | null {
@@ -145,20 +190,23 @@ export function signatureText(posting: Pick<DedupePosting, 'title' | 'company' |
 }
 
 export function preparePosting(posting: DedupePosting, minhash: Partial<MinhashOptions> = DEFAULT_MINHASH, into?: Uint32Array): PreparedPosting {
-  const title = titleFeatures(posting.title);
+  return prepareFacts(posting, minhashSignature(signatureText(posting), minhash, into));
+}
+
+/** A posting whose signature is already known (stored by an earlier run), ready for verification. */
+export function prepareFacts(posting: PostingFacts, signature: Uint32Array): PreparedPosting {
   return {
     id: posting.id,
-    signature: minhashSignature(signatureText(posting), minhash, into),
-    titleTokens: title.tokens,
-    seniority: title.seniority,
-    companyKeys: companyPrefixKeys(posting.company),
+    signature,
+    title: memo(titleCache, posting.title, titleFeatures),
+    companyKeys: posting.company ? memo(companyCache, posting.company, companyPrefixKeys) : [],
     places: placesOf(posting.location),
     remoteScope: posting.remoteScope ?? null,
     postedDay: postedDay(posting.postedAt),
   };
 }
 
-function sortedJaccard(a: Uint32Array, b: Uint32Array): number {
+function sortedJaccard(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 && b.length === 0) return 1;
   let i = 0;
   let j = 0;
@@ -192,27 +240,38 @@ function locationsCompatible(a: PreparedPosting, b: PreparedPosting): boolean {
   return pa.countries.some((country) => pb.countries.includes(country));
 }
 
-export function verifyPrepared(a: PreparedPosting, b: PreparedPosting, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): VerifyResult {
-  const t = { ...DEFAULT_THRESHOLDS, ...thresholds };
-  const jaccard = estimateJaccard(a.signature, b.signature);
-  const titleSimilarity = sortedJaccard(a.titleTokens, b.titleTokens);
-  const sameCompany = sameEmployer(a.companyKeys, b.companyKeys);
-  const locationCompatible = locationsCompatible(a, b);
-  const seniorityConflict = a.seniority !== null && b.seniority !== null && a.seniority !== b.seniority;
-  const daysApart = a.postedDay !== null && b.postedDay !== null ? Math.abs(a.postedDay - b.postedDay) : null;
+/**
+ * The verdict on a pair. With `explain` it computes every reason and collects every veto; without,
+ * it stops at the first veto and returns null for a non-duplicate, which is what makes verifying
+ * tens of millions of candidate pairs cheap. Cheap checks come first.
+ */
+function judge(a: PreparedPosting, b: PreparedPosting, t: Thresholds, explain: boolean): VerifyResult | null {
   const vetoes: string[] = [];
-  if (sameCompany === false) vetoes.push('company');
-  if (!locationCompatible) vetoes.push('location');
-  if (seniorityConflict) vetoes.push('seniority');
-  if (daysApart !== null && daysApart > t.maxDaysApart) vetoes.push('date');
-  if (jaccard < t.minJaccard) vetoes.push('jaccard');
-  if (titleSimilarity < t.minTitleSimilarity) vetoes.push('title');
+  const sameCompany = sameEmployer(a.companyKeys, b.companyKeys);
+  if (sameCompany === false && (vetoes.push('company'), !explain)) return null;
+  const locationCompatible = locationsCompatible(a, b);
+  if (!locationCompatible && (vetoes.push('location'), !explain)) return null;
+  const seniorityConflict = a.title.seniority !== null && b.title.seniority !== null && a.title.seniority !== b.title.seniority;
+  if (seniorityConflict && (vetoes.push('seniority'), !explain)) return null;
+  const daysApart = a.postedDay !== null && b.postedDay !== null ? Math.abs(a.postedDay - b.postedDay) : null;
+  if (daysApart !== null && daysApart > t.maxDaysApart && (vetoes.push('date'), !explain)) return null;
+  const titleSimilarity = sortedJaccard(a.title.tokens, b.title.tokens);
+  const jaccard = estimateJaccard(a.signature, b.signature);
+  if (jaccard < t.minJaccard && (vetoes.push('jaccard'), !explain)) return null;
+  if (titleSimilarity < t.minTitleSimilarity && (vetoes.push('title'), !explain)) return null;
   const score = t.jaccardWeight * jaccard + t.titleWeight * titleSimilarity;
-  return {
-    duplicate: vetoes.length === 0 && score >= t.minScore,
-    score,
-    reasons: { jaccard, titleSimilarity, sameCompany, locationCompatible, seniorityConflict, daysApart, vetoes },
-  };
+  const duplicate = vetoes.length === 0 && score >= t.minScore;
+  if (!duplicate && !explain) return null;
+  return { duplicate, score, reasons: { jaccard, titleSimilarity, sameCompany, locationCompatible, seniorityConflict, daysApart, vetoes } };
+}
+
+export function verifyPrepared(a: PreparedPosting, b: PreparedPosting, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): VerifyResult {
+  return judge(a, b, { ...DEFAULT_THRESHOLDS, ...thresholds }, true) as VerifyResult;
+}
+
+/** The score of a pair verification accepts, else -1: the batch path, which needs no reasons. */
+export function duplicateScore(a: PreparedPosting, b: PreparedPosting, thresholds: Thresholds): number {
+  return judge(a, b, thresholds, false)?.score ?? -1;
 }
 
 /** Convenience for one pair; batch callers prepare each posting once and use verifyPrepared. */
