@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Client } from '@temporalio/client';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import { findAccountById, findLiveSession } from '../warehouse/accounts.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
@@ -26,6 +27,8 @@ export interface ApiContext {
   publicUrl: string;
   /** E-mail rendering for previews; absent where the process sends no e-mail. */
   notify?: NotifyDeps | null;
+  /** Starts operator workflows (retraining, promotion, rollback); absent where no Temporal client is connected. */
+  temporal?: Client | null;
   setSessionCookie(token: string | null): void;
 }
 
@@ -34,6 +37,7 @@ export interface ContextOptions {
   publicUrl: string;
   secureCookies: boolean;
   notify?: NotifyDeps | null;
+  temporal?: Client | null;
 }
 
 /** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous. */
@@ -61,6 +65,7 @@ export async function createContext(opts: ContextOptions, req: IncomingMessage, 
     ip: req.socket.remoteAddress ?? 'unknown',
     publicUrl: opts.publicUrl,
     notify: opts.notify ?? null,
+    temporal: opts.temporal ?? null,
     setSessionCookie(value) {
       res.appendHeader(
         'set-cookie',

@@ -7,18 +7,22 @@ import { MigrationError } from '../warehouse/migrate.js';
 const USAGE = `usage: npm run cli -- <command>
   up                              start everything on this machine and run the pipeline once (npm start)
   worker --queue fetch|pipeline   run workers alone against TEMPORAL_ADDRESS (comma-separate both queues)
-  export-matcher-v1               rewrite models/matcher/v1 from the prior weights`;
+  export-matcher-v1               rewrite models/matcher/v1 from the prior weights
+  models list|promote <v>|rollback|retrain [--features a,b]
+                                  matcher versions through Temporal (the app must be running)`;
 
 // Start-up problems a user can fix: one clear line, no stack trace.
 const EXPECTED = [TemporalCliError, PortInUseError, WarehouseLockedError, MigrationError];
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { queue: { type: 'string' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { queue: { type: 'string' }, features: { type: 'string' } } });
   switch (positionals[0]) {
     case 'up':
       return (await import('./commands/up.js')).up();
     case 'worker':
       return (await import('./commands/worker.js')).worker(values.queue ?? 'fetch');
+    case 'models':
+      return (await import('./commands/models.js')).models(positionals.slice(1), values.features);
     case 'export-matcher-v1': {
       const card = (await import('../models/matcher/export-v1.js')).writeV1();
       console.log(`wrote models/matcher/v1 (sha256 ${card.sha256})`);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import type { Logger } from 'pino';
@@ -6,6 +7,7 @@ import { SkillMatcher } from '../activities/normalize/skills.js';
 import { loadTaxonomy } from '../activities/normalize/skill-taxonomy.js';
 import { createNotifyActivities, notifyDeps } from '../activities/notify/notify-activities.js';
 import { createPipelineActivities } from '../activities/pipeline-activities.js';
+import { createMatcherFetchActivities, createMatcherPipelineActivities } from '../activities/score/retrain-activities.js';
 import { Staging } from '../activities/staging.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { FETCH_QUEUE, PIPELINE_QUEUE } from '../workflows/task-queues.js';
@@ -56,12 +58,16 @@ function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: 
   return {
     ...createPipelineActivities({ warehouse, staging, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath }),
     ...createNotifyActivities(notifyDeps(config, warehouse)),
+    ...createMatcherPipelineActivities({ warehouse, staging, modelsDir: join(config.dataDir, 'models') }),
   };
 }
 
 /** Every activity of the fetch queue: stateless work (HTTP, parsing, ONNX), never the warehouse. */
 function fetchQueueActivities(config: Config, staging: Staging) {
-  return createFetchActivities({ staging, projectRoot: config.projectRoot, networkPolicy: { allowPrivate: false, allowList: config.sourceAllowList } });
+  return {
+    ...createFetchActivities({ staging, projectRoot: config.projectRoot, networkPolicy: { allowPrivate: false, allowList: config.sourceAllowList } }),
+    ...createMatcherFetchActivities({ staging, projectRoot: config.projectRoot }),
+  };
 }
 
 export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers> {

@@ -1,5 +1,7 @@
-// ML layer: model registry and match scores.
-import type { DuckDBConnection } from '@duckdb/node-api';
+// ML layer: model registry, activation history, match scores, and what the matcher reads to score and train.
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { MatchJob, MatchProfile } from '../models/matcher/features.js';
+import type { FeedbackState } from '../models/matcher/labels.js';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
 import { CARD_COLUMNS, withSources, type JobCard } from './job-queries.js';
@@ -12,15 +14,24 @@ export interface ModelVersion {
   status: 'candidate' | 'active' | 'retired';
 }
 
+export interface ModelVersionRow extends ModelVersion {
+  metrics: Record<string, number>;
+  features: string[] | null;
+  trainingDataSha256: string | null;
+  createdAt: string;
+  /** When it last became the active version, if ever. */
+  activatedAt: string | null;
+}
+
 /** Registers a model version once; an existing version is left as it is (its status may have changed since). */
 export async function registerModelVersion(
   conn: DuckDBConnection,
-  m: ModelVersion & { metrics: Record<string, number> },
+  m: ModelVersion & { metrics: Record<string, number>; features?: readonly string[]; trainingDataSha256?: string },
 ): Promise<void> {
   await conn.run(
-    `INSERT INTO model_versions (name, version, path, sha256, metrics, status, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT DO NOTHING`,
-    [m.name, m.version, m.path, m.sha256, JSON.stringify(m.metrics), m.status],
+    `INSERT INTO model_versions (name, version, path, sha256, metrics, status, created_at, features, training_data_sha256)
+     VALUES ($1, $2, $3, $4, $5, $6, now(), $7, $8) ON CONFLICT DO NOTHING`,
+    [m.name, m.version, m.path, m.sha256, JSON.stringify(m.metrics), m.status, m.features ? listValue([...m.features]) : null, m.trainingDataSha256 ?? null],
   );
 }
 
@@ -35,50 +46,170 @@ export async function activeModelVersion(conn: DuckDBConnection, name: string): 
   return row;
 }
 
-export interface ScoringPair {
-  user_id: string;
-  cluster_id: string;
-  profile_skills: string[];
-  years_experience: number;
-  country: string | null;
-  timezone: string | null;
-  salary_floor_usd_month: number | null;
-  job_skills: string[];
-  seniority: string | null;
-  years_required: number | null;
-  remote_scope: string;
-  remote_countries: string[] | null;
-  tz_min_utc_offset: number | null;
-  tz_max_utc_offset: number | null;
-  salary_usd_month_max: number | null;
+export async function findModelVersion(conn: DuckDBConnection, name: string, version: string): Promise<ModelVersion | null> {
+  const [row] = await queryRows<ModelVersion>(conn, 'SELECT name, version, path, sha256, status FROM model_versions WHERE name = $1 AND version = $2', [name, version]);
+  return row ?? null;
+}
+
+/** Every version of a model, newest first, with its metrics and when it was last activated. */
+export async function listModelVersions(conn: DuckDBConnection, name: string): Promise<ModelVersionRow[]> {
+  const rows = await queryRows<ModelVersionRow & { metrics: string }>(
+    conn,
+    `SELECT v.name, v.version, v.path, v.sha256, v.status, v.metrics::VARCHAR AS metrics, v.features,
+            v.training_data_sha256 AS "trainingDataSha256", v.created_at::VARCHAR AS "createdAt",
+            (SELECT max(a.activated_at) FROM model_activations a WHERE a.name = v.name AND a.version = v.version)::VARCHAR AS "activatedAt"
+     FROM model_versions v WHERE v.name = $1 ORDER BY v.created_at DESC, v.version DESC`,
+    [name],
+  );
+  return rows.map((row) => ({ ...row, metrics: JSON.parse(row.metrics) as Record<string, number> }));
+}
+
+/** The next free "vN" name: one more than the highest N registered. */
+export async function nextModelVersion(conn: DuckDBConnection, name: string): Promise<string> {
+  const [row] = await queryRows<{ n: number | null }>(
+    conn,
+    `SELECT max(TRY_CAST(substr(version, 2) AS INTEGER)) AS n FROM model_versions WHERE name = $1 AND version LIKE 'v%'`,
+    [name],
+  );
+  return `v${(row?.n ?? 0) + 1}`;
 }
 
 /**
- * Profile × cluster pairs with no score from this model version, or whose profile changed after
- * its score: scoring is incremental, new clusters and changed profiles only.
+ * Makes `version` the active one and records why, in the caller's transaction: the version that
+ * was active is retired. Returns the version that was active before.
  */
-export async function pairsToScore(conn: DuckDBConnection, modelVersion: string): Promise<ScoringPair[]> {
-  return queryRows<ScoringPair>(
+export async function activateModelVersion(
+  conn: DuckDBConnection,
+  a: { name: string; version: string; action: 'promote' | 'rollback'; reason: string },
+): Promise<string | null> {
+  const [previous] = await queryRows<{ version: string }>(conn, `SELECT version FROM model_versions WHERE name = $1 AND status = 'active'`, [a.name]);
+  await conn.run(`UPDATE model_versions SET status = 'retired' WHERE name = $1 AND status = 'active' AND version <> $2`, [a.name, a.version]);
+  await conn.run(`UPDATE model_versions SET status = 'active' WHERE name = $1 AND version = $2`, [a.name, a.version]);
+  await conn.run(
+    `INSERT INTO model_activations (name, version, previous_version, action, reason, activated_at) VALUES ($1, $2, $3, $4, $5, now())`,
+    [a.name, a.version, previous?.version ?? null, a.action, a.reason],
+  );
+  return previous?.version ?? null;
+}
+
+/**
+ * Where a rollback goes: the version that was active before the active one was last promoted.
+ * Following promotions (not rollbacks) back makes repeated rollbacks walk down the history.
+ */
+export async function rollbackTarget(conn: DuckDBConnection, name: string): Promise<string | null> {
+  const [row] = await queryRows<{ previous_version: string | null }>(
     conn,
-    `SELECT pr.user_id, c.id AS cluster_id, pr.skills AS profile_skills, pr.years_experience, pr.country, pr.timezone,
-            pr.salary_floor_usd_month, p.skills AS job_skills, p.seniority, p.years_required, p.remote_scope,
-            p.remote_countries, p.tz_min_utc_offset, p.tz_max_utc_offset, p.salary_usd_month_max
+    `SELECT a.previous_version FROM model_activations a JOIN model_versions v ON v.name = a.name AND v.version = a.version
+     WHERE a.name = $1 AND v.status = 'active' AND a.action = 'promote' ORDER BY a.activated_at DESC LIMIT 1`,
+    [name],
+  );
+  return row?.previous_version ?? null;
+}
+
+const PROFILE_COLUMNS = `pr.user_id AS "userId", pr.skills, pr.years_experience AS "yearsExperience", pr.seniority, pr.country,
+  pr.timezone, pr.salary_floor_usd_month AS "salaryFloorUsdMonth", pr.languages`;
+
+/** The canonical posting of each cluster `c` as the matcher reads a job. */
+const JOB_COLUMNS = `c.id AS "clusterId", p.skills, coalesce(p.skills_required, []::VARCHAR[]) AS "skillsRequired",
+  coalesce(p.skills_nice, []::VARCHAR[]) AS "skillsNice", p.seniority, p.years_required AS "yearsRequired",
+  p.remote_scope AS "remoteScope", coalesce(p.remote_countries, []::VARCHAR[]) AS "remoteCountries",
+  p.tz_min_utc_offset AS "tzMinUtcOffset", p.tz_max_utc_offset AS "tzMaxUtcOffset", p.salary_usd_month_max AS "salaryUsdMonthMax",
+  p.contract_type AS "contractType", p.language, epoch_ms(coalesce(p.posted_at, c.first_seen_at)) AS "postedAtMs"`;
+
+const CHANGED_AT = 'greatest(c.updated_at, p.normalized_at)';
+
+export interface ScoringProfile extends MatchProfile {
+  /** Inputs time of this version's latest scores for the profile; null when it has none. */
+  scoredThroughMs: number | null;
+  /** The profile changed since (or was never scored): score it against every active job. */
+  rescoreAll: boolean;
+}
+
+export interface ScoringJob extends MatchJob {
+  changedMs: number;
+}
+
+/** Every profile with where this version's scoring of it stands. */
+export async function scoringProfiles(conn: DuckDBConnection, modelVersion: string): Promise<ScoringProfile[]> {
+  return queryRows<ScoringProfile>(
+    conn,
+    `SELECT ${PROFILE_COLUMNS}, epoch_ms(w.scored_through) AS "scoredThroughMs",
+            (w.scored_through IS NULL OR pr.updated_at > w.scored_through) AS "rescoreAll"
      FROM profiles pr
-     CROSS JOIN job_clusters c
-     JOIN postings p ON p.id = c.canonical_posting_id
-     LEFT JOIN matches m ON m.user_id = pr.user_id AND m.cluster_id = c.id AND m.model_version = $1
-     WHERE m.user_id IS NULL OR m.computed_at < pr.updated_at OR m.computed_at < c.updated_at OR m.computed_at < p.normalized_at
-     ORDER BY pr.user_id, c.id`,
+     LEFT JOIN (SELECT user_id, max(computed_at) AS scored_through FROM matches WHERE model_version = $1 GROUP BY user_id) w
+       ON w.user_id = pr.user_id
+     ORDER BY pr.user_id`,
     [modelVersion],
   );
 }
 
+/** Active jobs changed after `sinceMs` (all active jobs when null), oldest change first. */
+export async function scoringJobs(conn: DuckDBConnection, sinceMs: number | null): Promise<ScoringJob[]> {
+  return queryRows<ScoringJob>(
+    conn,
+    `SELECT ${JOB_COLUMNS}, epoch_ms(${CHANGED_AT}) AS "changedMs"
+     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
+     WHERE ${ACTIVE_CLUSTER} AND ($1::BIGINT IS NULL OR epoch_ms(${CHANGED_AT}) > $1)
+     ORDER BY "changedMs", c.id`,
+    [sinceMs],
+  );
+}
+
+export async function allMatchProfiles(conn: DuckDBConnection): Promise<MatchProfile[]> {
+  return queryRows<MatchProfile>(conn, `SELECT ${PROFILE_COLUMNS} FROM profiles pr ORDER BY pr.user_id`);
+}
+
+/** Every job, active or not: the corpus the skill statistics are learned from, and what feedback is about. */
+export async function allMatchJobs(conn: DuckDBConnection): Promise<MatchJob[]> {
+  return queryRows<MatchJob>(conn, `SELECT ${JOB_COLUMNS} FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ORDER BY c.id`);
+}
+
+/** One feedback row as the matcher learns from it, with when it last changed. */
+export interface FeedbackRow extends FeedbackState {
+  userId: string;
+  clusterId: string;
+  atMs: number;
+}
+
+/**
+ * Every (user, job) the user said something about: the feedback row (saved, dismissed, rating)
+ * joined to the application they track for it, whose furthest stage is the outcome (an interview
+ * that ended in a rejection still counts as an interview). In a stable order: it is hashed as
+ * training data.
+ */
+export async function allFeedback(conn: DuckDBConnection): Promise<FeedbackRow[]> {
+  return queryRows<FeedbackRow>(
+    conn,
+    `WITH reached AS (
+       SELECT a.user_id, a.cluster_id, a.updated_at,
+              list_distinct(list_prepend(a.status, coalesce(list(e.to_status) FILTER (WHERE e.to_status IS NOT NULL), []::VARCHAR[]))) AS stages
+       FROM applications a LEFT JOIN application_events e ON e.application_id = a.id AND e.kind = 'status'
+       GROUP BY ALL
+     ),
+     outcomes AS (
+       SELECT user_id, cluster_id, updated_at,
+              CASE WHEN list_contains(stages, 'offer') THEN 'offer'
+                   WHEN list_contains(stages, 'interview') THEN 'interview'
+                   WHEN list_contains(stages, 'rejected') THEN 'rejected'
+                   WHEN list_has_any(stages, ['applied', 'screening', 'ghosted', 'withdrawn']) THEN 'applied' END AS outcome,
+              list_contains(stages, 'saved') AS saved
+       FROM reached
+     )
+     SELECT coalesce(f.user_id, o.user_id) AS "userId", coalesce(f.cluster_id, o.cluster_id) AS "clusterId",
+            coalesce(f.saved, false) OR coalesce(o.saved, false) AS saved, coalesce(f.dismissed, false) AS dismissed,
+            f.rating, o.outcome, epoch_ms(greatest(f.updated_at, o.updated_at)) AS "atMs"
+     FROM feedback f FULL JOIN outcomes o ON o.user_id = f.user_id AND o.cluster_id = f.cluster_id
+     ORDER BY "userId", "clusterId"`,
+  );
+}
+
+/** Loads staged scores (a file or a glob of chunk files); `computed_at` is the time the inputs were read. */
 export async function upsertMatches(conn: DuckDBConnection, stagedPath: string): Promise<number> {
   const result = await conn.run(
     `INSERT INTO matches (user_id, cluster_id, model_version, score, components, computed_at)
-     SELECT user_id, cluster_id, model_version, score, components, now()
+     SELECT user_id, cluster_id, model_version, score, components, computed_at
      FROM read_json($1, format = 'newline_delimited',
-       columns = {user_id: 'VARCHAR', cluster_id: 'VARCHAR', model_version: 'VARCHAR', score: 'DOUBLE', components: 'JSON'})
+       columns = {user_id: 'VARCHAR', cluster_id: 'VARCHAR', model_version: 'VARCHAR', score: 'DOUBLE', components: 'JSON', computed_at: 'TIMESTAMPTZ'})
      ON CONFLICT (user_id, cluster_id, model_version) DO UPDATE SET score = excluded.score,
        components = excluded.components, computed_at = excluded.computed_at`,
     [stagedPath],

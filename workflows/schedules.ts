@@ -1,6 +1,7 @@
 // Client-side: the Temporal Schedules the app registers at start-up (not part of the workflow bundle).
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { PipelineInput } from './pipeline.js';
+import { MATCHER_RETRAIN_WORKFLOW_ID, type RetrainInput } from './retrain-matcher.js';
 import { PIPELINE_QUEUE } from './task-queues.js';
 
 export const PIPELINE_SCHEDULE_ID = 'pipeline-every-6h';
@@ -49,5 +50,22 @@ export function ensureDigestSchedule(client: Client, opts: { cron: string; timez
     scheduleId: DIGEST_SCHEDULE_ID,
     spec: { cronExpressions: [opts.cron], timezone: opts.timezone },
     action: { type: 'startWorkflow', workflowType: 'weeklyDigestWorkflow', workflowId: 'weekly-digest-scheduled', taskQueue: PIPELINE_QUEUE, args: [{}] },
+  });
+}
+
+export const RETRAIN_SCHEDULE_ID = 'matcher-retrain-weekly';
+
+/** Retrains the matcher on the week's feedback, Sundays 03:00 in São Paulo: a quiet hour, before the Monday digest. */
+export function ensureRetrainSchedule(client: Client): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, {
+    scheduleId: RETRAIN_SCHEDULE_ID,
+    spec: { cronExpressions: ['0 3 * * 0'], timezone: 'America/Sao_Paulo' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'retrainMatcherWorkflow',
+      workflowId: `${MATCHER_RETRAIN_WORKFLOW_ID}-scheduled`,
+      taskQueue: PIPELINE_QUEUE,
+      args: [{ trigger: 'schedule' } satisfies RetrainInput],
+    },
   });
 }

@@ -1,49 +1,69 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { matchFeatures } from '../../models/matcher/features.js';
-import type { RemoteScope } from '../normalize/remote-scope.js';
-import { activeModelVersion, pairsToScore, type ModelVersion } from '../../warehouse/ml.js';
+import { readModelFiles, resolveModelPath } from '../../models/matcher/model-store.js';
+import { PermanentError } from '../errors.js';
+import { activeModelVersion, allFeedback, findModelVersion, scoringJobs, scoringProfiles, type ModelVersion, type ScoringProfile } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
+import { stageModel } from './staged-model.js';
 
 export interface ScoringBatch {
+  /** The staged plan (one line, `ScoringPlan`). */
   path: string;
   pairs: number;
   model: ModelVersion;
 }
 
-/** One staged row per profile × cluster pair: the features the matcher takes, in spec order. */
-export interface FeatureRow {
-  user_id: string;
-  cluster_id: string;
-  features: number[];
+/** What the stateless matcher reads: staged inputs, never pairs, so the claim check grows with profiles + jobs, not their product. */
+export interface ScoringPlan {
+  /** When the inputs were read: recency is measured at it, and it becomes the scores' computed_at. */
+  nowMs: number;
+  profiles: string;
+  /** Jobs to score, oldest change first. */
+  jobs: string;
+  /** Feedback for the collaborative feature, when the model uses it. */
+  feedback: string | null;
 }
 
-/** Computes features for every pair that needs a (new) score and stages them for the stateless matcher. */
-export async function prepareScoring(conn: DuckDBConnection, ctx: { runId: string; staging: Staging }): Promise<ScoringBatch> {
-  const model = await activeModelVersion(conn, 'matcher');
-  const pairs = await pairsToScore(conn, model.version);
-  const rows: FeatureRow[] = pairs.map((pair) => ({
-    user_id: pair.user_id,
-    cluster_id: pair.cluster_id,
-    features: matchFeatures(
-      {
-        skills: pair.profile_skills,
-        yearsExperience: pair.years_experience,
-        country: pair.country,
-        timezone: pair.timezone,
-        salaryFloorUsdMonth: pair.salary_floor_usd_month,
-      },
-      {
-        skills: pair.job_skills,
-        seniority: pair.seniority,
-        yearsRequired: pair.years_required,
-        remoteScope: pair.remote_scope as RemoteScope,
-        remoteCountries: pair.remote_countries ?? [],
-        tzMinUtcOffset: pair.tz_min_utc_offset,
-        tzMaxUtcOffset: pair.tz_max_utc_offset,
-        salaryUsdMonthMax: pair.salary_usd_month_max,
-      },
-    ),
-  }));
-  const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'score', 'features'), rows);
-  return { path: staged.path, pairs: staged.rows, model };
+/** Jobs (sorted by change time) a profile needs scores for: all, or those changed after its last scoring. */
+export function firstJobToScore(profile: Pick<ScoringProfile, 'rescoreAll' | 'scoredThroughMs'>, changedMs: ArrayLike<number>): number {
+  if (profile.rescoreAll || profile.scoredThroughMs === null) return 0;
+  let lo = 0;
+  let hi = changedMs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((changedMs[mid] ?? 0) > profile.scoredThroughMs) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Stages what scoring needs for a model version (the active one unless `version` is given):
+ * incremental, so new or changed jobs × every profile, and changed profiles × every active job.
+ */
+export async function prepareScoring(
+  conn: DuckDBConnection,
+  ctx: { runId: string; staging: Staging; stage?: string; version?: string },
+): Promise<ScoringBatch> {
+  const nowMs = Date.now();
+  const stage = ctx.stage ?? 'score';
+  const model = ctx.version ? await findModelVersion(conn, 'matcher', ctx.version) : await activeModelVersion(conn, 'matcher');
+  if (!model) throw new PermanentError(`matcher version ${ctx.version} is not registered`);
+  const { card } = readModelFiles(resolveModelPath(model.path), model.sha256);
+
+  const profiles = await scoringProfiles(conn, model.version);
+  // One query for every profile: jobs changed after the oldest watermark, or all when a profile needs all.
+  const since = profiles.some((p) => p.rescoreAll) ? null : profiles.reduce((min, p) => Math.min(min, p.scoredThroughMs ?? 0), Infinity);
+  const jobs = profiles.length ? await scoringJobs(conn, since) : [];
+  const changed = jobs.map((j) => j.changedMs);
+  const pairs = profiles.reduce((n, p) => n + jobs.length - firstJobToScore(p, changed), 0);
+  const feedback = card.features.includes('collaborative') ? await allFeedback(conn) : null;
+
+  const write = (name: string, rows: unknown[]) => ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, stage, name), rows).path;
+  const plan: ScoringPlan = {
+    nowMs,
+    profiles: write('profiles', profiles),
+    jobs: write('jobs', jobs),
+    feedback: feedback ? write('feedback', feedback) : null,
+  };
+  return { path: write('plan', [plan]), pairs, model: stageModel(model, ctx.staging, ctx.runId, stage) };
 }

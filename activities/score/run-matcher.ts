@@ -1,53 +1,96 @@
-import { createReadStream } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { MatcherScorer } from '../../models/matcher/scorer.js';
-import type { ModelVersion } from '../../warehouse/ml.js';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BatchScorer } from '../../models/matcher/batch-scorer.js';
+import { CollaborativeSignals, type FeedbackSignal } from '../../models/matcher/collaborative.js';
+import { FeatureEncoder } from '../../models/matcher/features.js';
+import { feedbackGrade } from '../../models/matcher/labels.js';
+import { MatcherScorer, namedComponents, round6 } from '../../models/matcher/scorer.js';
+import type { FeedbackRow, ModelVersion, ScoringJob, ScoringProfile } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
-import type { FeatureRow } from './prepare-scoring.js';
+import { firstJobToScore, type ScoringPlan } from './prepare-scoring.js';
+import { readStagedRows, stagedModelFiles } from './staged-model.js';
 
-const BATCH = 4096;
+/** Scores per staged output file: DuckDB reads the chunks as one glob, and no file holds a run's every pair. */
+const CHUNK_ROWS = 50_000;
 
 /** Loaded sessions by sha256: a worker loads each model version once. */
 const scorers = new Map<string, Promise<MatcherScorer>>();
 
-function scorerFor(model: ModelVersion, projectRoot: string): Promise<MatcherScorer> {
+function scorerFor(model: ModelVersion, features: readonly string[], bytes: Uint8Array): Promise<MatcherScorer> {
   let scorer = scorers.get(model.sha256);
   if (!scorer) {
-    const path = isAbsolute(model.path) ? model.path : join(projectRoot, model.path);
-    scorer = MatcherScorer.load(path, model.sha256);
+    scorer = MatcherScorer.fromBytes(bytes, model.sha256, features);
     scorer.catch(() => scorers.delete(model.sha256));
     scorers.set(model.sha256, scorer);
   }
   return scorer;
 }
 
+/** Other users' verdicts, for the collaborative feature; rows that say nothing are left out. */
+export function feedbackSignals(rows: readonly FeedbackRow[]): FeedbackSignal[] {
+  const signals: FeedbackSignal[] = [];
+  for (const row of rows) {
+    const grade = feedbackGrade(row);
+    if (grade !== null) signals.push({ userId: row.userId, clusterId: row.clusterId, positive: grade > 0 });
+  }
+  return signals;
+}
+
 /**
- * Scores staged feature rows with the given ONNX matcher version. Stateless (fetch queue): reads
- * and writes staging files only, streaming the input so memory stays flat at any size.
+ * Scores a staged plan with its ONNX matcher version: computes the features of every pair the plan
+ * calls for and runs them through onnxruntime in batches. Stateless (fetch queue): reads and writes
+ * staging files only. Returns a glob of the staged score files.
  */
 export async function runMatcher(
   input: { runId: string; path: string; model: ModelVersion },
   ctx: { staging: Staging; projectRoot: string; onBatch?: () => void },
 ): Promise<{ path: string; rows: number }> {
-  const scorer = await scorerFor(input.model, ctx.projectRoot);
-  const out: unknown[] = [];
-  let batch: FeatureRow[] = [];
-  const flush = async () => {
-    const scored = await scorer.score(batch.map((row) => row.features));
-    batch.forEach((row, i) =>
-      out.push({ user_id: row.user_id, cluster_id: row.cluster_id, model_version: input.model.version, ...scored[i] }),
-    );
-    batch = [];
-    ctx.onBatch?.();
+  const [plan] = readStagedRows<ScoringPlan>(ctx.staging, input.path);
+  if (!plan) throw new Error(`scoring plan ${input.path} is empty`);
+  const files = stagedModelFiles(input.model, ctx);
+  const scorer = await scorerFor(input.model, files.card.features, files.model);
+  const profiles = readStagedRows<ScoringProfile>(ctx.staging, plan.profiles);
+  const jobs = readStagedRows<ScoringJob>(ctx.staging, plan.jobs);
+  const collaborative = plan.feedback
+    ? new CollaborativeSignals(feedbackSignals(readStagedRows<FeedbackRow>(ctx.staging, plan.feedback)), new Map(profiles.map((p) => [p.userId, p.skills])))
+    : null;
+  const encoder = new FeatureEncoder(files.card.features, { now: new Date(plan.nowMs), skillSpace: files.skillSpace, collaborative });
+  const compiled = jobs.map((job) => encoder.compileJob(job));
+  const changed = Float64Array.from(jobs, (j) => j.changedMs);
+  const batches = new BatchScorer(encoder, scorer);
+
+  const dir = dirname(input.path);
+  // A retried attempt starts over: no chunk of an earlier attempt may join the glob.
+  for (const file of readdirSync(dir)) if (/^scores-\d+\.ndjson$/.test(file)) rmSync(join(dir, file));
+  const computedAt = new Date(plan.nowMs).toISOString();
+  let chunk: unknown[] = [];
+  let chunks = 0;
+  let rows = 0;
+  const flush = () => {
+    chunks += 1;
+    ctx.staging.writeNdjson(join(dir, `scores-${String(chunks).padStart(5, '0')}.ndjson`), chunk);
+    rows += chunk.length;
+    chunk = [];
   };
-  const lines = createInterface({ input: createReadStream(ctx.staging.check(input.path)), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
-    batch.push(JSON.parse(line) as FeatureRow);
-    if (batch.length >= BATCH) await flush();
+  for (const profile of profiles) {
+    const from = firstJobToScore(profile, changed);
+    if (from >= jobs.length) continue;
+    await batches.scoreProfile(encoder.compileProfile(profile), compiled, from, (start, { scores, components }) => {
+      for (let i = 0; i < scores.length; i += 1) {
+        chunk.push({
+          user_id: profile.userId,
+          cluster_id: jobs[start + i]?.clusterId,
+          model_version: input.model.version,
+          score: round6(scores[i] ?? 0),
+          components: namedComponents(scorer.features, components, i),
+          computed_at: computedAt,
+        });
+        if (chunk.length >= CHUNK_ROWS) flush();
+      }
+      ctx.onBatch?.();
+    });
   }
-  if (batch.length > 0) await flush();
-  const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(input.runId, 'score', 'scores'), out);
-  return { path: staged.path, rows: staged.rows };
+  // At least one file, so the glob always matches (an empty file loads nothing).
+  if (chunk.length > 0 || chunks === 0) flush();
+  return { path: join(dir, 'scores-*.ndjson'), rows };
 }

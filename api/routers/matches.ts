@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FEATURE_DESCRIPTIONS } from '../../models/matcher/features.js';
+import { readModelFiles, resolveModelPath } from '../../models/matcher/model-store.js';
 import { activeModelVersion, listMatches } from '../../warehouse/ml.js';
 import { router, userProcedure } from '../trpc.js';
 
@@ -18,4 +20,16 @@ export const matchesRouter = router({
         return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, ...input });
       }),
     ),
+
+  /** What the components of a score mean: the active matcher's features, each with what it measures and its weight. */
+  explanation: userProcedure.query(({ ctx }) =>
+    ctx.warehouse.withConnection(async (conn) => {
+      const model = await activeModelVersion(conn, 'matcher');
+      const { card } = readModelFiles(resolveModelPath(model.path), model.sha256);
+      return {
+        modelVersion: model.version,
+        features: card.features.map((name) => ({ name, description: FEATURE_DESCRIPTIONS[name], weight: card.weights[name] ?? 0 })),
+      };
+    }),
+  ),
 });

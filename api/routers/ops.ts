@@ -1,9 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError, type Client } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { clusterIdFor } from '../../activities/dedupe/assign-clusters.js';
+import { FEATURE_NAMES } from '../../models/matcher/features.js';
 import { recentRuns, splitClusterMember } from '../../warehouse/core.js';
+import { findModelVersion, listModelVersions } from '../../warehouse/ml.js';
+import { failureMessage, promoteMatcher, rollbackMatcher, startRetrain } from '../../workflows/matcher-operations.js';
+import type { ApiContext } from '../context.js';
 import { adminProcedure, router } from '../trpc.js';
+
+/** Runs an operator workflow through the app's Temporal client, with its failures as API errors. */
+async function operatorWorkflow<T>(ctx: ApiContext, run: (client: Client) => Promise<T>): Promise<T> {
+  if (!ctx.temporal) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'this process has no Temporal connection' });
+  try {
+    return await run(ctx.temporal);
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw new TRPCError({ code: 'CONFLICT', message: 'another run of this operation is still going' });
+    if (error instanceof WorkflowFailedError) throw new TRPCError({ code: 'BAD_REQUEST', message: failureMessage(error) });
+    throw error;
+  }
+}
+
+const modelVersion = z.string().regex(/^v\d{1,6}$/);
 
 export const opsRouter = router({
   /** Latest pipeline runs with each stage's status, duration and counts. */
@@ -19,4 +38,27 @@ export const opsRouter = router({
     if (!moved) throw new TRPCError({ code: 'BAD_REQUEST', message: 'that posting is not in a cluster with other postings' });
     return moved;
   }),
+
+  /** Every matcher version, newest first: status, held-out metrics, features, training data hash. */
+  modelVersions: adminProcedure.query(({ ctx }) => ctx.warehouse.withConnection((conn) => listModelVersions(conn, 'matcher'))),
+
+  /** Scores every profile with the version, then makes it the active matcher. */
+  promoteModel: adminProcedure.input(z.object({ version: modelVersion })).mutation(async ({ ctx, input }) => {
+    const known = await ctx.warehouse.withConnection((conn) => findModelVersion(conn, 'matcher', input.version));
+    if (!known) throw new TRPCError({ code: 'NOT_FOUND', message: `matcher version ${input.version} is not registered` });
+    return operatorWorkflow(ctx, (client) => promoteMatcher(client, input.version, `promoted by ${ctx.user.email}`));
+  }),
+
+  /** Back to the version the active one was promoted over. */
+  rollbackModel: adminProcedure.input(z.object({}).optional()).mutation(({ ctx }) =>
+    operatorWorkflow(ctx, (client) => rollbackMatcher(client, `rolled back by ${ctx.user.email}`)),
+  ),
+
+  /** Starts retraining on the feedback so far; the run is followed in the Temporal Web UI or with `modelVersions`. */
+  retrainMatcher: adminProcedure
+    .input(z.object({ features: z.array(z.enum(FEATURE_NAMES)).min(1).max(FEATURE_NAMES.length).optional() }).optional())
+    .mutation(async ({ ctx, input }) => {
+      const handle = await operatorWorkflow(ctx, (client) => startRetrain(client, { trigger: 'manual', features: input?.features }));
+      return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId };
+    }),
 });

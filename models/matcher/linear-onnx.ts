@@ -28,6 +28,14 @@ function valueInfo(name: string, dims: (number | string)[]) {
   });
 }
 
+/** What a linear model's card says about its input and outputs. */
+export function linearModelSignature(width: number): { inputs: Record<string, string>; outputs: Record<string, string> } {
+  return {
+    inputs: { features: `float32[batch, ${width}], each feature in [0, 1]` },
+    outputs: { score: 'float32[batch], in [0, 1]', components: `float32[batch, ${width}], weight × feature` },
+  };
+}
+
 /**
  * A weighted sum as an ONNX graph: `components = features * weights` (each feature's share of the
  * score, so every score can be explained) and `score = sum(components)`. Encoding is deterministic,

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildV1, V1_DIR, type ModelCard } from './export-v1.js';
+import { buildV1, V1_DIR } from './export-v1.js';
 import { LATAM_COUNTRIES } from '../../activities/normalize/geo.js';
-import { FEATURE_NAMES, matchFeatures, type MatchJob, type MatchProfile } from './features.js';
+import { FeatureEncoder, PRIOR_FEATURES, type MatchJob, type MatchProfile } from './features.js';
 import { buildLinearModel } from './linear-onnx.js';
+import { copyModelFiles, type ModelCard } from './model-store.js';
 import { PRIOR_V1_WEIGHTS } from './prior-v1.js';
 import { MatcherScorer } from './scorer.js';
 
@@ -34,9 +35,9 @@ describe('committed matcher v1', () => {
   });
 
   it('carries the prior weights in feature order, and they sum to 1', () => {
-    expect(card.features).toEqual([...FEATURE_NAMES]);
+    expect(card.features).toEqual([...PRIOR_FEATURES]);
     expect(card.weights).toEqual(PRIOR_V1_WEIGHTS);
-    const total = FEATURE_NAMES.reduce((sum, name) => sum + PRIOR_V1_WEIGHTS[name], 0);
+    const total = PRIOR_FEATURES.reduce((sum, name) => sum + PRIOR_V1_WEIGHTS[name], 0);
     expect(total).toBeCloseTo(1, 12);
   });
 
@@ -67,11 +68,13 @@ describe('MatcherScorer', () => {
     await expect(MatcherScorer.load(MODEL_PATH, card.trainingData.sha256)).rejects.toThrow(/registered/);
   });
 
-  it('loads a copy of the model from elsewhere when the hash matches', async () => {
+  it('loads a copy of the model from elsewhere when the hash matches, and refuses a card that describes another model', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'matcher-test-'));
     dirs.push(dir);
-    const copy = join(dir, 'model.onnx');
-    copyFileSync(MODEL_PATH, copy);
+    const copy = copyModelFiles(MODEL_PATH, dir);
+    writeFileSync(join(dir, 'card.json'), JSON.stringify({ ...card, sha256: '1'.repeat(64) }));
+    await expect(MatcherScorer.load(copy, card.sha256)).rejects.toThrow(/describes a model with sha256 1{64}/);
+    copyFileSync(join(V1_DIR, 'card.json'), join(dir, 'card.json'));
 
     const other = await MatcherScorer.load(copy, card.sha256);
     const [row] = await other.score([[1, 1, 1, 1]]);
@@ -82,7 +85,7 @@ describe('MatcherScorer', () => {
 
   it('scores the weighted sum of the features, with components that add up to the score', async () => {
     const random = lcg(20_261_126);
-    const rows = Array.from({ length: 200 }, () => FEATURE_NAMES.map(() => random()));
+    const rows = Array.from({ length: 200 }, () => PRIOR_FEATURES.map(() => random()));
     rows.push([0, 0, 0, 0], [1, 1, 1, 1], [0.5, 0.5, 0.5, 0.5]);
 
     const scored = await scorer.score(rows);
@@ -90,10 +93,10 @@ describe('MatcherScorer', () => {
     expect(scored).toHaveLength(rows.length);
     rows.forEach((row, i) => {
       const result = scored[i];
-      const expected = FEATURE_NAMES.reduce((sum, name, j) => sum + PRIOR_V1_WEIGHTS[name] * (row[j] ?? NaN), 0);
+      const expected = PRIOR_FEATURES.reduce((sum, name, j) => sum + PRIOR_V1_WEIGHTS[name] * (row[j] ?? NaN), 0);
       expect(Math.abs((result?.score ?? NaN) - expected)).toBeLessThan(1e-5);
-      expect(Object.keys(result?.components ?? {})).toEqual([...FEATURE_NAMES]);
-      FEATURE_NAMES.forEach((name, j) => {
+      expect(Object.keys(result?.components ?? {})).toEqual([...PRIOR_FEATURES]);
+      PRIOR_FEATURES.forEach((name, j) => {
         expect(Math.abs((result?.components[name] ?? NaN) - PRIOR_V1_WEIGHTS[name] * (row[j] ?? NaN))).toBeLessThan(1e-5);
       });
       const componentSum = Object.values(result?.components ?? {}).reduce((a, b) => a + b, 0);
@@ -107,10 +110,22 @@ describe('MatcherScorer', () => {
   });
 });
 
-describe('matchFeatures', () => {
-  const profile: MatchProfile = { skills: ['python', 'sql', 'machine-learning'], yearsExperience: 4, country: 'BR', timezone: null, salaryFloorUsdMonth: 4000 };
+describe('prior features (v1)', () => {
+  const profile: MatchProfile = {
+    userId: 'u',
+    skills: ['python', 'sql', 'machine-learning'],
+    yearsExperience: 4,
+    seniority: null,
+    country: 'BR',
+    timezone: null,
+    salaryFloorUsdMonth: 4000,
+    languages: [],
+  };
   const job: MatchJob = {
+    clusterId: 'job',
     skills: ['python', 'sql'],
+    skillsRequired: [],
+    skillsNice: [],
     seniority: 'mid',
     yearsRequired: null,
     remoteScope: 'latam',
@@ -118,10 +133,14 @@ describe('matchFeatures', () => {
     tzMinUtcOffset: null,
     tzMaxUtcOffset: null,
     salaryUsdMonthMax: 5000,
+    contractType: null,
+    language: null,
+    postedAtMs: null,
   };
-  const features = (changes: Partial<MatchJob>, who: MatchProfile = profile) => matchFeatures(who, { ...job, ...changes });
+  const encoder = new FeatureEncoder(PRIOR_FEATURES, { now: new Date(), skillSpace: null, collaborative: null });
+  const features = (changes: Partial<MatchJob>, who: MatchProfile = profile) => encoder.values(who, { ...job, ...changes });
 
-  it('returns the features in FEATURE_NAMES order', () => {
+  it('returns the features in the order of v1’s card', () => {
     expect(features({})).toEqual([1, 1, 1, 1]);
     expect(
       features({ skills: ['python', 'rust', 'golang', 'java'], seniority: 'lead', remoteScope: 'countries', remoteCountries: ['US'], salaryUsdMonthMax: 2000 }),
