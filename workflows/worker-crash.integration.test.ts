@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, type Config } from '../cli/config.js';
 import { runPipeline } from '../cli/run-pipeline.js';
 import { demoSources, seedDefaults } from '../cli/seed-defaults.js';
-import { tableCounts } from '../cli/summary.js';
 import { startFaultServer, type FaultServer } from '../cli/test-support/fault-server.js';
 import { childEnv, testConfig } from '../cli/test-support/test-config.js';
+import { NO_VIOLATIONS, pipelineOutcome, readWarehouse, violations } from '../cli/test-support/warehouse-checks.js';
 import { spawnWorker, type WorkerProcess } from '../cli/test-support/worker-process.js';
 import { resolveTemporalCli } from '../cli/temporal-cli.js';
 import { startDevServer, type DevServer } from '../cli/temporal-dev-server.js';
@@ -27,26 +27,6 @@ async function preparedConfig(): Promise<Config> {
   await seedDefaults(warehouse, { projectRoot: PROJECT_ROOT, sources: demoSources(faults.url), demoProfile: true });
   warehouse.close();
   return config;
-}
-
-/** Counts, and the content that must not differ between a clean run and a crashed one. */
-async function warehouseState(config: Config) {
-  const warehouse = await Warehouse.open(config.warehousePath);
-  try {
-    const duplicates = await warehouse.query<{ n: number }>(
-      `SELECT (SELECT count(*) FROM postings) - (SELECT count(DISTINCT (source_id, external_id)) FROM postings)
-            + (SELECT count(*) FROM cluster_members) - (SELECT count(DISTINCT posting_id) FROM cluster_members) AS n`,
-    );
-    const orphans = await warehouse.query<{ n: number }>(
-      `SELECT count(*) AS n FROM cluster_members m LEFT JOIN postings p ON p.id = m.posting_id
-       LEFT JOIN job_clusters c ON c.id = m.cluster_id WHERE p.id IS NULL OR c.id IS NULL`,
-    );
-    const clusters = await warehouse.query<{ id: string; member_count: number }>('SELECT id, member_count FROM job_clusters ORDER BY id');
-    const stages = await warehouse.query<{ stage: string; status: string }>('SELECT stage, status FROM pipeline_runs ORDER BY stage');
-    return { counts: await tableCounts(warehouse), duplicates: duplicates[0]?.n, orphans: orphans[0]?.n, clusters, stages };
-  } finally {
-    warehouse.close();
-  }
 }
 
 async function stopWorker(worker: WorkerProcess): Promise<void> {
@@ -82,8 +62,9 @@ describe('a worker killed in the middle of a pipeline run', () => {
     await steady.waitForLog((line) => line.msg === 'worker running');
     await runPipeline(client, { trigger: 'manual' });
     await stopWorker(steady);
-    const expected = await warehouseState(reference);
+    const expected = await readWarehouse(reference.warehousePath, pipelineOutcome);
     expect(expected.counts.job_clusters).toBeGreaterThan(0);
+    expect(await readWarehouse(reference.warehousePath, violations)).toEqual(NO_VIOLATIONS);
 
     const crashed = await preparedConfig();
     const env = childEnv(crashed, { TEMPORAL_ADDRESS: temporal.address });
@@ -106,11 +87,7 @@ describe('a worker killed in the middle of a pipeline run', () => {
     expect(result.current).toBe('done');
     await stopWorker(third);
 
-    const actual = await warehouseState(crashed);
-    expect(actual.duplicates).toBe(0);
-    expect(actual.orphans).toBe(0);
-    expect(actual.counts).toEqual(expected.counts);
-    expect(actual.clusters).toEqual(expected.clusters);
-    expect(actual.stages).toEqual(expected.stages);
+    expect(await readWarehouse(crashed.warehousePath, violations)).toEqual(NO_VIOLATIONS);
+    expect(await readWarehouse(crashed.warehousePath, pipelineOutcome)).toEqual(expected);
   });
 });
