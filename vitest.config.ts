@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'data/**', '.tools/**'],
+    // **/node_modules: reports/ is its own npm package with its own node_modules.
+    exclude: ['**/node_modules/**', 'data/**', '.tools/**'],
     // Each file gets its own process: Temporal's Runtime and DuckDB instances are per process.
     pool: 'forks',
     globalSetup: ['./cli/test-support/global-setup.ts'],

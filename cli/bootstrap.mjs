@@ -3,15 +3,14 @@
 // it runs before any dependency (TypeScript, tsx) is installed, and installs them.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const stampPath = join(root, 'node_modules', '.install-stamp');
 
-function run(cmd, args, extraEnv = {}) {
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+function run(cmd, args, extraEnv = {}, cwd = root) {
+  const result = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   if (result.error) {
     console.error(`could not run ${cmd}: ${result.error.message}`);
     process.exit(1);
@@ -19,25 +18,35 @@ function run(cmd, args, extraEnv = {}) {
   return result.status ?? 1;
 }
 
-function lockDigest() {
+// What an install depends on: the manifest, the lockfile and any patch-package patches.
+function lockDigest(dir) {
   const hash = createHash('sha256');
-  for (const file of ['package.json', 'package-lock.json']) {
-    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  const patches = existsSync(join(dir, 'patches')) ? readdirSync(join(dir, 'patches')).sort().map((file) => join('patches', file)) : [];
+  for (const file of ['package.json', 'package-lock.json', ...patches]) {
+    if (existsSync(join(dir, file))) hash.update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex');
 }
 
-function ensureDependencies() {
-  const digest = lockDigest();
+/** `npm ci` in `dir` unless its node_modules was installed from the same lockfile. */
+function ensureInstalled(dir, label) {
+  const stampPath = join(dir, 'node_modules', '.install-stamp');
+  const digest = lockDigest(dir);
   if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === digest) return;
-  console.log('› installing npm dependencies (first run, or package-lock.json changed)…');
+  console.log(`› installing ${label} npm dependencies (first run, or package-lock.json changed)…`);
   // onnxruntime-node would otherwise try to download CUDA libraries, which fails offline.
-  const status = run('npm', ['ci', '--no-audit', '--no-fund'], { ONNXRUNTIME_NODE_INSTALL: 'skip' });
+  const status = run('npm', ['ci', '--no-audit', '--no-fund'], { ONNXRUNTIME_NODE_INSTALL: 'skip' }, dir);
   if (status !== 0) {
-    console.error('npm ci failed: see the output above (is the npm registry reachable?)');
+    console.error(`npm ci in ${dir} failed: see the output above (is the npm registry reachable?)`);
     process.exit(status);
   }
   writeFileSync(stampPath, digest);
+}
+
+function ensureDependencies() {
+  ensureInstalled(root, "the app's");
+  // The Evidence report is its own npm package: its dependency tree (Svelte, Vite 5, DuckDB-WASM) must not mix with the app's.
+  ensureInstalled(join(root, 'reports'), "the report's");
 }
 
 const [command = 'up', ...rest] = process.argv.slice(2);
