@@ -1,3 +1,4 @@
+import { applicationsRouter } from './routers/applications.js';
 import { authRouter } from './routers/auth.js';
 import { feedbackRouter } from './routers/feedback.js';
 import { jobsRouter } from './routers/jobs.js';
@@ -5,11 +6,13 @@ import { matchesRouter } from './routers/matches.js';
 import { notificationsRouter } from './routers/notifications.js';
 import { opsRouter } from './routers/ops.js';
 import { profileRouter } from './routers/profile.js';
+import { skillsRouter } from './routers/skills.js';
 import { sourcesRouter } from './routers/sources.js';
 import { router } from './trpc.js';
 
 /** The whole API; the web app imports only this type, so client and server cannot drift apart. */
 export const appRouter = router({
+  applications: applicationsRouter,
   auth: authRouter,
   feedback: feedbackRouter,
   jobs: jobsRouter,
@@ -17,6 +20,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   ops: opsRouter,
   profile: profileRouter,
+  skills: skillsRouter,
   sources: sourcesRouter,
 });
 

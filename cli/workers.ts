@@ -7,6 +7,7 @@ import { SkillMatcher } from '../activities/normalize/skills.js';
 import { loadTaxonomy } from '../activities/normalize/skill-taxonomy.js';
 import { createNotifyActivities, notifyDeps } from '../activities/notify/notify-activities.js';
 import { createPipelineActivities } from '../activities/pipeline-activities.js';
+import { createSkillGapActivities } from '../activities/skills/skill-gap-activities.js';
 import { createMatcherFetchActivities, createMatcherPipelineActivities } from '../activities/score/retrain-activities.js';
 import { Staging } from '../activities/staging.js';
 import type { Warehouse } from '../warehouse/db.js';
@@ -58,6 +59,7 @@ function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: 
   return {
     ...createPipelineActivities({ warehouse, staging, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath }),
     ...createNotifyActivities(notifyDeps(config, warehouse)),
+    ...createSkillGapActivities({ warehouse }),
     ...createMatcherPipelineActivities({ warehouse, staging, modelsDir: join(config.dataDir, 'models') }),
   };
 }

@@ -244,13 +244,17 @@ export async function salaryFactsOf(conn: DuckDBConnection, clusterId: string): 
   return row ?? null;
 }
 
-/** Every other job posted since `since` that states a salary in both currencies. */
-export async function salaryPeers(conn: DuckDBConnection, q: { since: string; excludeClusterId: string }): Promise<SalaryFacts[]> {
+/**
+ * Every other job that states a salary in both currencies, posted within `days` of the newest job:
+ * the market as the warehouse last saw it, even when the pipeline has not run for a while.
+ */
+export async function salaryPeers(conn: DuckDBConnection, q: { days: number; excludeClusterId: string }): Promise<SalaryFacts[]> {
   return queryRows<SalaryFacts>(
     conn,
     `SELECT ${SALARY_FACTS} FROM job_facts
-     WHERE posted_at >= $1::TIMESTAMPTZ AND cluster_id <> $2 AND salary_usd_month IS NOT NULL AND salary_brl_month IS NOT NULL
+     WHERE posted_at >= (SELECT max(posted_at) FROM job_facts) - to_days($1::INTEGER) AND cluster_id <> $2
+       AND salary_usd_month IS NOT NULL AND salary_brl_month IS NOT NULL
      ORDER BY cluster_id`,
-    [q.since, q.excludeClusterId],
+    [q.days, q.excludeClusterId],
   );
 }

@@ -3,3 +3,4 @@ export { ingestSourceWorkflow } from './ingest-source.js';
 export { pipelineWorkflow } from './pipeline.js';
 export { matchAlertsWorkflow, weeklyDigestWorkflow } from './notifications.js';
 export { matcherVersionsWorkflow, promoteMatcherWorkflow, retrainMatcherWorkflow, rollbackMatcherWorkflow } from './retrain-matcher.js';
+export { refreshSkillGapsWorkflow } from './skill-gaps.js';

@@ -69,3 +69,14 @@ export function ensureRetrainSchedule(client: Client): Promise<'created' | 'upda
     },
   });
 }
+
+export const SKILL_GAPS_SCHEDULE_ID = 'skill-gaps-daily';
+
+/** Refreshes the skill-gap analyses of active users every day at 05:00 in São Paulo, before the working day. */
+export function ensureSkillGapSchedule(client: Client): Promise<'created' | 'updated'> {
+  return ensureSchedule(client, {
+    scheduleId: SKILL_GAPS_SCHEDULE_ID,
+    spec: { cronExpressions: ['0 5 * * *'], timezone: 'America/Sao_Paulo' },
+    action: { type: 'startWorkflow', workflowType: 'refreshSkillGapsWorkflow', workflowId: 'skill-gaps-daily-scheduled', taskQueue: PIPELINE_QUEUE, args: [] },
+  });
+}

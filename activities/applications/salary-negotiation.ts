@@ -3,7 +3,7 @@ import { quantile } from './quantile.js';
 
 /** Fewer similar jobs than this and no figure is shown: a quartile of three salaries says nothing. */
 export const MIN_SALARY_SAMPLE = 5;
-/** Jobs posted within this many days count as the market. */
+/** Jobs posted within this many days of the newest job count as the market. */
 export const SALARY_WINDOW_DAYS = 365;
 /** Skill overlap (Jaccard) from which two jobs count as asking for similar skills. */
 export const SKILL_SIMILARITY_MIN = 0.2;

@@ -3,7 +3,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { runPipeline } from '../run-pipeline.js';
 import { formatRunSummary } from '../summary.js';
-import { ensureDigestSchedule, ensurePipelineSchedule, ensureRetrainSchedule } from '../../workflows/schedules.js';
+import { ensureDigestSchedule, ensurePipelineSchedule, ensureRetrainSchedule, ensureSkillGapSchedule } from '../../workflows/schedules.js';
 import { onShutdownSignal } from './signals.js';
 
 const say = (line: string) => console.log(line);
@@ -23,6 +23,7 @@ export async function up(): Promise<void> {
   const digest = { cron: config.digestCron, timezone: config.digestTimezone };
   say(`› weekly digest schedule ${await ensureDigestSchedule(app.client, digest)} (${digest.cron}, ${digest.timezone})`);
   say(`› matcher retraining schedule ${await ensureRetrainSchedule(app.client)} (Sundays 03:00, São Paulo)`);
+  say(`› skill-gap refresh schedule ${await ensureSkillGapSchedule(app.client)} (daily 05:00, São Paulo)`);
   say('› running the pipeline once:');
   const { workflowId, result } = await runPipeline(app.client, { trigger: 'startup', onStage: (stage) => say(`  … ${stage}`) });
   say(await formatRunSummary(app.warehouse, result.runId));
