@@ -5,6 +5,7 @@ import { findAccountById, findLiveSession } from '../warehouse/accounts.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { tokenHash } from './auth/secrets.js';
+import type { ResumeDeps } from './routers/resume.js';
 
 export const SESSION_COOKIE = 'sid';
 export const SESSION_TTL_HOURS = 24 * 30;
@@ -29,6 +30,8 @@ export interface ApiContext {
   notify?: NotifyDeps | null;
   /** Starts operator workflows (retraining, promotion, rollback); absent where no Temporal client is connected. */
   temporal?: Client | null;
+  /** Résumé uploads: the file store and the size limit; absent where the process takes no uploads. */
+  resumes?: ResumeDeps | null;
   setSessionCookie(token: string | null): void;
 }
 
@@ -38,6 +41,7 @@ export interface ContextOptions {
   secureCookies: boolean;
   notify?: NotifyDeps | null;
   temporal?: Client | null;
+  resumes?: ResumeDeps | null;
 }
 
 /** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous. */
@@ -66,6 +70,7 @@ export async function createContext(opts: ContextOptions, req: IncomingMessage, 
     publicUrl: opts.publicUrl,
     notify: opts.notify ?? null,
     temporal: opts.temporal ?? null,
+    resumes: opts.resumes ?? null,
     setSessionCookie(value) {
       res.appendHeader(
         'set-cookie',

@@ -5,6 +5,7 @@ import { createContext } from './context.js';
 import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
 import { appRouter } from './router.js';
+import type { ResumeDeps } from './routers/resume.js';
 import { serveStatic, type StaticSite } from './static-site.js';
 import { handleProviderEvents } from './sendgrid-events.js';
 import { handleUnsubscribe } from './unsubscribe.js';
@@ -26,6 +27,8 @@ export interface HttpDeps {
   notify?: NotifyDeps | null;
   /** Operator workflows (matcher retraining, promotion, rollback) are started through it. */
   temporal?: Client | null;
+  /** Résumé uploads: where files are stored and how large one may be; absent, uploads are refused. */
+  resumes?: ResumeDeps | null;
 }
 
 // The app's own pages run no inline script and load nothing from elsewhere; job descriptions from
@@ -37,6 +40,9 @@ const REPORTS_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' blob: data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+// A multipart body carries the file plus a boundary and part headers; the file's own limit is checked exactly by the procedure.
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+const UPLOAD_PATH = '/trpc/resume.upload';
 
 /** The app's one HTTP server: /trpc (API), /healthz, the bundled demo feeds, /reports and the web app. */
 export function createHttpServer(deps: HttpDeps): Server {
@@ -44,21 +50,30 @@ export function createHttpServer(deps: HttpDeps): Server {
   const reports: StaticSite | null = deps.reportsDir ? { root: deps.reportsDir, spaFallback: false, csp: REPORTS_CSP } : null;
   const demo = deps.demoSourcesDir ? demoSourceFiles(deps.demoSourcesDir) : null;
   const warehouse = deps.warehouse;
-  const api: RequestListener | null = warehouse
-    ? createHTTPHandler({
-        router: appRouter,
-        basePath: '/trpc/',
-        maxBodySize: MAX_BODY_BYTES,
-        createContext: ({ req, res }) =>
-          createContext({ warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null }, req, res),
-      })
-    : null;
+  const handler = (maxBodySize: number): RequestListener | null =>
+    warehouse
+      ? createHTTPHandler({
+          router: appRouter,
+          basePath: '/trpc/',
+          maxBodySize,
+          createContext: ({ req, res }) =>
+            createContext(
+              { warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null },
+              req,
+              res,
+            ),
+        })
+      : null;
+  const api = handler(MAX_BODY_BYTES);
+  // Only the upload procedure, called alone, may send more than the API's 1 MB: the same router behind a larger limit.
+  const upload = deps.resumes ? handler(deps.resumes.maxBytes + MULTIPART_OVERHEAD_BYTES) : null;
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify(body));
     };
+    if (upload && url.pathname === UPLOAD_PATH) return upload(req, res);
     if (api && url.pathname.startsWith('/trpc/')) return api(req, res);
     if (deps.notify && url.pathname === '/unsubscribe' && (req.method === 'GET' || req.method === 'POST')) {
       return handleUnsubscribe(deps.notify, req, res, url);

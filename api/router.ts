@@ -6,6 +6,7 @@ import { matchesRouter } from './routers/matches.js';
 import { notificationsRouter } from './routers/notifications.js';
 import { opsRouter } from './routers/ops.js';
 import { profileRouter } from './routers/profile.js';
+import { resumeRouter } from './routers/resume.js';
 import { skillsRouter } from './routers/skills.js';
 import { sourcesRouter } from './routers/sources.js';
 import { router } from './trpc.js';
@@ -20,6 +21,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   ops: opsRouter,
   profile: profileRouter,
+  resume: resumeRouter,
   skills: skillsRouter,
   sources: sourcesRouter,
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { notifyDeps } from '../activities/notify/notify-activities.js';
+import { resumeStoreFor } from '../activities/resume/resume-activities.js';
 import { checkHealth } from '../api/health.js';
 import { createHttpServer, listen } from '../api/http-server.js';
 import { Warehouse } from '../warehouse/db.js';
@@ -103,6 +104,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       reportsDir: join(config.dataDir, 'reports-site'),
       notify: notifyDeps(config, warehouse),
       temporal: client,
+      resumes: { store: resumeStoreFor(config), maxBytes: config.resumeMaxBytes },
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -30,15 +30,21 @@ export interface Config {
   /** When the weekly digest goes out: a cron expression read in `digestTimezone`. */
   digestCron: string;
   digestTimezone: string;
+  /** RESUME_MAX_BYTES: the largest résumé upload accepted (5 MB). */
+  resumeMaxBytes: number;
+  /** ANTHROPIC_MODEL: the model résumé structuring uses when ANTHROPIC_API_KEY is set (the key itself is read where it is used, never kept here). */
+  anthropicModel: string;
 }
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, what: string): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name}=${raw} is not a port number`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name}=${raw} is not ${what}`);
   return value;
 }
+
+const port = (env: NodeJS.ProcessEnv, name: string, fallback: number) => wholeNumber(env, name, fallback, 0, 65535, 'a port number');
 
 /** Every setting comes from the environment; the defaults run everything on this machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,5 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     digestCron: env.DIGEST_CRON ?? '0 9 * * 1',
     digestTimezone: env.DIGEST_TIMEZONE ?? 'America/Sao_Paulo',
+    resumeMaxBytes: wholeNumber(env, 'RESUME_MAX_BYTES', 5 * 1024 * 1024, 1, 100 * 1024 * 1024, 'a size in bytes up to 100 MB'),
+    // A fast, inexpensive model is enough to fill a schema from a résumé's text.
+    anthropicModel: env.ANTHROPIC_MODEL || 'claude-haiku-5-5',
   };
 }

@@ -7,6 +7,7 @@ import { SkillMatcher } from '../activities/normalize/skills.js';
 import { loadTaxonomy } from '../activities/normalize/skill-taxonomy.js';
 import { createNotifyActivities, notifyDeps } from '../activities/notify/notify-activities.js';
 import { createPipelineActivities } from '../activities/pipeline-activities.js';
+import { anthropicFromEnv, createResumeFetchActivities, createResumePipelineActivities, resumeStoreFor } from '../activities/resume/resume-activities.js';
 import { createSkillGapActivities } from '../activities/skills/skill-gap-activities.js';
 import { createMatcherFetchActivities, createMatcherPipelineActivities } from '../activities/score/retrain-activities.js';
 import { Staging } from '../activities/staging.js';
@@ -61,6 +62,7 @@ function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: 
     ...createNotifyActivities(notifyDeps(config, warehouse)),
     ...createSkillGapActivities({ warehouse }),
     ...createMatcherPipelineActivities({ warehouse, staging, modelsDir: join(config.dataDir, 'models') }),
+    ...createResumePipelineActivities({ warehouse, staging, store: resumeStoreFor(config) }),
   };
 }
 
@@ -69,6 +71,7 @@ function fetchQueueActivities(config: Config, staging: Staging) {
   return {
     ...createFetchActivities({ staging, projectRoot: config.projectRoot, networkPolicy: { allowPrivate: false, allowList: config.sourceAllowList } }),
     ...createMatcherFetchActivities({ staging, projectRoot: config.projectRoot }),
+    ...createResumeFetchActivities({ staging, skills: new SkillMatcher(loadTaxonomy()), anthropic: anthropicFromEnv(config), maxBytes: config.resumeMaxBytes }),
   };
 }
 

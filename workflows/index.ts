@@ -3,4 +3,5 @@ export { ingestSourceWorkflow } from './ingest-source.js';
 export { pipelineWorkflow } from './pipeline.js';
 export { matchAlertsWorkflow, weeklyDigestWorkflow } from './notifications.js';
 export { matcherVersionsWorkflow, promoteMatcherWorkflow, retrainMatcherWorkflow, rollbackMatcherWorkflow } from './retrain-matcher.js';
+export { resumeWorkflow } from './resume.js';
 export { refreshSkillGapsWorkflow } from './skill-gaps.js';

@@ -12,8 +12,6 @@ import { findEmail, findGithub, findLinkedin, findPhone } from './structure-cont
 import { findSections } from './structure-sections.js';
 import { seniorityOf, structureFields, totalYears, type StructureHints } from './structure.js';
 
-export const DEFAULT_ANTHROPIC_MODEL = 'claude-haiku-5-5';
-
 export interface AnthropicSettings {
   apiKey: string;
   model: string;

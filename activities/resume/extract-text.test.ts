@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildZip } from '../../fixtures/resumes/fixture-kit.js';
-import { extractResumeText, ResumeError, sniffType, type ResumeErrorCode } from './extract-text.js';
+import { extractResumeText, ResumeError, screenResume, type ResumeErrorCode } from './extract-text.js';
 import { entryData, readCentralDirectory } from './zip-inspect.js';
 
 const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../../fixtures/resumes', name));
@@ -163,13 +163,24 @@ describe('DOCX extraction', () => {
 });
 
 describe('type detection and limits', () => {
-  it('sniffs every fixture from its bytes', () => {
-    expect(sniffType(fixture('ana-souza-pt.pdf'))).toBe('pdf');
-    expect(sniffType(fixture('carlos-gomez-es.docx'))).toBe('docx');
-    expect(sniffType(fixture('zip-bomb.docx'))).toBe('docx');
-    expect(sniffType(fixture('not-a-resume.png'))).toBeNull();
-    expect(sniffType(buildZip([{ name: 'a.txt', data: Buffer.from('x') }]))).toBeNull();
-    expect(sniffType(new Uint8Array())).toBeNull();
+  it('screens every fixture by its bytes, before any parsing', () => {
+    const refusal = (bytes: Uint8Array) => {
+      try {
+        return screenResume(bytes);
+      } catch (error) {
+        return (error as ResumeError).code;
+      }
+    };
+    expect(refusal(fixture('ana-souza-pt.pdf'))).toBe('pdf');
+    expect(refusal(fixture('carlos-gomez-es.docx'))).toBe('docx');
+    // A bomb looks like a Word document until it is inflated: extraction, not the screen, refuses it.
+    expect(refusal(fixture('zip-bomb.docx'))).toBe('docx');
+    expect(refusal(fixture('truncated.pdf'))).toBe('pdf');
+    expect(refusal(fixture('not-a-resume.png'))).toBe('unsupported_type');
+    expect(refusal(buildZip([{ name: 'a.txt', data: Buffer.from('x') }]))).toBe('unsupported_type');
+    expect(refusal(fixture('carlos-gomez-es.docx').subarray(0, 4000))).toBe('corrupt');
+    expect(refusal(new Uint8Array())).toBe('empty');
+    expect(refusal(fixture('ana-souza-pt.pdf').subarray(0, 1000))).toBe('pdf');
   });
 
   it('goes by content when a file is misnamed', async () => {

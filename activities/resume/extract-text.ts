@@ -44,20 +44,6 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-');
 }
 
-function zipEntriesOrNull(bytes: Uint8Array): ZipEntry[] | null {
-  try {
-    return readCentralDirectory(bytes);
-  } catch {
-    return null;
-  }
-}
-
-export function sniffType(bytes: Uint8Array): 'pdf' | 'docx' | null {
-  if (hasPdfHeader(bytes)) return 'pdf';
-  if (!startsLikeZip(bytes)) return null;
-  return zipEntriesOrNull(bytes)?.some((e) => e.name === 'word/document.xml') ? 'docx' : null;
-}
-
 function describeUnknown(bytes: Uint8Array): string {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 8));
   if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return `This file is a PNG image, not a résumé document. ${ASK_AGAIN}`;
@@ -98,25 +84,36 @@ async function withTimeout<T>(ms: number, work: (checkpoint: () => Promise<void>
   }
 }
 
-export async function extractResumeText(bytes: Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedResume> {
-  const { maxBytes, maxUncompressedBytes, timeoutMs } = { ...DEFAULTS, ...opts };
+/**
+ * The checks that need no parsing, in the order a reader would notice: too big, empty, and what the
+ * first bytes (and a ZIP's directory) say the file is. An upload runs them before anything is
+ * stored; extraction runs them again, so a file that slipped past is refused the same way.
+ */
+export function screenResume(bytes: Uint8Array, maxBytes = DEFAULTS.maxBytes): 'pdf' | 'docx' {
   if (bytes.length > maxBytes) {
     throw new ResumeError('too_large', `This file is ${(bytes.length / MiB).toFixed(1)} MB; the limit is ${(maxBytes / MiB).toFixed(1)} MB. Please upload a smaller PDF or DOCX.`);
   }
   if (bytes.length === 0) throw new ResumeError('empty', `This file is empty (0 bytes). ${ASK_AGAIN}`);
-  if (hasPdfHeader(bytes)) {
-    let parser: PDFParse | undefined;
-    return withTimeout(
-      timeoutMs,
-      (checkpoint) => {
-        parser = new PDFParse({ data: bytes.slice(), verbosity: VerbosityLevel.ERRORS });
-        return extractPdf(bytes, parser, checkpoint);
-      },
-      () => void parser?.destroy().catch(() => undefined),
-    );
+  if (hasPdfHeader(bytes)) return 'pdf';
+  if (startsLikeZip(bytes)) {
+    docxEntries(bytes);
+    return 'docx';
   }
-  if (startsLikeZip(bytes)) return withTimeout(timeoutMs, (checkpoint) => extractDocx(bytes, maxUncompressedBytes, checkpoint), () => undefined);
   throw new ResumeError('unsupported_type', describeUnknown(bytes));
+}
+
+export async function extractResumeText(bytes: Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedResume> {
+  const { maxBytes, maxUncompressedBytes, timeoutMs } = { ...DEFAULTS, ...opts };
+  if (screenResume(bytes, maxBytes) === 'docx') return withTimeout(timeoutMs, (checkpoint) => extractDocx(bytes, maxUncompressedBytes, checkpoint), () => undefined);
+  let parser: PDFParse | undefined;
+  return withTimeout(
+    timeoutMs,
+    (checkpoint) => {
+      parser = new PDFParse({ data: bytes.slice(), verbosity: VerbosityLevel.ERRORS });
+      return extractPdf(bytes, parser, checkpoint);
+    },
+    () => void parser?.destroy().catch(() => undefined),
+  );
 }
 
 // ---------------------------------------------------------------- PDF
@@ -183,8 +180,10 @@ async function hasImages(parser: PDFParse): Promise<boolean> {
 
 // ---------------------------------------------------------------- DOCX
 
-async function extractDocx(bytes: Uint8Array, maxUncompressedBytes: number, checkpoint: () => Promise<void>): Promise<ExtractedResume> {
-  const corrupt = new ResumeError('corrupt', 'This DOCX file is damaged or incomplete. Open it in Word or Google Docs, save it again and re-upload.');
+const CORRUPT_DOCX = new ResumeError('corrupt', 'This DOCX file is damaged or incomplete. Open it in Word or Google Docs, save it again and re-upload.');
+
+/** A ZIP's entries if it is a readable Word document; else the ResumeError that says what it is instead. */
+function docxEntries(bytes: Uint8Array): ZipEntry[] {
   let entries: ZipEntry[];
   try {
     entries = readCentralDirectory(bytes);
@@ -192,11 +191,17 @@ async function extractDocx(bytes: Uint8Array, maxUncompressedBytes: number, chec
     if (error instanceof ZipFormatError && /ZIP64/.test(error.message)) {
       throw new ResumeError('unsupported_type', `This archive uses the ZIP64 format, which Word documents never need. ${ASK_AGAIN}`);
     }
-    throw corrupt;
+    throw CORRUPT_DOCX;
   }
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     throw new ResumeError('unsupported_type', `This is a ZIP archive but not a Word (DOCX) document. ${ASK_AGAIN}`);
   }
+  return entries;
+}
+
+async function extractDocx(bytes: Uint8Array, maxUncompressedBytes: number, checkpoint: () => Promise<void>): Promise<ExtractedResume> {
+  const corrupt = CORRUPT_DOCX;
+  const entries = docxEntries(bytes);
   let verdict: ReturnType<typeof checkZipBomb>;
   try {
     verdict = checkZipBomb(bytes, entries, maxUncompressedBytes);
