@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { enqueueEmail } from '../../warehouse/accounts.js';
+import { listApplications, statusHistories } from '../../warehouse/applications.js';
 import type { Warehouse } from '../../warehouse/db.js';
 import { activeModelVersion } from '../../warehouse/ml.js';
 import { alertRecipients, digestRecipients, newMatches, outboxIdForKey, recipient, skillMovement, type Recipient } from '../../warehouse/notifications.js';
-import { renderDigest, renderMatchAlert, type DigestContent, type EmailLinks, type RenderedEmail } from './render-email.js';
+import { analysisHistory, listSkillProgress } from '../../warehouse/skill-gaps.js';
+import { suggestFollowUp } from '../applications/follow-up.js';
+import { renderDigest, renderMatchAlert, type DigestContent, type EmailLinks, type FollowUp, type GapProgress, type RenderedEmail } from './render-email.js';
 
 export const DIGEST_MATCHES = 5;
 export const DIGEST_SKILLS = 6;
 /** A digest lists matches from this score up; alerts use each user's own threshold. */
 export const DIGEST_MIN_SCORE = 0.5;
 export const ALERT_MATCHES = 10;
+/** Follow-ups and next actions falling due within this many days after the digest are listed. */
+export const FOLLOW_UP_HORIZON_DAYS = 7;
+const MAX_APPLICATIONS = 200;
+const NEXT_SKILLS = 3;
 
 export interface ComposeDeps {
   warehouse: Warehouse;
@@ -45,9 +52,45 @@ export async function digestContent(conn: DuckDBConnection, deps: ComposeDeps, u
     weekEnd: new Date(new Date(until).getTime() - 1).toISOString(),
     matches,
     skills: skills.map((s) => ({ ...s, skillName: deps.skillName(s.skillId) })),
-    gapProgress: null,
-    followUps: [],
+    gapProgress: await gapProgress(conn, deps, user.userId, { since, until }),
+    followUps: await followUpsDue(conn, user.userId, new Date(until)),
   };
+}
+
+/**
+ * What the user is learning, what they marked learned during the week, and the next skills their
+ * latest skill-gap analysis suggests; null when they have neither marks nor an analysis.
+ */
+async function gapProgress(conn: DuckDBConnection, deps: ComposeDeps, userId: string, period: { since: string; until: string }): Promise<GapProgress | null> {
+  const marks = await listSkillProgress(conn, userId);
+  const [latest] = await analysisHistory(conn, userId, 1);
+  if (marks.length === 0 && !latest) return null;
+  const marked = new Set(marks.map((m) => m.skill));
+  const inPeriod = (at: string | null) => at !== null && new Date(at) >= new Date(period.since) && new Date(at) < new Date(period.until);
+  return {
+    learning: marks.filter((m) => m.status === 'learning').map((m) => deps.skillName(m.skill)),
+    learned: marks.filter((m) => m.status === 'learned' && inPeriod(m.learnedAt)).map((m) => deps.skillName(m.skill)),
+    nextSkills: (latest?.topMissing ?? []).filter((skill) => !marked.has(skill)).slice(0, NEXT_SKILLS).map(deps.skillName),
+  };
+}
+
+/**
+ * Applications to act on in the coming week: the user's own next action when it falls due, else the
+ * product's follow-up suggestion (the user's answer times once there are enough, else the defaults).
+ */
+async function followUpsDue(conn: DuckDBConnection, userId: string, at: Date): Promise<FollowUp[]> {
+  const horizon = new Date(at.getTime() + FOLLOW_UP_HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const applications = await listApplications(conn, userId, { limit: MAX_APPLICATIONS, offset: 0 });
+  if (applications.length === 0) return [];
+  const histories = await statusHistories(conn, userId);
+  const due: FollowUp[] = [];
+  for (const app of applications) {
+    const history = histories.find((h) => h.id === app.id);
+    const suggestion = history ? suggestFollowUp(history, histories, at) : null;
+    const dueAt = app.nextActionDue ?? (suggestion && suggestion.action !== 'none' ? suggestion.followUpOn : null);
+    if (dueAt && dueAt <= horizon) due.push({ title: app.title, company: app.company, action: app.nextAction, dueAt });
+  }
+  return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
 }
 
 function links(deps: ComposeDeps, userId: string): EmailLinks {

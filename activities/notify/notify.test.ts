@@ -8,9 +8,11 @@ import { loadConfig } from '../../cli/config.js';
 import { EMAIL_POPULATION, seedEmailPopulation } from '../../cli/test-support/email-population.js';
 import { startFakeSendGrid, type FakeSendGrid } from '../../cli/test-support/fake-sendgrid.js';
 import { useFixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
+import { insertApplication, setNextAction } from '../../warehouse/applications.js';
 import { activeModelVersion } from '../../warehouse/ml.js';
+import { setSkillProgress } from '../../warehouse/skill-gaps.js';
 import { getEmailPreferences, isSuppressed, outboxMessage, startAttempt } from '../../warehouse/notifications.js';
-import { composeMatchAlerts, composeWeeklyDigest, periodEndFor } from './compose.js';
+import { composeMatchAlerts, composeWeeklyDigest, digestPeriod, periodEndFor } from './compose.js';
 import { deliverEmail } from './deliver.js';
 import { notifyDeps, type NotifyDeps } from './notify-activities.js';
 import { signingKey, unsubscribeToken, verifyUnsubscribeToken } from './signed-link.js';
@@ -75,6 +77,33 @@ describe('weekly digest', () => {
     const pt = await fixture.warehouse.withConnection((conn) => composeWeeklyDigest(deps, 'u-pt', periodEnd).then((id) => outboxMessage(conn, id ?? '')));
     expect(pt?.text).toContain('Por quê: habilidades 35%, experiência 20%, local e fuso 15%, salário 10%');
     expect(pt?.text).toContain('Python');
+  });
+
+  it('reports skill-learning progress and the applications due for a follow-up', async () => {
+    const { since, until } = digestPeriod('2021-02-01');
+    const day = (offset: number) => new Date(Date.parse(until) + offset * 86_400_000).toISOString();
+    await fixture.warehouse.transaction(async (conn) => {
+      await setSkillProgress(conn, 'u-es', 'spark', 'learning');
+      await setSkillProgress(conn, 'u-es', 'dbt', 'learned');
+      await conn.run("UPDATE user_skill_progress SET learned_at = $1::TIMESTAMPTZ WHERE user_id = 'u-es' AND skill_id = 'dbt'", [day(-2)]);
+      const [job, other, later] = await fixture.warehouse.query<{ id: string }>('SELECT id FROM job_clusters ORDER BY id LIMIT 3');
+      // Applied 10 days before the digest: past the 7-day default wait, so a follow-up is due.
+      await insertApplication(conn, { userId: 'u-es', clusterId: job?.id ?? '', status: 'applied', source: 'company_site', matchScore: 0.8, at: day(-10), note: null });
+      // Applied yesterday, but with the user's own next action due in three days.
+      const planned = await insertApplication(conn, { userId: 'u-es', clusterId: other?.id ?? '', status: 'applied', source: 'referral', matchScore: 0.7, at: day(-1), note: null });
+      await setNextAction(conn, { userId: 'u-es', id: planned ?? '', action: 'Enviar portfólio', due: day(3).slice(0, 10) });
+      // Only saved: nothing to follow up.
+      await insertApplication(conn, { userId: 'u-es', clusterId: later?.id ?? '', status: 'saved', source: 'referral', matchScore: 0.6, at: day(-1), note: null });
+    });
+    expect(since < until).toBe(true);
+    const id = await composeWeeklyDigest(deps, 'u-es', '2021-02-01');
+    const text = (await fixture.warehouse.withConnection((conn) => outboxMessage(conn, id ?? '')))?.text ?? '';
+    expect(text).toContain('Tu plan de estudio — Aprendiendo:\n- Apache Spark');
+    expect(text).toContain('Tu plan de estudio — Aprendidas:\n- dbt');
+    const followUps = text.split('Postulaciones para dar seguimiento:\n')[1]?.split('\n\n')[0]?.split('\n') ?? [];
+    expect(followUps).toHaveLength(2);
+    expect(followUps[0]).toMatch(/ \(hasta 29 ene\)$/);
+    expect(followUps[1]).toMatch(/: Enviar portfólio \(hasta 4 feb\)$/);
   });
 
   it('is queued once per user and period, however often it is composed', async () => {

@@ -6,6 +6,7 @@ export interface FollowUp {
   title: string;
   company: string | null;
   action: string | null;
+  /** YYYY-MM-DD. */
   dueAt: string;
 }
 
@@ -49,8 +50,11 @@ const TIME_ZONE = 'America/Sao_Paulo';
 
 function formatters(locale: string) {
   const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
+  const calendarDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return {
     date: (iso: string) => date.format(new Date(iso)),
+    /** A YYYY-MM-DD date, shown as that day wherever the reader is. */
+    day: (ymd: string) => calendarDay.format(new Date(`${ymd}T00:00:00Z`)),
     percent: (value: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value),
     money: (value: number, currency: 'USD' | 'BRL') => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value),
     change: (now: number, before: number) =>
@@ -171,7 +175,7 @@ export function renderDigest(content: DigestContent, links: EmailLinks): Rendere
     gap ? listSection(t.nextSkills, gap.nextSkills) : null,
     listSection(
       t.followUpsTitle,
-      content.followUps.map((u) => `${u.title}${u.company ? ` — ${u.company}` : ''}${u.action ? `: ${u.action}` : ''} (${t.due} ${f.date(u.dueAt)})`),
+      content.followUps.map((u) => `${u.title}${u.company ? ` — ${u.company}` : ''}${u.action ? `: ${u.action}` : ''} (${t.due} ${f.day(u.dueAt)})`),
     ),
   ].filter((s): s is { html: string; text: string } => s !== null);
   const matchesBlock = content.matches.length
