@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
+import { structureResume } from '../activities/resume/structure.js';
 import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
+import { insertResume, MEDIA_TYPES, saveDraft } from '../warehouse/resumes.js';
 import type { ApiContext } from './context.js';
 import { appRouter } from './router.js';
 
@@ -110,5 +114,40 @@ describe("custom sources: ownership is enforced in SQL", () => {
     await expect(carla.sources.test({ config: withSecret })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(carla.sources.create({ name: 'Literal', config: { ...withSecret, auth: { type: 'bearer', value: 'sk-live-123' } } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await carla.sources.mine()).toEqual([]);
+  });
+});
+
+describe('résumés: each user reaches only their own', () => {
+  const id = randomUUID();
+  const text = 'Rita Moraes Lima\nRecife, Brasil\n\nExperiência\nCientista de Dados — Banco Capibaribe\njan/2021 – atual\nModelos em Python e SQL.';
+  const draft = structureResume(text, new SkillMatcher(loadTaxonomy()), new Date('2026-11-26T12:00:00Z'));
+  const edited = {
+    id,
+    profile: { country: 'BR', timezone: null, yearsExperience: 5.9, seniority: 'mid' as const, skills: ['python', 'sql'], salaryFloorUsdMonth: null, remoteScopes: ['latam' as const], languages: ['pt'] },
+    resume: { name: draft.name, contact: draft.contact, experience: draft.experience, education: draft.education, languages: draft.languages, skills: draft.skills },
+  };
+
+  beforeAll(async () => {
+    await warehouse.withConnection(async (conn) => {
+      await insertResume(conn, { id, userId: 'rita', sha256: 'a'.repeat(64), sizeBytes: text.length, mediaType: MEDIA_TYPES.pdf, fileName: 'cv.pdf', workflowId: `resume-${id}` });
+      await saveDraft(conn, { id, text, pages: 1, draft, parsePath: 'offline', parseModel: null, parseFallback: null });
+    });
+  });
+
+  it('lets a second user neither list, read nor accept it, as if it did not exist; its owner can', async () => {
+    const rita = appRouter.createCaller(signedIn('rita'));
+    const sergio = appRouter.createCaller(signedIn('sergio'));
+    expect(await sergio.resume.list()).toEqual([]);
+    for (const attempt of [() => sergio.resume.status({ id }), () => sergio.resume.draft({ id }), () => sergio.resume.accept(edited)]) {
+      await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect(await sergio.profile.get()).toBeNull();
+    expect(await rita.profile.get()).toBeNull();
+
+    expect((await rita.resume.list()).map((r) => [r.id, r.status])).toEqual([[id, 'draft']]);
+    expect(await rita.resume.draft({ id })).toMatchObject({ id, status: 'draft', text, draft: { name: 'Rita Moraes Lima' } });
+    // No Temporal client in this context: the profile is saved and the next pipeline run rescores it.
+    expect(await rita.resume.accept(edited)).toMatchObject({ rescore: 'deferred', profile: { userId: 'rita', skills: ['python', 'sql'], seniority: 'mid' } });
+    expect(await sergio.profile.get()).toBeNull();
   });
 });
