@@ -1,6 +1,7 @@
 // Skill gaps: what users say they are learning, the jobs an analysis targets, market demand over
 // recent windows, and stored analyses (user_skill_progress, skill_gap_analyses).
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { MatchJob } from '../models/matcher/features.js';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
 
@@ -41,24 +42,10 @@ export async function setSkillProgress(conn: DuckDBConnection, userId: string, s
   );
 }
 
-/** The canonical posting of a job, in the shape both the gap analysis and the matcher read. */
-export interface TargetJobRow {
-  clusterId: string;
+/** The canonical posting of a job, as the matcher reads it, with its card's title and company. */
+export interface TargetJobRow extends MatchJob {
   title: string;
   company: string | null;
-  skills: string[];
-  skillsRequired: string[];
-  skillsNice: string[];
-  seniority: string | null;
-  yearsRequired: number | null;
-  remoteScope: string;
-  remoteCountries: string[];
-  tzMinUtcOffset: number | null;
-  tzMaxUtcOffset: number | null;
-  salaryUsdMonthMax: number | null;
-  contractType: string | null;
-  language: string | null;
-  postedAtMs: number | null;
 }
 
 const TARGET_COLUMNS = `c.id AS "clusterId", c.title, c.company, p.skills, coalesce(p.skills_required, []) AS "skillsRequired",

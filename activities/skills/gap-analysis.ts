@@ -1,16 +1,9 @@
-import type { SkillProgress } from '../../warehouse/skill-gaps.js';
+import type { SkillProgress, TargetJobRow } from '../../warehouse/skill-gaps.js';
 import { importance, partialCredit, share, trendOf, type Requirement, type Trend } from './importance.js';
 import type { RelatedHeld, SkillGraph } from './skill-graph.js';
 
 /** A target job as the analysis reads it: every skill the canonical posting names, and how. */
-export interface TargetJob {
-  clusterId: string;
-  title: string;
-  company: string | null;
-  skills: string[];
-  skillsRequired: string[];
-  skillsNice: string[];
-}
+export type TargetJob = Pick<TargetJobRow, 'clusterId' | 'title' | 'company' | 'skills' | 'skillsRequired' | 'skillsNice'>;
 
 /** Jobs first seen in the last 30 and 90 days before `asOf`, in total and per skill. */
 export interface MarketDemand {

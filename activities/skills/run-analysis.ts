@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { getProfile, type Profile } from '../../warehouse/app.js';
 import { activeModelVersion } from '../../warehouse/ml.js';
-import { insertAnalysis, listSkillProgress, marketDemand, targetJobs, type SkillProgressRow, type TargetKind, type TargetQuery } from '../../warehouse/skill-gaps.js';
+import { insertAnalysis, listSkillProgress, marketDemand, targetJobs, type SkillProgressRow, type TargetJobRow, type TargetKind, type TargetQuery } from '../../warehouse/skill-gaps.js';
 import { PermanentError } from '../errors.js';
-import type { RemoteScope } from '../normalize/remote-scope.js';
 import { activeMatcher } from './active-matcher.js';
-import { analyzeGaps, effectiveSkills, type MarketDemand, type MatchedSkill, type SkillGap, type TargetJob } from './gap-analysis.js';
+import { analyzeGaps, effectiveSkills, type MarketDemand, type MatchedSkill, type SkillGap } from './gap-analysis.js';
 import { IMPORTANCE_WEIGHTS, PARTIAL_CREDIT_PER_RELATED, MAX_PARTIAL_CREDIT, REQUIREMENT_WEIGHT, TREND } from './importance.js';
-import { POTENTIAL_TOP_N, improvementPotential, type ImprovementPotential, type PotentialJob } from './improvement-potential.js';
+import { POTENTIAL_TOP_N, improvementPotential, type ImprovementPotential } from './improvement-potential.js';
 import { languagePreference, learningPath, type LearningPath } from './learning-path.js';
 import type { SkillGraph } from './skill-graph.js';
 
@@ -77,10 +76,7 @@ export async function userSkills(conn: DuckDBConnection, userId: string): Promis
   return { profile, progress, have, learning };
 }
 
-/** A target job as both the gap analysis and the matcher read it. */
-export type AnalysisJob = TargetJob & PotentialJob;
-
-export async function loadTargets(conn: DuckDBConnection, userId: string, target: AnalysisTarget): Promise<AnalysisJob[]> {
+export async function loadTargets(conn: DuckDBConnection, userId: string, target: AnalysisTarget): Promise<TargetJobRow[]> {
   const query: TargetQuery =
     target.kind === 'chosen'
       ? { kind: 'chosen', clusterIds: target.clusterIds }
@@ -97,7 +93,7 @@ export async function loadTargets(conn: DuckDBConnection, userId: string, target
       target.kind === 'saved' ? 'save some jobs first, or choose jobs to compare with' : 'no matches yet: they appear after the next pipeline run',
     );
   }
-  return rows.map((row) => ({ ...row, remoteScope: row.remoteScope as RemoteScope }));
+  return rows;
 }
 
 export async function readMarketDemand(conn: DuckDBConnection, asOf: Date): Promise<MarketDemand> {
