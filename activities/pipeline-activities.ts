@@ -12,15 +12,17 @@ import {
   type StageRun,
 } from '../warehouse/core.js';
 import type { Warehouse } from '../warehouse/db.js';
-import { rebuildSkillDemandMonthly } from '../warehouse/marts.js';
 import { upsertMatches } from '../warehouse/ml.js';
 import { runDedupe } from './dedupe/run-dedupe.js';
 import { runNormalize } from './normalize/run-normalize.js';
 import type { SkillMatcher } from './normalize/skills.js';
 import { publishSnapshot } from './publish/publish-snapshot.js';
+import type { ReportSite } from './publish/report-site.js';
+import { runReportBuild } from './publish/run-report-build.js';
 import { prepareScoring } from './score/prepare-scoring.js';
 import type { Staging } from './staging.js';
 import { asActivity } from './temporal-wrap.js';
+import { runTrend } from './trend/run-trend.js';
 
 export interface RunRef {
   runId: string;
@@ -32,6 +34,8 @@ export interface PipelineDeps {
   staging: Staging;
   skills: SkillMatcher;
   snapshotPath: string;
+  /** The Evidence report built from the snapshot; absent in a process that serves no report. */
+  reports?: ReportSite;
 }
 
 type Counts = Record<string, number>;
@@ -112,7 +116,7 @@ export function createPipelineActivities(deps: PipelineDeps) {
     },
 
     async trend(run: RunRef) {
-      return stage(run, 'trend', async (conn) => ({ skillMonths: await rebuildSkillDemandMonthly(conn) }));
+      return stage(run, 'trend', runTrend);
     },
 
     async publish(run: RunRef) {
@@ -124,6 +128,15 @@ export function createPipelineActivities(deps: PipelineDeps) {
           await recordStageRun(conn, { ...run, stage: 'publish', status: 'ok', startedAt, finishedAt: new Date(), counts, error: null });
           return counts;
         }),
+      );
+    },
+
+    /** Minutes of child process, not warehouse work: it holds no connection until it records the outcome. */
+    async buildReport(run: RunRef) {
+      const site = deps.reports;
+      if (!site) return { status: 'skipped' as const, snapshotStale: false };
+      return asActivity(() =>
+        runReportBuild(warehouse, site, { runId: run.runId, snapshotPath: deps.snapshotPath, signal: Context.current().cancellationSignal }),
       );
     },
   };

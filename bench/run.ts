@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../cli/config.js';
 
-const ALL = ['startup', 'normalize', 'skills-f1', 'dedupe', 'resume-accuracy'];
+const ALL = ['startup', 'normalize', 'skills-f1', 'dedupe', 'report-build', 'resume-accuracy'];
 
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const name of names) {

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { notifyDeps } from '../activities/notify/notify-activities.js';
 import { resumeStoreFor } from '../activities/resume/resume-activities.js';
+import { reportSiteFor } from '../activities/publish/report-site.js';
 import { checkHealth } from '../api/health.js';
 import { createHttpServer, listen } from '../api/http-server.js';
 import { Warehouse } from '../warehouse/db.js';
@@ -101,7 +102,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       warehouse,
       publicUrl: config.publicUrl,
       webDir: join(config.projectRoot, 'web', 'dist'),
-      reportsDir: join(config.dataDir, 'reports-site'),
+      reportsDir: reportSiteFor(config.projectRoot, config.dataDir).siteDir,
       notify: notifyDeps(config, warehouse),
       temporal: client,
       resumes: { store: resumeStoreFor(config), maxBytes: config.resumeMaxBytes },

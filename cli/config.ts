@@ -24,6 +24,8 @@ export interface Config {
   demoSources: boolean;
   /** Fetch the real job boards (needs internet); off by default. */
   liveSources: boolean;
+  /** REPORTS=off: publish the report snapshot but build no Evidence site (tests, machines without reports/ installed). */
+  buildReports: boolean;
   /** SOURCE_ALLOWLIST: non-public hosts, IPs or CIDRs (optionally :port) that sources may still reach. */
   sourceAllowList: string[];
   logLevel: string;
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalDbFile: inData('temporal.sqlite'),
     demoSources: (env.DEMO_SOURCES ?? 'on') !== 'off',
     liveSources: env.LIVE_SOURCES === 'on',
+    buildReports: (env.REPORTS ?? 'on') !== 'off',
     sourceAllowList: parseAllowList(env.SOURCE_ALLOWLIST),
     logLevel: env.LOG_LEVEL ?? 'info',
     digestCron: env.DIGEST_CRON ?? '0 9 * * 1',

@@ -7,6 +7,7 @@ import { SkillMatcher } from '../activities/normalize/skills.js';
 import { loadTaxonomy } from '../activities/normalize/skill-taxonomy.js';
 import { createNotifyActivities, notifyDeps } from '../activities/notify/notify-activities.js';
 import { createPipelineActivities } from '../activities/pipeline-activities.js';
+import { reportSiteFor } from '../activities/publish/report-site.js';
 import { anthropicFromEnv, createResumeFetchActivities, createResumePipelineActivities, resumeStoreFor } from '../activities/resume/resume-activities.js';
 import { createSkillGapActivities } from '../activities/skills/skill-gap-activities.js';
 import { createMatcherFetchActivities, createMatcherPipelineActivities } from '../activities/score/retrain-activities.js';
@@ -58,7 +59,13 @@ export interface WorkerOptions {
 /** Every activity of the pipeline queue: the ones that read or write the warehouse. */
 function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: Staging) {
   return {
-    ...createPipelineActivities({ warehouse, staging, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: config.snapshotPath }),
+    ...createPipelineActivities({
+      warehouse,
+      staging,
+      skills: new SkillMatcher(loadTaxonomy()),
+      snapshotPath: config.snapshotPath,
+      reports: config.buildReports ? reportSiteFor(config.projectRoot, config.dataDir) : undefined,
+    }),
     ...createNotifyActivities(notifyDeps(config, warehouse)),
     ...createSkillGapActivities({ warehouse }),
     ...createMatcherPipelineActivities({ warehouse, staging, modelsDir: join(config.dataDir, 'models') }),

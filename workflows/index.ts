@@ -1,6 +1,7 @@
 // Every workflow the `pipeline` worker serves; this file is the worker's workflow bundle entry.
 export { ingestSourceWorkflow } from './ingest-source.js';
 export { pipelineWorkflow } from './pipeline.js';
+export { reportBuildWorkflow } from './report-build.js';
 export { matchAlertsWorkflow, weeklyDigestWorkflow } from './notifications.js';
 export { matcherVersionsWorkflow, promoteMatcherWorkflow, retrainMatcherWorkflow, rollbackMatcherWorkflow } from './retrain-matcher.js';
 export { resumeWorkflow } from './resume.js';

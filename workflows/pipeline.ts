@@ -1,9 +1,11 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, defineQuery, executeChild, log, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import type { FetchActivities } from '../activities/fetch-activities.js';
 import type { PipelineActivities, RunRef } from '../activities/pipeline-activities.js';
 import type { Stage } from '../warehouse/core.js';
 import { ingestSourceWorkflow, type IngestSourceResult } from './ingest-source.js';
 import { matchAlertsWorkflow } from './notifications.js';
+import { REPORT_BUILD_WORKFLOW_ID, reportBuildWorkflow } from './report-build.js';
 import { FETCH_QUEUE, PIPELINE_QUEUE } from './task-queues.js';
 
 const warehouse = proxyActivities<PipelineActivities>({
@@ -94,6 +96,15 @@ export async function pipelineWorkflow(input: PipelineInput = { trigger: 'manual
     workflowId: `${info.workflowId}/alerts/${run.runId}`,
     args: [{ runId: run.runId }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  // So does the report build (minutes of Evidence); one already running builds this snapshot next.
+  await startChild(reportBuildWorkflow, {
+    workflowId: REPORT_BUILD_WORKFLOW_ID,
+    args: [run],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  }).catch((error: unknown) => {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    log.info('a report build is running; it builds this snapshot next');
   });
   progress.current = 'done';
   log.info('pipeline finished', { stages: progress.stages });

@@ -66,16 +66,15 @@ export async function interviewPrep(conn: DuckDBConnection, userId: string, appl
   const user = await userSkills(conn, userId);
   const gap = await computeAnalysis(conn, { userId, target: { kind: 'chosen', clusterIds: [application.clusterId] }, user }, deps);
   const job = await getJob(conn, application.clusterId);
-  const evidence = (job?.evidence ?? {}) as { skills?: SkillMention[] };
   const target: TargetJob = {
     clusterId: application.clusterId,
     title: application.title,
     company: application.company,
-    skills: (job?.skills as string[] | undefined) ?? [],
-    skillsRequired: (job?.skillsRequired as string[] | null | undefined) ?? [],
-    skillsNice: (job?.skillsNice as string[] | null | undefined) ?? [],
+    skills: job?.skills ?? [],
+    skillsRequired: job?.skillsRequired ?? [],
+    skillsNice: job?.skillsNice ?? [],
   };
-  const skills = skillEvidence(target, evidence.skills ?? [], user, deps.graph);
+  const skills = skillEvidence(target, job?.evidence.skills ?? [], user, deps.graph);
   const required = skills.filter((s) => s.requirement === 'required');
   const covered = required.filter((s) => s.user.kind === 'profile' || s.user.kind === 'learned').length;
   return {

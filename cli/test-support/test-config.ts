@@ -13,6 +13,8 @@ export async function testConfig(env: NodeJS.ProcessEnv = {}): Promise<Config> {
     TEMPORAL_PORT: String(await freePort()),
     TEMPORAL_UI_PORT: String(await freePort()),
     LOG_LEVEL: 'info',
+    // A report build is minutes of CPU: no test builds one except the report's own.
+    REPORTS: 'off',
     ...env,
   });
 }
@@ -25,6 +27,7 @@ export function childEnv(config: Config, extra: NodeJS.ProcessEnv = {}): NodeJS.
     PORT: String(config.httpPort),
     TEMPORAL_PORT: String(config.temporalPort),
     TEMPORAL_UI_PORT: String(config.temporalUiPort),
+    REPORTS: config.buildReports ? 'on' : 'off',
     ...extra,
   };
 }

@@ -1,0 +1,87 @@
+// Report build time at scale: the trend stage (report marts), the publish stage (snapshot) and the
+// Evidence build (`sources` + `build:strict`, as the publish stage runs it) over a warehouse of N
+// postings of the synthetic corpus (api-warehouse.ts: real normalizer, clusters from the corpus's
+// truth). Sizes from BENCH_REPORT_SIZES (default "100000"; "100000,1000000" adds the million run).
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publishSnapshot } from '../activities/publish/publish-snapshot.js';
+import { reportSiteFor } from '../activities/publish/report-site.js';
+import { runReportBuild } from '../activities/publish/run-report-build.js';
+import { runTrend } from '../activities/trend/run-trend.js';
+import { PROJECT_ROOT } from '../cli/config.js';
+import { Warehouse } from '../warehouse/db.js';
+import { migrate } from '../warehouse/migrate.js';
+import { benchWarehouse } from './api-warehouse.js';
+
+const SIZES = (process.env.BENCH_REPORT_SIZES ?? '100000').split(',').map(Number);
+const TIME_LIMIT_MS = 60 * 60_000;
+
+/** Bytes under a folder, following no links. */
+function folderBytes(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + folderBytes(join(path, name)), 0);
+}
+
+const seconds = (ms: number) => Number((ms / 1000).toFixed(1));
+
+interface Result {
+  postings: number;
+  jobs: number;
+  trendSeconds: number;
+  publishSeconds: number;
+  buildSeconds: number;
+  status: string;
+  snapshotMB: number;
+  siteMB: number;
+  dataMB: number;
+}
+
+async function measure(postings: number): Promise<Result> {
+  const source = await benchWarehouse({ postings, users: 0, matchesPerUser: 0 });
+  // The trend stage writes marts: work on a copy, so the cached warehouse stays as api-warehouse built it.
+  const dir = mkdtempSync(join(tmpdir(), `bench-report-${postings}-`));
+  try {
+    copyFileSync(source.path, join(dir, 'warehouse.duckdb'));
+    const warehouse = await Warehouse.open(join(dir, 'warehouse.duckdb'));
+    try {
+      await migrate(warehouse);
+      const [{ jobs } = { jobs: 0 }] = await warehouse.query<{ jobs: number }>('SELECT count(*) AS jobs FROM job_clusters');
+      let started = performance.now();
+      await warehouse.transaction(runTrend);
+      const trendSeconds = seconds(performance.now() - started);
+      const snapshotPath = join(dir, 'reports.duckdb');
+      started = performance.now();
+      await warehouse.withConnection((conn) => publishSnapshot(conn, { runId: `bench-${postings}`, snapshotPath }));
+      const publishSeconds = seconds(performance.now() - started);
+      const site = { ...reportSiteFor(PROJECT_ROOT, dir), timeLimitMs: TIME_LIMIT_MS };
+      const outcome = await runReportBuild(warehouse, site, { runId: `bench-${postings}`, snapshotPath });
+      if (outcome.status !== 'ok') console.error(outcome.error);
+      return {
+        postings,
+        jobs,
+        trendSeconds,
+        publishSeconds,
+        buildSeconds: seconds(outcome.durationMs),
+        status: outcome.status,
+        snapshotMB: Number((statSync(snapshotPath).size / 1e6).toFixed(1)),
+        siteMB: outcome.status === 'ok' ? Number((folderBytes(join(`${site.siteDir}.builds`)) / 1e6).toFixed(1)) : 0,
+        dataMB: outcome.status === 'ok' ? Number((folderBytes(join(site.siteDir, 'data')) / 1e6).toFixed(1)) : 0,
+      };
+    } finally {
+      warehouse.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results: Result[] = [];
+for (const size of SIZES) {
+  console.log(`› ${size.toLocaleString('en')} postings`);
+  results.push(await measure(size));
+}
+console.table(results);
+mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'report-build.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
