@@ -2,9 +2,12 @@
 // Reads stream in chunks: a million descriptions would not fit in memory as one result, and only
 // their signatures are kept.
 import { DuckDBBlobVector, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { queryRows } from './db.js';
 
-/** A posting as the dedupe stage reads it: no description, which its signature stands for. */
+/**
+ * A posting as the dedupe stage reads it: its description only when it has no valid stored
+ * signature to stand for it (so a run reads the text of new and changed postings only), else the
+ * stored signature.
+ */
 export interface DedupeRow {
   id: string;
   canonical_url: string | null;
@@ -13,41 +16,36 @@ export interface DedupeRow {
   company: string | null;
   location: string | null;
   remote_scope: string;
-  /** ISO date-time: when it was posted, else when it was normalized. */
-  posted_at: string;
+  /** Days since the epoch: when it was posted, else when it was normalized. */
+  posted_day: number;
+  description: string | null;
+  /** The stored signature's bytes (little-endian uint32 values), when valid for this content and scheme. */
+  signature: Uint8Array | null;
 }
 
-/** What a signature is computed from. */
-export interface SignatureText {
-  id: string;
-  content_hash: string;
-  title: string;
-  company: string | null;
-  text: string;
-}
-
-const ROW_FIELDS = `p.id, p.canonical_url, p.content_hash, p.title, p.company, p.location, p.remote_scope,
-  coalesce(p.posted_at, p.normalized_at)::VARCHAR AS posted_at`;
-const UNCLUSTERED = 'NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)';
 // A stored signature counts only for the posting's current content and the current scheme ($1).
+const FIELDS = `p.id, p.canonical_url, p.content_hash, p.title, p.company, p.location, p.remote_scope,
+  floor(epoch(coalesce(p.posted_at, p.normalized_at)) / 86400)::INTEGER AS posted_day,
+  CASE WHEN s.posting_id IS NULL THEN p.description_text END AS description, s.signature`;
 const VALID_SIGNATURE = 'LEFT JOIN minhash_signatures s ON s.posting_id = p.id AND s.content_hash = p.content_hash AND s.version = $1';
-const RECENT_CANONICALS = `job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ${VALID_SIGNATURE}
-  WHERE coalesce(p.posted_at, p.normalized_at) >= $2::TIMESTAMPTZ`;
+const UNCLUSTERED = 'NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)';
+
+type Value = string | number | Uint8Array | null;
 
 /** Calls `onRow` for each row of the query, chunk by chunk; BLOB columns arrive as bytes. */
-async function forEachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[], onRow: (row: (string | Uint8Array | null)[]) => void): Promise<void> {
+async function forEachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[], onRow: (row: Value[]) => void): Promise<void> {
   const result = await conn.stream(sql, params);
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) return;
     const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
     for (let r = 0; r < chunk.rowCount; r++) {
-      onRow(vectors.map((v) => (v instanceof DuckDBBlobVector ? v.getItemBytes(r) : (v.getItem(r) as string | null))));
+      onRow(vectors.map((v) => (v instanceof DuckDBBlobVector ? v.getItemBytes(r) : (v.getItem(r) as Value))));
     }
   }
 }
 
-function dedupeRow(v: (string | Uint8Array | null)[]): DedupeRow {
+function dedupeRow(v: Value[]): DedupeRow {
   return {
     id: v[0] as string,
     canonical_url: v[1] as string | null,
@@ -56,60 +54,32 @@ function dedupeRow(v: (string | Uint8Array | null)[]): DedupeRow {
     company: v[4] as string | null,
     location: v[5] as string | null,
     remote_scope: v[6] as string,
-    posted_at: v[7] as string,
+    posted_day: v[7] as number,
+    description: v[8] as string | null,
+    signature: v[9] as Uint8Array | null,
   };
 }
 
-export async function countUnclustered(conn: DuckDBConnection): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(conn, `SELECT count(*) AS n FROM postings p WHERE ${UNCLUSTERED}`);
-  return row?.n ?? 0;
-}
-
-/**
- * Postings not in any cluster yet, oldest first (so a cluster's founding member is its earliest
- * posting), each with its stored signature's bytes when one is valid.
- */
-export async function forEachUnclustered(conn: DuckDBConnection, version: string, onRow: (row: DedupeRow, signature: Uint8Array | null) => void): Promise<void> {
+/** Postings not in any cluster yet, oldest first (so a cluster's founding member is its earliest posting). */
+export async function forEachUnclustered(conn: DuckDBConnection, version: string, onRow: (row: DedupeRow) => void): Promise<void> {
   await forEachRow(
     conn,
-    `SELECT ${ROW_FIELDS}, s.signature FROM postings p ${VALID_SIGNATURE}
+    `SELECT ${FIELDS} FROM postings p ${VALID_SIGNATURE}
      WHERE ${UNCLUSTERED} ORDER BY coalesce(p.posted_at, p.normalized_at), p.id`,
     [version],
-    (v) => onRow(dedupeRow(v), v[8] as Uint8Array | null),
+    (v) => onRow(dedupeRow(v)),
   );
 }
 
-/** The canonical posting of every cluster seen since `sinceIso` (what new postings are compared with), with its stored signature's bytes when valid. */
-export async function forEachRecentCanonical(
-  conn: DuckDBConnection,
-  version: string,
-  sinceIso: string,
-  onRow: (clusterId: string, row: DedupeRow, signature: Uint8Array | null) => void,
-): Promise<void> {
+/** The canonical posting of every cluster seen since `sinceIso`: what new postings are compared with. */
+export async function forEachRecentCanonical(conn: DuckDBConnection, version: string, sinceIso: string, onRow: (clusterId: string, row: DedupeRow) => void): Promise<void> {
   await forEachRow(
     conn,
-    `SELECT c.id AS cluster_id, ${ROW_FIELDS}, s.signature FROM ${RECENT_CANONICALS} ORDER BY c.first_seen_at, c.id`,
+    `SELECT c.id AS cluster_id, ${FIELDS}
+     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ${VALID_SIGNATURE}
+     WHERE coalesce(p.posted_at, p.normalized_at) >= $2::TIMESTAMPTZ ORDER BY c.first_seen_at, c.id`,
     [version, sinceIso],
-    (v) => onRow(v[0] as string, dedupeRow(v.slice(1)), v[9] as Uint8Array | null),
-  );
-}
-
-/**
- * Title, company and description of the postings in `scope` that have no valid signature: the
- * unclustered postings, or the canonical postings of clusters seen since `recentSince`.
- */
-export async function forEachUnsigned(
-  conn: DuckDBConnection,
-  version: string,
-  scope: 'unclustered' | { recentSince: string },
-  onRow: (posting: SignatureText) => void,
-): Promise<void> {
-  const from = scope === 'unclustered' ? `postings p ${VALID_SIGNATURE} WHERE ${UNCLUSTERED}` : RECENT_CANONICALS;
-  await forEachRow(
-    conn,
-    `SELECT p.id, p.content_hash, p.title, p.company, p.description_text FROM ${from} AND s.posting_id IS NULL`,
-    scope === 'unclustered' ? [version] : [version, scope.recentSince],
-    (v) => onRow({ id: v[0] as string, content_hash: v[1] as string, title: v[2] as string, company: v[3] as string | null, text: v[4] as string }),
+    (v) => onRow(v[0] as string, dedupeRow(v.slice(1))),
   );
 }
 

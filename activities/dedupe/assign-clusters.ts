@@ -10,19 +10,19 @@ export function clusterIdFor(foundingPostingId: string): string {
   return `job_${foundingPostingId}`;
 }
 
+type Keys = Pick<DedupeRow, 'id' | 'canonical_url' | 'content_hash'>;
+
 /**
  * Exact dedupe: a posting joins the cluster of an earlier posting with the same canonical URL,
  * else the same content hash, else founds a cluster of its own. `known` maps keys of postings
- * already clustered (from the warehouse) to their clusters; postings in this batch extend it as
- * they are assigned, so duplicates within one run also meet.
+ * already clustered (from the warehouse) to their clusters; postings extend it as they are
+ * assigned, so duplicates within one run also meet. Postings must come oldest first; the returned
+ * function assigns one at a time, so a stage can decide per posting while it streams them.
  */
-export function assignClusters(
-  postings: Pick<DedupeRow, 'id' | 'canonical_url' | 'content_hash'>[],
-  known: { byUrl: Map<string, string>; byHash: Map<string, string> },
-): ClusterAssignment[] {
+export function exactMatcher(known: { byUrl: ReadonlyMap<string, string>; byHash: ReadonlyMap<string, string> }): (posting: Keys) => ClusterAssignment {
   const byUrl = new Map(known.byUrl);
   const byHash = new Map(known.byHash);
-  return postings.map((posting) => {
+  return (posting) => {
     const viaUrl = posting.canonical_url ? byUrl.get(posting.canonical_url) : undefined;
     const viaHash = byHash.get(posting.content_hash);
     const assignment: ClusterAssignment = viaUrl
@@ -33,5 +33,6 @@ export function assignClusters(
     if (posting.canonical_url && !byUrl.has(posting.canonical_url)) byUrl.set(posting.canonical_url, assignment.cluster_id);
     if (!byHash.has(posting.content_hash)) byHash.set(posting.content_hash, assignment.cluster_id);
     return assignment;
-  });
+  };
 }
+

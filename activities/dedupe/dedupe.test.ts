@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DedupeRow } from '../../warehouse/dedupe-signatures.js';
-import { assignClusters, clusterIdFor } from './assign-clusters.js';
+import { clusterIdFor, exactMatcher } from './assign-clusters.js';
 import { canonicalUrl } from './canonical-url.js';
 import { postingContentHash } from './content-hash.js';
 
@@ -69,9 +69,10 @@ const posting = (id: string, canonical_url: string | null, content_hash: string)
   canonical_url,
   content_hash,
 });
+const assignClusters = (postings: Parameters<ReturnType<typeof exactMatcher>>[0][], known: Parameters<typeof exactMatcher>[0]) => postings.map(exactMatcher(known));
 const none = () => ({ byUrl: new Map<string, string>(), byHash: new Map<string, string>() });
 
-describe('assignClusters', () => {
+describe('exactMatcher', () => {
   it('founds one cluster per distinct posting, named after the founding posting', () => {
     const result = assignClusters([posting('a', 'https://x.com/1', 'h1'), posting('b', 'https://x.com/2', 'h2'), posting('c', null, 'h3')], none());
 

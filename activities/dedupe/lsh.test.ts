@@ -29,6 +29,8 @@ describe('LshIndex', () => {
   it('keeps working as its table grows past many rehashes', () => {
     const index = new LshIndex();
     for (let i = 0; i < 3000; i++) index.add(minhashSignature(words(40, i * 100)));
+    // Distinct texts share no bucket, across rehashes too.
+    expect(index.largestBucket).toBe(1);
     expect(index.candidates(minhashSignature(words(40, 1234 * 100)))).toContain(1234);
     expect(index.candidates(minhashSignature(words(40, 2999 * 100)))).toContain(2999);
   });
@@ -38,6 +40,7 @@ describe('LshIndex', () => {
     const signature = minhashSignature(words(50));
     for (let i = 0; i < 20; i++) index.add(signature);
     expect(index.candidates(signature).sort((a, b) => a - b)).toEqual([15, 16, 17, 18, 19]);
+    expect(index.largestBucket).toBe(20);
   });
 
   it('rejects signatures that do not fit bands × rows and invalid shapes', () => {

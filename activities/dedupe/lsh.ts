@@ -31,6 +31,9 @@ export class LshIndex {
   // Open-addressing table: bucket key (band hash) → newest entry; entry = item × bands + band.
   private keys: Uint32Array;
   private heads: Int32Array;
+  // Entries per bucket, and the most any bucket holds: boilerplate shows up as one huge bucket.
+  private sizes: Int32Array;
+  private largest = 0;
   private used = 0;
   // Older entry of the same bucket, per entry.
   private next: Int32Array<ArrayBuffer>;
@@ -46,12 +49,18 @@ export class LshIndex {
     this.maxBucketScan = maxBucketScan;
     this.keys = new Uint32Array(1024);
     this.heads = new Int32Array(1024).fill(EMPTY_SLOT);
+    this.sizes = new Int32Array(1024);
     this.next = new Int32Array(1024);
     this.seen = new Int32Array(64);
   }
 
   get size(): number {
     return this.items;
+  }
+
+  /** Entries in the fullest bucket. */
+  get largestBucket(): number {
+    return this.largest;
   }
 
   /** Indexes a signature; returns its item number (0, 1, 2, … in the order of adding). */
@@ -72,6 +81,7 @@ export class LshIndex {
       }
       this.next[entry] = this.heads[slot] as number;
       this.heads[slot] = entry;
+      this.largest = Math.max(this.largest, ++this.sizes[slot]!);
     }
     return item;
   }
@@ -128,13 +138,16 @@ export class LshIndex {
   private rehash(): void {
     const oldKeys = this.keys;
     const oldHeads = this.heads;
+    const oldSizes = this.sizes;
     this.keys = new Uint32Array(oldKeys.length * 2);
     this.heads = new Int32Array(oldKeys.length * 2).fill(EMPTY_SLOT);
+    this.sizes = new Int32Array(oldKeys.length * 2);
     for (let i = 0; i < oldKeys.length; i++) {
       if (oldHeads[i] === EMPTY_SLOT) continue;
       const slot = this.findSlot(oldKeys[i] as number);
       this.keys[slot] = oldKeys[i] as number;
       this.heads[slot] = oldHeads[i] as number;
+      this.sizes[slot] = oldSizes[i] as number;
     }
   }
 }

@@ -13,7 +13,7 @@ export interface NearDuplicateAssignment extends ClusterAssignment {
  * posting of each cluster still inside the date window, so each run compares new postings with
  * recent clusters only. Founders of this batch are indexed as they are kept, so duplicates within
  * one run meet too. `prepared` holds the new postings that founded clusters; `comparisons` counts
- * the candidate pairs verified.
+ * the candidate pairs verified and `largestBucket` the entries of the fullest LSH bucket.
  */
 export function mergeNearDuplicates(
   assignments: ClusterAssignment[],
@@ -21,7 +21,7 @@ export function mergeNearDuplicates(
   recent: readonly { clusterId: string; prepared: PreparedPosting }[],
   thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS,
   lsh: Partial<LshOptions> = DEFAULT_LSH,
-): { assignments: NearDuplicateAssignment[]; comparisons: number } {
+): { assignments: NearDuplicateAssignment[]; comparisons: number; largestBucket: number } {
   const t = { ...DEFAULT_THRESHOLDS, ...thresholds };
   const index = new LshIndex(lsh);
   // Per LSH item: the cluster it stands for and the posting to verify against.
@@ -60,5 +60,5 @@ export function mergeNearDuplicates(
       ? { posting_id: a.posting_id, cluster_id: target.clusterId, matched_by: 'near_duplicate', score: Number(target.score.toFixed(4)) }
       : { ...a, cluster_id: target.clusterId, score: null };
   });
-  return { assignments: merged, comparisons };
+  return { assignments: merged, comparisons, largestBucket: index.largestBucket };
 }

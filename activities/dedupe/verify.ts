@@ -44,7 +44,10 @@ export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
 });
 
 /** What verification reads of a posting besides its text, which the MinHash signature stands for. */
-export type PostingFacts = Omit<DedupePosting, 'text'>;
+export type PostingFacts = Omit<DedupePosting, 'text' | 'postedAt'> & {
+  /** Days since the epoch, or null when the date is unknown. */
+  postedDay: number | null;
+};
 
 /**
  * A posting reduced to what verification compares: computed once per posting, small enough to keep
@@ -190,7 +193,7 @@ export function signatureText(posting: Pick<DedupePosting, 'title' | 'company' |
 }
 
 export function preparePosting(posting: DedupePosting, minhash: Partial<MinhashOptions> = DEFAULT_MINHASH, into?: Uint32Array): PreparedPosting {
-  return prepareFacts(posting, minhashSignature(signatureText(posting), minhash, into));
+  return prepareFacts({ ...posting, postedDay: postedDay(posting.postedAt) }, minhashSignature(signatureText(posting), minhash, into));
 }
 
 /** A posting whose signature is already known (stored by an earlier run), ready for verification. */
@@ -202,7 +205,7 @@ export function prepareFacts(posting: PostingFacts, signature: Uint32Array): Pre
     companyKeys: posting.company ? memo(companyCache, posting.company, companyPrefixKeys) : [],
     places: placesOf(posting.location),
     remoteScope: posting.remoteScope ?? null,
-    postedDay: postedDay(posting.postedAt),
+    postedDay: posting.postedDay,
   };
 }
 
@@ -246,23 +249,25 @@ function locationsCompatible(a: PreparedPosting, b: PreparedPosting): boolean {
  * tens of millions of candidate pairs cheap. Cheap checks come first.
  */
 function judge(a: PreparedPosting, b: PreparedPosting, t: Thresholds, explain: boolean): VerifyResult | null {
-  const vetoes: string[] = [];
-  const sameCompany = sameEmployer(a.companyKeys, b.companyKeys);
-  if (sameCompany === false && (vetoes.push('company'), !explain)) return null;
+  // Allocated only when explaining: the batch path runs this tens of millions of times.
+  const vetoes: string[] | null = explain ? [] : null;
+  const veto = (reason: string) => (vetoes?.push(reason), vetoes === null);
+  const sameCompany = a.companyKeys === b.companyKeys || sameEmployer(a.companyKeys, b.companyKeys);
+  if (sameCompany === false && veto('company')) return null;
   const locationCompatible = locationsCompatible(a, b);
-  if (!locationCompatible && (vetoes.push('location'), !explain)) return null;
+  if (!locationCompatible && veto('location')) return null;
   const seniorityConflict = a.title.seniority !== null && b.title.seniority !== null && a.title.seniority !== b.title.seniority;
-  if (seniorityConflict && (vetoes.push('seniority'), !explain)) return null;
+  if (seniorityConflict && veto('seniority')) return null;
   const daysApart = a.postedDay !== null && b.postedDay !== null ? Math.abs(a.postedDay - b.postedDay) : null;
-  if (daysApart !== null && daysApart > t.maxDaysApart && (vetoes.push('date'), !explain)) return null;
+  if (daysApart !== null && daysApart > t.maxDaysApart && veto('date')) return null;
   const titleSimilarity = sortedJaccard(a.title.tokens, b.title.tokens);
+  if (titleSimilarity < t.minTitleSimilarity && veto('title')) return null;
   const jaccard = estimateJaccard(a.signature, b.signature);
-  if (jaccard < t.minJaccard && (vetoes.push('jaccard'), !explain)) return null;
-  if (titleSimilarity < t.minTitleSimilarity && (vetoes.push('title'), !explain)) return null;
+  if (jaccard < t.minJaccard && veto('jaccard')) return null;
   const score = t.jaccardWeight * jaccard + t.titleWeight * titleSimilarity;
-  const duplicate = vetoes.length === 0 && score >= t.minScore;
+  const duplicate = (vetoes === null || vetoes.length === 0) && score >= t.minScore;
   if (!duplicate && !explain) return null;
-  return { duplicate, score, reasons: { jaccard, titleSimilarity, sameCompany, locationCompatible, seniorityConflict, daysApart, vetoes } };
+  return { duplicate, score, reasons: { jaccard, titleSimilarity, sameCompany, locationCompatible, seniorityConflict, daysApart, vetoes: vetoes ?? [] } };
 }
 
 export function verifyPrepared(a: PreparedPosting, b: PreparedPosting, thresholds: Partial<Thresholds> = DEFAULT_THRESHOLDS): VerifyResult {
