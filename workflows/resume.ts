@@ -76,8 +76,9 @@ export async function resumeWorkflow(input: ResumeWorkflowInput): Promise<Resume
       if (!text.ok) {
         mark('extract', 'failed', text.code);
         progress.error = { code: text.code, message: text.message };
-        await resumeDb.failResume({ resumeId: input.resumeId, code: text.code, message: text.message });
+        // The progress is final before the stored status says failed: whoever reads one sees the other.
         skipRest('the file could not be read');
+        await resumeDb.failResume({ resumeId: input.resumeId, code: text.code, message: text.message });
         return progress;
       }
       const structured = await step(
@@ -94,8 +95,8 @@ export async function resumeWorkflow(input: ResumeWorkflowInput): Promise<Resume
       const failed = progress.stages.find((s) => s.status === 'running');
       if (failed) mark(failed.stage, 'failed', error.cause?.message ?? error.message);
       progress.error = INTERNAL;
-      await resumeDb.failResume({ resumeId: input.resumeId, ...INTERNAL });
       skipRest('stopped by an earlier failure');
+      await resumeDb.failResume({ resumeId: input.resumeId, ...INTERNAL });
       throw error;
     }
     mark('review', 'waiting');

@@ -426,6 +426,16 @@ describe('structureResume: what the text does not say', () => {
     expect(draft.warnings).toContain('dates given as years only in experience entry 1: months assumed');
   });
 
+  it('keeps the years a résumé states for a skill, in any of the three languages', () => {
+    const text = 'Competências\nPython (5 anos), SQL: 3 anos de experiência\n8 years of experience with Spark\nDocker 2 años';
+    expect(structureResume(text, matcher, NOW).skills).toEqual([
+      { skill: 'python', years: 5 },
+      { skill: 'sql', years: 3 },
+      { skill: 'spark', years: 8 },
+      { skill: 'docker', years: 2 },
+    ]);
+  });
+
   it('takes an intern title on the latest job over the years', () => {
     const text = 'Experience\nData Science Intern, Stone\nJan 2026 - Present\n\nData Analyst, Itaú\n2018 – 2025';
     expect(structureResume(text, matcher, NOW).seniority).toBe('intern');

@@ -10,6 +10,7 @@ import { apiClient } from '../../cli/test-support/api-client.js';
 import { testConfig } from '../../cli/test-support/test-config.js';
 import { CORPUS_DIR, fileName } from '../../fixtures/resumes/layouts.js';
 import { PEOPLE } from '../../fixtures/resumes/people.js';
+import { resumeWorkflowId } from '../../workflows/resume-client.js';
 import type { AppRouter } from '../router.js';
 
 // The whole path on real parts: the app as `npm start` runs it (Temporal dev server, both workers,
@@ -152,6 +153,16 @@ describe('résumé upload → resumeWorkflow → review → accept, end to end',
     const store = resumeStoreFor(app.config);
     expect(existsSync(store.pathFor(first.sha256))).toBe(true);
     expect(readdirSync(join(store.root, first.sha256.slice(0, 2)))).toEqual([first.sha256]);
+
+    // A draft whose run is no longer waiting (the review window passed, or an operator ended it)
+    // can still be accepted: a new run of the same workflow does the rescore and the skill gaps.
+    await app.client.workflow.getHandle(resumeWorkflowId(first.id)).terminate('the review window is over');
+    const { name, contact, experience, education, languages, skills } = review.draft;
+    const accepted = await api.resume.accept.mutate({ id: first.id, profile: review.suggestedProfile, resume: { name, contact, experience, education, languages, skills } });
+    expect(accepted.rescore).toBe('started');
+    const done = await until(() => api.resume.status.query({ id: first.id }), (s) => stageStatus(s)['skill-gaps'] === 'done');
+    expect(stageStatus(done)).toEqual({ extract: 'done', structure: 'done', 'normalize-skills': 'done', 'save-draft': 'done', review: 'done', rescore: 'done', 'skill-gaps': 'done' });
+    expect((await matchCount(await userIdOf(api)))[0]!.n).toBeGreaterThan(0);
   });
 
   describe('files that cannot be read: a specific error, status failed, the profile unchanged', () => {

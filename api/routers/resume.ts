@@ -137,7 +137,7 @@ export const resumeRouter = router({
       text: row.text,
       draft: row.draft,
       suggestedProfile: profileFromDraft(row.draft, current),
-      accepted: row.accepted as z.infer<typeof acceptInput> | null,
+      accepted: row.accepted as Omit<z.infer<typeof acceptInput>, 'id'> | null,
       skillGaps: row.skillGaps,
     };
   }),
