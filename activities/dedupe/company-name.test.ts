@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyKey, companyPrefixKeys, sameEmployer } from './company-name.js';
+import { companyKey, companyPrefixKeys, employerTag, sameEmployer } from './company-name.js';
 
 describe('companyKey', () => {
   it.each([
@@ -48,5 +48,26 @@ describe('sameEmployer', () => {
 
   it('is unknown when a name is missing', () => {
     expect(same(null, 'Helix Data GmbH')).toBeNull();
+  });
+});
+
+describe('employerTag', () => {
+  const tag = (name: string | null) => employerTag(companyPrefixKeys(name));
+  const names = ['Loja Rápida Comércio Eletrônico S/A', 'LojaRapida S.A.', 'Nuvem Dados Tecnologia Ltda.', 'NUVEM DADOS', 'Data Bricks', 'Databricks Inc.', 'Grupo Bimbo', 'Grupo Modelo', 'Company 12', 'Pagos Andinos S.A.S.', 'IBM', 'Nu'];
+
+  it('is shared by every pair of names sameEmployer calls one employer', () => {
+    for (const a of names) {
+      for (const b of names) {
+        if (sameEmployer(companyPrefixKeys(a), companyPrefixKeys(b))) expect([a, tag(a), b, tag(b)]).toEqual([a, tag(b), b, tag(a)]);
+      }
+    }
+    expect(tag('Data Bricks')).toBe(tag('Databricks Inc.'));
+  });
+
+  it('tells most other employers apart, and is 0 for a missing or short name', () => {
+    expect(tag('Nuvem Dados')).not.toBe(tag('Pagos Andinos'));
+    expect(tag('Trilha Crédito')).not.toBe(tag('Nuvem Dados'));
+    expect(tag('Nuvem Dados')).toBeGreaterThan(0);
+    expect([tag(null), tag(''), tag('IBM'), tag('Nu Ltda.')]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -61,6 +61,21 @@ export function sameEmployer(a: readonly string[], b: readonly string[]): boolea
   return keyA === keyB || a.includes(keyB) || b.includes(keyA);
 }
 
+const TAG_CHARS = 4;
+
+/**
+ * A number two names share whenever sameEmployer says they are one employer: one key is then the
+ * start of the other, so both keys begin with the same characters. 0 (which goes with anything)
+ * when the name has no key or a key too short to tell. Lets a search skip other employers cheaply.
+ */
+export function employerTag(keys: readonly string[]): number {
+  const key = keys[keys.length - 1];
+  if (!key || key.length < TAG_CHARS) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < TAG_CHARS; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h & 0x7fffffff) || 1;
+}
+
 function companyWords(name: string | null | undefined): string[] {
   if (!name) return [];
   const words = fold(name)

@@ -26,6 +26,17 @@ describe('LshIndex', () => {
     expect(index.candidates(signature)).toHaveLength(2);
   });
 
+  it('leaves out items tagged otherwise, and keeps untagged items and queries open to all', () => {
+    const index = new LshIndex();
+    const signature = minhashSignature(words(60));
+    index.add(signature, 7);
+    index.add(signature, 9);
+    index.add(signature);
+    expect(index.candidates(signature, [], 7).sort()).toEqual([0, 2]);
+    expect(index.candidates(signature, [], 8)).toEqual([2]);
+    expect(index.candidates(signature).sort()).toEqual([0, 1, 2]);
+  });
+
   it('keeps working as its table grows past many rehashes', () => {
     const index = new LshIndex();
     for (let i = 0; i < 3000; i++) index.add(minhashSignature(words(40, i * 100)));

@@ -7,6 +7,11 @@
  * is one slot of typed arrays (a chained hash table keyed by the band's 32-bit hash) instead of a
  * Map of arrays, ~20 bytes per band per item, and a query marks the items it has seen in a stamp
  * array instead of building a Set.
+ *
+ * An item may carry a tag: items with two different non-zero tags are never reported to each other
+ * (the dedupe stage tags postings by their employer, which verification would veto anyway). Most
+ * band collisions at scale are boilerplate shared across employers, so this skips them before
+ * they cost a verification.
  */
 
 export interface LshOptions {
@@ -39,6 +44,7 @@ export class LshIndex {
   private next: Int32Array<ArrayBuffer>;
   // Per item, the query that last reported it, so each query reports an item once.
   private seen: Int32Array<ArrayBuffer>;
+  private tags: Int32Array<ArrayBuffer>;
   private query = 0;
 
   constructor(opts: Partial<LshOptions> = {}) {
@@ -52,6 +58,7 @@ export class LshIndex {
     this.sizes = new Int32Array(1024);
     this.next = new Int32Array(1024);
     this.seen = new Int32Array(64);
+    this.tags = new Int32Array(64);
   }
 
   get size(): number {
@@ -64,12 +71,16 @@ export class LshIndex {
   }
 
   /** Indexes a signature; returns its item number (0, 1, 2, … in the order of adding). */
-  add(signature: Uint32Array): number {
+  add(signature: Uint32Array, tag = 0): number {
     this.check(signature);
     const item = this.items++;
     const needed = this.items * this.bands;
     if (needed > this.next.length) this.next = grow(this.next, needed);
-    if (this.items > this.seen.length) this.seen = grow(this.seen, this.items);
+    if (this.items > this.seen.length) {
+      this.seen = grow(this.seen, this.items);
+      this.tags = grow(this.tags, this.items);
+    }
+    this.tags[item] = tag;
     for (let band = 0; band < this.bands; band++) {
       if ((this.used + 1) * 2 > this.keys.length) this.rehash();
       const key = this.bandKey(signature, band);
@@ -86,8 +97,11 @@ export class LshIndex {
     return item;
   }
 
-  /** Item numbers sharing at least one band with the signature, each once, written to `out` (which is cleared). */
-  candidates(signature: Uint32Array, out: number[] = []): number[] {
+  /**
+   * Item numbers sharing at least one band with the signature, each once, written to `out` (which
+   * is cleared); with a non-zero `tag`, items tagged otherwise (and non-zero) are left out.
+   */
+  candidates(signature: Uint32Array, out: number[] = [], tag = 0): number[] {
     this.check(signature);
     out.length = 0;
     // A fresh stamp per query; after 2^31 queries start over, forgetting every stamp.
@@ -102,7 +116,8 @@ export class LshIndex {
       for (let scanned = 0; entry !== EMPTY_SLOT && scanned < this.maxBucketScan; scanned++) {
         if (entry % this.bands === band) {
           const item = (entry / this.bands) | 0;
-          if (this.seen[item] !== this.query) {
+          const other = this.tags[item] as number;
+          if (this.seen[item] !== this.query && (tag === 0 || other === 0 || other === tag)) {
             this.seen[item] = this.query;
             out.push(item);
           }

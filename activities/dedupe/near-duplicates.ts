@@ -27,7 +27,7 @@ export function mergeNearDuplicates(
   // Per LSH item: the cluster it stands for and the posting to verify against.
   const items: { clusterId: string; prepared: PreparedPosting }[] = [];
   for (const entry of recent) {
-    index.add(entry.prepared.signature);
+    index.add(entry.prepared.signature, entry.prepared.employerTag);
     items.push(entry);
   }
 
@@ -39,7 +39,7 @@ export function mergeNearDuplicates(
     const posting = a.matched_by === 'first' ? prepared.get(a.posting_id) : undefined;
     if (!posting) continue;
     let best: { clusterId: string; score: number } | null = null;
-    for (const item of index.candidates(posting.signature, candidates)) {
+    for (const item of index.candidates(posting.signature, candidates, posting.employerTag)) {
       const candidate = items[item] as (typeof items)[number];
       comparisons++;
       const score = duplicateScore(posting, candidate.prepared, t);
@@ -48,7 +48,7 @@ export function mergeNearDuplicates(
     if (best) {
       redirect.set(a.cluster_id, best);
     } else {
-      index.add(posting.signature);
+      index.add(posting.signature, posting.employerTag);
       items.push({ clusterId: a.cluster_id, prepared: posting });
     }
   }

@@ -1,6 +1,6 @@
 import { findPlaceMentions } from '../normalize/geo.js';
 import type { RemoteScope } from '../normalize/remote-scope.js';
-import { companyPrefixKeys, sameEmployer } from './company-name.js';
+import { companyPrefixKeys, employerTag, sameEmployer } from './company-name.js';
 import { DEFAULT_MINHASH, estimateJaccard, minhashSignature } from './minhash.js';
 import type { MinhashOptions } from './minhash.js';
 
@@ -59,6 +59,8 @@ export interface PreparedPosting {
   title: TitleFeatures;
   /** See companyPrefixKeys: the last one is the company key. */
   companyKeys: readonly string[];
+  /** See employerTag: postings with different non-zero tags are never the same employer. */
+  employerTag: number;
   places: Places;
   remoteScope: RemoteScope | null;
   /** Days since the epoch, or null when the date is unknown. */
@@ -198,11 +200,13 @@ export function preparePosting(posting: DedupePosting, minhash: Partial<MinhashO
 
 /** A posting whose signature is already known (stored by an earlier run), ready for verification. */
 export function prepareFacts(posting: PostingFacts, signature: Uint32Array): PreparedPosting {
+  const companyKeys = posting.company ? memo(companyCache, posting.company, companyPrefixKeys) : [];
   return {
     id: posting.id,
     signature,
     title: memo(titleCache, posting.title, titleFeatures),
-    companyKeys: posting.company ? memo(companyCache, posting.company, companyPrefixKeys) : [],
+    companyKeys,
+    employerTag: employerTag(companyKeys),
     places: placesOf(posting.location),
     remoteScope: posting.remoteScope ?? null,
     postedDay: posting.postedDay,
