@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { UserConfig } from 'vite';
 
 /** Written into the build: the digest of the sources it was built from. */
@@ -17,10 +18,16 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Everything the build reads from the project: the app's sources and config, and the dependency lockfile. */
+/** Everything a build depends on: the app's sources and config, the dependency lockfile, and this build step itself. */
 export function webSourceDigest(projectRoot: string): string {
   const web = join(projectRoot, 'web');
-  const files = [join(web, 'index.html'), join(web, 'vite.config.ts'), join(projectRoot, 'package-lock.json'), ...filesUnder(join(web, 'src')).sort()];
+  const files = [
+    fileURLToPath(import.meta.url),
+    join(web, 'index.html'),
+    join(web, 'vite.config.ts'),
+    join(projectRoot, 'package-lock.json'),
+    ...filesUnder(join(web, 'src')).sort(),
+  ];
   const hash = createHash('sha256');
   for (const file of files) hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
@@ -81,6 +88,34 @@ async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> 
 }
 
 /**
+ * Vite's build runs in a child process with NODE_ENV=production: in the caller's process NODE_ENV
+ * may be "test" (vitest), and Vite and the React plugin would then make a development build.
+ */
+function buildInChild(projectRoot: string, outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), outDir], {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(stderr.trim().split('\n')[0] || `vite build exited with ${code}`))));
+  });
+}
+
+/** The child: `node --import tsx cli/web-build.ts <outDir>` builds web/ with its vite.config.ts. */
+async function buildWeb(outDir: string): Promise<void> {
+  const web = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+  const [{ build }, { default: config }] = await Promise.all([
+    import('vite'),
+    import(pathToFileURL(join(web, 'vite.config.ts')).href) as Promise<{ default: UserConfig }>,
+  ]);
+  await build({ ...config, configFile: false, logLevel: 'silent', build: { ...config.build, outDir, emptyOutDir: true } });
+}
+
+/**
  * Builds web/ into web/dist with Vite when the build is missing or was made from other sources.
  * The new build is written beside the old one and swapped in, so a running server never serves a
  * half-written folder.
@@ -97,11 +132,7 @@ export async function ensureWebBuild(opts: { projectRoot: string; say?: (line: s
     const out = join(web, `.dist-${process.pid}`);
     const old = join(web, `.dist-old-${process.pid}`);
     try {
-      const [{ build }, { default: config }] = await Promise.all([
-        import('vite'),
-        import(pathToFileURL(join(web, 'vite.config.ts')).href) as Promise<{ default: UserConfig }>,
-      ]);
-      await build({ ...config, configFile: false, logLevel: 'silent', build: { ...config.build, outDir: out, emptyOutDir: true } });
+      await buildInChild(opts.projectRoot, out);
       writeFileSync(join(out, STAMP_FILE), digest);
       rmSync(old, { recursive: true, force: true });
       if (existsSync(dist)) renameSync(dist, old);
@@ -114,5 +145,12 @@ export async function ensureWebBuild(opts: { projectRoot: string; say?: (line: s
     }
     opts.say?.(`› web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 'built';
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildWeb(process.argv[2] ?? '').catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
   });
 }

@@ -2,6 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import { Layout, type NavItem } from './components/Layout.js';
 import { EmptyState, ErrorMessage, Loading } from './components/Status.js';
 import { isLocale, useI18n } from './i18n/index.js';
+import { ApplicationDetailPage } from './pages/ApplicationDetail.js';
+import { ApplicationsPage } from './pages/Applications.js';
 import { ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage } from './pages/Auth.js';
 import { DashboardPage } from './pages/Dashboard.js';
 import { JobDetailPage } from './pages/JobDetail.js';
@@ -11,6 +13,7 @@ import { OperatorPage } from './pages/Operator.js';
 import { ProfilePage } from './pages/Profile.js';
 import { SavedPage } from './pages/Saved.js';
 import { SettingsPage } from './pages/Settings.js';
+import { SkillsPage } from './pages/Skills.js';
 import { Redirect, matchPath, useLocation } from './router.js';
 import { useMe, useSignOutOnExpiredSession, type SessionUser } from './session.js';
 
@@ -32,6 +35,9 @@ const ROUTES: Route[] = [
   { path: '/jobs', access: 'any', render: (_, user) => <JobsPage user={user} /> },
   { path: '/jobs/:clusterId', access: 'any', render: ({ clusterId = '' }, user) => <JobDetailPage key={clusterId} clusterId={clusterId} user={user} /> },
   { path: '/saved', access: 'user', render: () => <SavedPage /> },
+  { path: '/applications', access: 'user', render: () => <ApplicationsPage /> },
+  { path: '/skills', access: 'user', render: () => <SkillsPage /> },
+  { path: '/applications/:id', access: 'user', render: ({ id = '' }) => <ApplicationDetailPage key={id} id={id} /> },
   { path: '/profile', access: 'user', render: () => <ProfilePage /> },
   { path: '/settings', access: 'user', render: () => <SettingsPage /> },
   { path: '/operator', access: 'admin', render: () => <OperatorPage /> },
@@ -50,6 +56,8 @@ function useNav(user: SessionUser | null): NavItem[] {
     { to: '/', label: t.nav.dashboard },
     { to: '/jobs', label: t.nav.jobs },
     { to: '/saved', label: t.nav.saved },
+    { to: '/applications', label: t.nav.applications },
+    { to: '/skills', label: t.nav.skills },
     { to: '/profile', label: t.nav.profile },
     ...(user.role === 'admin' ? [{ to: '/operator', label: t.nav.operator }] : []),
     { to: '/settings', label: t.nav.settings },

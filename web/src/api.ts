@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { TRPCClientError, createTRPCClient, httpBatchLink } from '@trpc/client';
+import { TRPCClientError, createTRPCClient, httpBatchLink, httpLink, isNonJsonSerializable, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../api/router.js';
@@ -21,13 +21,15 @@ export function rememberCsrfToken(token: string | null): void {
 }
 
 export function createApiClient() {
+  const common = {
+    url: '/trpc',
+    headers: () => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+    fetch: (url: URL | RequestInfo, init?: RequestInit) => fetch(url, { ...init, credentials: 'same-origin' }),
+  };
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: '/trpc',
-        headers: () => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
-        fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
-      }),
+      // A file upload (FormData) goes alone as multipart; everything else is batched as JSON.
+      splitLink({ condition: (op) => isNonJsonSerializable(op.input), true: httpLink(common), false: httpBatchLink(common) }),
     ],
   });
 }

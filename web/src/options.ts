@@ -1,4 +1,4 @@
-import type { JobCard, Profile } from '../api.js';
+import type { JobCard, Profile } from './api.js';
 
 // The choices the forms offer, in the order they are shown; labels come from the messages.
 export const SCOPES: JobCard['remoteScope'][] = ['global', 'latam', 'americas', 'brazil', 'countries', 'hybrid', 'onsite', 'unknown'];

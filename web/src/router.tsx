@@ -13,8 +13,18 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+let lastWasRedirect = false;
+window.addEventListener('popstate', () => {
+  lastWasRedirect = false;
+});
+/** Whether the latest navigation replaced the address (a redirect) rather than going somewhere. */
+export function lastNavigationWasRedirect(): boolean {
+  return lastWasRedirect;
+}
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
+  lastWasRedirect = opts.replace === true;
   window.history[opts.replace ? 'replaceState' : 'pushState'](null, '', to);
   for (const listener of listeners) listener();
   if (!opts.replace) window.scrollTo(0, 0);

@@ -33,8 +33,16 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 const BULLET = /^(?:[*•·\-–]|\d{1,2}[.)])\s+/;
 
+/** A line's text escaped, with its http(s) addresses (found in the raw text, so a quote ends one) as links. */
 function inline(line: string): string {
-  return escape(line).replace(URL_IN_TEXT, (url) => `<a href="${url}">${url}</a>`);
+  let html = '';
+  let last = 0;
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    const url = escape(match[0]);
+    html += `${escape(line.slice(last, match.index))}<a href="${url}">${url}</a>`;
+    last = match.index + match[0].length;
+  }
+  return html + escape(line.slice(last));
 }
 
 /** A block of lines: runs of bullet lines become a list, the other lines a paragraph with line breaks. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { errorCode, rememberCsrfToken, useTRPC, type ApiOutputs } from './api.js';
 import { navigate } from './router.js';
@@ -33,11 +33,14 @@ export function useLogOut() {
   const queryClient = useQueryClient();
   return useMutation(
     trpc.auth.logOut.mutationOptions({
-      onSettled: async () => {
+      // Signed out at once, then off the page before the cache is dropped: the user's pages unmount
+      // instead of asking for their data again without a session.
+      onSettled: () => {
+        const me = trpc.auth.me.queryKey();
         rememberCsrfToken(null);
-        queryClient.removeQueries();
-        await queryClient.resetQueries();
+        queryClient.setQueryData(me, null);
         navigate('/login', { replace: true });
+        queryClient.removeQueries({ predicate: (query) => query.queryHash !== hashKey(me) });
       },
     }),
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { LOCALES, LOCALE_NAMES, isLocale, useI18n } from '../i18n/index.js';
-import { Link, useLocation } from '../router.js';
+import { Link, lastNavigationWasRedirect, useLocation } from '../router.js';
 import { useLogOut, type SessionUser } from '../session.js';
 import { Button } from './Button.js';
 
@@ -64,16 +64,15 @@ export function Layout({ user, nav, children }: { user: SessionUser | null; nav:
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(pathname);
   const logOut = useLogOut();
 
-  // After a client-side navigation, focus moves to the new page, as it would on a page load.
+  // After the user goes to another page, focus moves to it, as it would on a page load; a redirect
+  // (the page loaded at one address and shown at another) leaves focus where a page load puts it.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    main.current?.focus();
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    if (!lastNavigationWasRedirect()) main.current?.focus();
   }, [pathname]);
 
   return (

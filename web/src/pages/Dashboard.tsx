@@ -11,7 +11,7 @@ import { parseTimestamp } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import { Link } from '../router.js';
 import type { SessionUser } from '../session.js';
-import { SCOPES, SENIORITIES } from './options.js';
+import { SCOPES, SENIORITIES } from '../options.js';
 
 /**
  * When the user was last here before this visit (null on the first): jobs first seen after it are

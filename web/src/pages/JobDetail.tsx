@@ -9,6 +9,7 @@ import { usePageTitle } from '../components/Layout.js';
 import { SafeDescription } from '../components/SafeDescription.js';
 import { ScoreBar } from '../components/ScoreBar.js';
 import { SourceList } from '../components/SourceLinks.js';
+import { TrackApplication } from '../components/TrackApplication.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
 import { useI18n } from '../i18n/index.js';
 import { Link } from '../router.js';
@@ -117,8 +118,9 @@ function MatchPanel({ clusterId, job }: { clusterId: string; job: JobDetail }) {
           {t.match.why}
         </h2>
         {matches.isPending ? <Loading /> : match ? <ScoreBar score={match.score} components={match.components} /> : <p className="text-slate-700">{t.job.notScored}</p>}
-        <div className="mt-4">
+        <div className="mt-4 space-y-4">
           <FeedbackActions clusterId={clusterId} title={job.title} />
+          <TrackApplication clusterId={clusterId} />
         </div>
       </Card>
       <Card aria-labelledby="gap-heading">

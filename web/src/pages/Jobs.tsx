@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../components/Status.js';
 import { useI18n } from '../i18n/index.js';
 import { Link, navigate, useLocation } from '../router.js';
 import type { SessionUser } from '../session.js';
-import { LANGUAGES, SCOPES, SENIORITIES } from './options.js';
+import { LANGUAGES, SCOPES, SENIORITIES } from '../options.js';
 
 const PAGE_SIZE = 20;
 type ListInput = ApiInputs['jobs']['list'];

@@ -1,91 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useTRPC, type ApiInputs, type Profile } from '../api.js';
+import { useState, type FormEvent } from 'react';
+import { useTRPC, type Profile } from '../api.js';
 import { Button, buttonClass } from '../components/Button.js';
-import { Card } from '../components/Card.js';
-import { CheckboxGroup, SelectField, TextField } from '../components/Field.js';
 import { usePageTitle } from '../components/Layout.js';
+import { ProfileFields, initialProfile, type ProfileInput } from '../components/ProfileFields.js';
+import { ResumeImport } from '../components/ResumeImport.js';
 import { ErrorMessage, Loading, Notice } from '../components/Status.js';
 import { useI18n } from '../i18n/index.js';
 import { Link, useLocation } from '../router.js';
-import { COUNTRIES, LANGUAGES, PROFILE_SCOPES, PROFILE_SENIORITIES } from './options.js';
-
-type ProfileInput = ApiInputs['profile']['update'];
-
-function initialProfile(existing: Profile | null): ProfileInput {
-  if (existing) {
-    const { country, timezone, yearsExperience, seniority, skills, salaryFloorUsdMonth, remoteScopes, languages } = existing;
-    return { country, timezone, yearsExperience, seniority, skills, salaryFloorUsdMonth, remoteScopes, languages };
-  }
-  return {
-    country: 'BR',
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    yearsExperience: 0,
-    seniority: null,
-    skills: [],
-    salaryFloorUsdMonth: null,
-    remoteScopes: ['global', 'latam', 'brazil'],
-    languages: ['pt', 'en'],
-  };
-}
-
-/** Skills as chips: typed ids (lower case, dashes), suggested from the skills the current jobs ask for. */
-function SkillsInput({ value, onChange, suggestions }: { value: string[]; onChange(next: string[]): void; suggestions: string[] }) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState('');
-  const listId = useId();
-  const add = () => {
-    const skill = draft.trim().toLowerCase().replace(/\s+/g, '-');
-    if (skill && skill.length <= 80 && !value.includes(skill)) onChange([...value, skill]);
-    setDraft('');
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' || event.key === ',') {
-      event.preventDefault();
-      add();
-    }
-  };
-  return (
-    <div className="space-y-3">
-      <TextField label={t.profile.skillsLabel} hint={t.profile.skillsHint} list={listId} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} />
-      <datalist id={listId}>
-        {suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
-      <Button variant="secondary" onClick={add} disabled={!draft.trim()}>
-        {t.profile.addSkill}
-      </Button>
-      {value.length === 0 ? (
-        <p className="text-sm text-slate-600">{t.profile.noSkills}</p>
-      ) : (
-        <ul className="flex flex-wrap gap-2" aria-label={t.profile.skills}>
-          {value.map((skill) => (
-            <li key={skill} className="inline-flex items-center gap-1 rounded-full bg-emerald-100 py-1 pl-3 pr-1 text-sm text-emerald-900">
-              {skill}
-              <button
-                type="button"
-                aria-label={t.profile.removeSkill(skill)}
-                onClick={() => onChange(value.filter((s) => s !== skill))}
-                className="inline-flex size-7 items-center justify-center rounded-full hover:bg-emerald-200 focus-visible:outline-2 focus-visible:outline-emerald-700"
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
 
 function ProfileForm({ existing, welcome }: { existing: Profile | null; welcome: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<ProfileInput>(() => initialProfile(existing));
-  const jobs = useQuery(trpc.jobs.list.queryOptions({ limit: 100 }));
-  const suggestions = [...new Set((jobs.data ?? []).flatMap((j) => j.skills))].sort();
   const save = useMutation(
     trpc.profile.update.mutationOptions({
       onSuccess: (saved) => {
@@ -94,97 +22,19 @@ function ProfileForm({ existing, welcome }: { existing: Profile | null; welcome:
       },
     }),
   );
-  const set = (patch: Partial<ProfileInput>) => {
-    save.reset();
-    setForm({ ...form, ...patch });
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate(form);
   };
-  const regions = new Intl.DisplayNames([locale], { type: 'region' });
-  const countries = [...new Set([...COUNTRIES, ...(form.country ? [form.country] : [])])]
-    .map((code) => ({ value: code, label: regions.of(code) ?? code }))
-    .sort((a, b) => a.label.localeCompare(b.label, locale));
-  const zones = Intl.supportedValuesOf('timeZone');
-
   return (
     <form onSubmit={submit} className="space-y-6">
-      <Card aria-labelledby="experience-heading">
-        <h2 id="experience-heading" className="mb-4 text-lg font-semibold">
-          {t.profile.experience}
-        </h2>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t.profile.country}
-            value={form.country ?? ''}
-            onChange={(e) => set({ country: e.target.value || null })}
-            options={[{ value: '', label: t.profile.notSaying }, ...countries]}
-          />
-          <SelectField
-            label={t.profile.timezone}
-            value={form.timezone ?? ''}
-            onChange={(e) => set({ timezone: e.target.value || null })}
-            options={[{ value: '', label: t.profile.notSaying }, ...[...new Set([...zones, ...(form.timezone ? [form.timezone] : [])])].map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))]}
-          />
-          <TextField
-            label={t.profile.yearsExperience}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={60}
-            step={1}
-            required
-            value={String(form.yearsExperience)}
-            onChange={(e) => set({ yearsExperience: Math.max(0, Math.min(60, Number(e.target.value) || 0)) })}
-          />
-          <SelectField
-            label={t.profile.seniority}
-            value={form.seniority ?? ''}
-            onChange={(e) => set({ seniority: PROFILE_SENIORITIES.find((s) => s === e.target.value) ?? null })}
-            options={[{ value: '', label: t.profile.notSaying }, ...PROFILE_SENIORITIES.map((s) => ({ value: s, label: t.seniority[s] }))]}
-          />
-        </div>
-      </Card>
-
-      <Card aria-labelledby="skills-heading">
-        <h2 id="skills-heading" className="mb-4 text-lg font-semibold">
-          {t.profile.skills}
-        </h2>
-        <SkillsInput value={form.skills} onChange={(skills) => set({ skills })} suggestions={suggestions} />
-      </Card>
-
-      <Card aria-labelledby="preferences-heading">
-        <h2 id="preferences-heading" className="mb-4 text-lg font-semibold">
-          {t.profile.preferences}
-        </h2>
-        <div className="space-y-5">
-          <TextField
-            label={t.profile.salaryFloor}
-            hint={t.profile.salaryFloorHint}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1_000_000}
-            step={100}
-            value={form.salaryFloorUsdMonth === null ? '' : String(form.salaryFloorUsdMonth)}
-            onChange={(e) => set({ salaryFloorUsdMonth: e.target.value === '' ? null : Math.max(0, Number(e.target.value)) })}
-          />
-          <CheckboxGroup
-            legend={t.profile.remoteScopes}
-            options={PROFILE_SCOPES.map((s) => ({ value: s, label: t.scope[s] }))}
-            value={form.remoteScopes}
-            onChange={(remoteScopes) => set({ remoteScopes })}
-          />
-          <CheckboxGroup
-            legend={t.profile.languages}
-            options={LANGUAGES.map((l) => ({ value: l, label: t.language[l] }))}
-            value={form.languages.filter((l): l is (typeof LANGUAGES)[number] => (LANGUAGES as string[]).includes(l))}
-            onChange={(languages) => set({ languages: [...languages, ...form.languages.filter((l) => !(LANGUAGES as string[]).includes(l))] })}
-          />
-        </div>
-      </Card>
-
+      <ProfileFields
+        value={form}
+        onChange={(next) => {
+          save.reset();
+          setForm(next);
+        }}
+      />
       <div className="space-y-3">
         {save.error && <ErrorMessage error={save.error} />}
         {save.isSuccess && <Notice>{t.profile.saved}</Notice>}
@@ -210,6 +60,8 @@ export function ProfilePage() {
   const welcome = search.get('welcome') === '1';
   usePageTitle(welcome ? t.profile.onboardingTitle : t.profile.title);
   const profile = useQuery(trpc.profile.get.queryOptions());
+  const [imports, setImports] = useState(0);
+  const [reviewing, setReviewing] = useState(false);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -221,7 +73,11 @@ export function ProfilePage() {
       ) : profile.error ? (
         <ErrorMessage error={profile.error} onRetry={() => void profile.refetch()} />
       ) : (
-        <ProfileForm existing={profile.data} welcome={welcome} />
+        <>
+          <ResumeImport onAccepted={() => setImports(imports + 1)} onReviewing={setReviewing} />
+          {/* Hidden while a résumé's profile is reviewed; accepting it replaces the profile, and the form starts again from it. */}
+          {!reviewing && <ProfileForm key={imports} existing={profile.data} welcome={welcome} />}
+        </>
       )}
     </div>
   );

@@ -140,7 +140,7 @@ export function SettingsPage() {
       <h1 className="text-2xl font-bold sm:text-3xl">{t.settings.title}</h1>
       <Card aria-labelledby="display-heading">
         <h2 id="display-heading" className="mb-4 text-lg font-semibold">
-          {t.settings.language}
+          {t.settings.display}
         </h2>
         <Display />
       </Card>

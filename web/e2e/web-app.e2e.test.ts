@@ -1,0 +1,397 @@
+// The web app in a real browser (Debian's Chromium through playwright-core) against the real app:
+// Temporal dev server, workers, DuckDB, the pipeline over the demo feeds plus one feed full of XSS
+// payloads served on 127.0.0.1, and the built web app served by the app's own HTTP server.
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../../api/http-server.js';
+import { startApp, type App } from '../../cli/app.js';
+import { PROJECT_ROOT } from '../../cli/config.js';
+import { createLogger } from '../../cli/logger.js';
+import { runPipeline } from '../../cli/run-pipeline.js';
+import { launchBrowser } from '../../cli/test-support/chromium.js';
+import { testConfig } from '../../cli/test-support/test-config.js';
+import { upsertSource } from '../../warehouse/core.js';
+import { getJob, listJobs } from '../../warehouse/job-queries.js';
+
+const SHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
+const XSS_FEED = readFileSync(join(PROJECT_ROOT, 'web/e2e/fixtures/xss-remotive.json'));
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const PASSWORD = 'uma senha longa o bastante';
+
+let app: App;
+let feed: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  feed = createServer((req, res) => {
+    if (req.url === '/xss.json') res.writeHead(200, { 'content-type': 'application/json' }).end(XSS_FEED);
+    else res.writeHead(404).end();
+  });
+  const feedUrl = `http://127.0.0.1:${await listen(feed, 0, '127.0.0.1')}`;
+  const config = await testConfig();
+  app = await startApp(config, createLogger({ level: 'info', file: config.logFile, consoleLevel: 'error' }));
+  await app.warehouse.withConnection((conn) =>
+    upsertSource(conn, {
+      id: 'xss-feed',
+      name: 'XSS <b onmouseover="window.__xss=99">feed</b>',
+      kind: 'json_api',
+      adapter: 'remotive',
+      url: `${feedUrl}/xss.json`,
+      enabled: true,
+      timeoutMs: 5_000,
+      maxBytes: 1024 * 1024,
+      maxPages: 1,
+      pageDelayMs: 0,
+    }),
+  );
+  await runPipelineOnce();
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await new Promise((resolve) => feed?.close(resolve));
+  if (app) rmSync(app.config.dataDir, { recursive: true, force: true });
+});
+
+/** Console errors, uncaught exceptions and dialogs of a page: the app's pages must have none. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return problems;
+}
+
+/** Every form control has a label, nothing is wider than the screen, and nothing went wrong. */
+async function checkPage(page: Page, problems: string[]): Promise<void> {
+  const unlabelled = await page.evaluate(`[...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map((el) => el.outerHTML)`);
+  expect(unlabelled).toEqual([]);
+  expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+  expect(problems).toEqual([]);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function heading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** A pipeline run, bounded: a run that hangs fails the test with a reason instead of a time-out. */
+async function runPipelineOnce(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const problems = readFileSync(app.config.logFile, 'utf8').split('\n').filter((line) => /"level":(40|50)/.test(line));
+      reject(new Error(`the pipeline run did not finish within 120 s; the app log's last warnings:\n${problems.slice(-5).join('\n')}`));
+    }, 120_000);
+  });
+  try {
+    await Promise.race([runPipeline(app.client, { trigger: 'manual' }), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function userId(email: string): Promise<string> {
+  const [row] = await app.warehouse.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
+  if (!row) throw new Error(`no user ${email}`);
+  return row.id;
+}
+
+async function signUp(context: BrowserContext, email: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(`${app.httpUrl}/signup`);
+  await page.getByLabel('Seu nome').fill('Joana Lima');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Criar conta' }).click();
+  await heading(page, /Boas-vindas/);
+  return { page, problems };
+}
+
+describe('the web app in Chromium', () => {
+  it('signs a job seeker up, explains their matches, shows every source of a job, saves it, speaks three languages and logs out', async () => {
+    const email = 'joana@example.com';
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const page = await context.newPage();
+    const problems = watch(page);
+
+    // Signed out, / is the public job list: one card per job, each with every source that lists it.
+    await page.goto(app.httpUrl);
+    await heading(page, 'Todas as vagas');
+    expect(new URL(page.url()).pathname).toBe('/jobs');
+    const firstPage = await app.warehouse.withConnection((conn) => listJobs(conn, { limit: 20, offset: 0 }));
+    const cards = page.locator('main ol > li > article');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(firstPage.length);
+    for (const [i, job] of firstPage.entries()) {
+      await expect.poll(() => cards.nth(i).getByRole('heading').textContent()).toBe(job.title);
+      expect(await cards.nth(i).getByRole('list', { name: /Publicada em/ }).getByRole('listitem').count()).toBe(job.members.length);
+    }
+    expect(firstPage.some((job) => job.members.length > 1)).toBe(true);
+    await checkPage(page, problems);
+    await shot(page, 'jobs-desktop');
+
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the page's content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Pular para o conteúdo');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+
+    // Sign-up leads to onboarding: the profile and preferences.
+    await page.getByRole('navigation').getByRole('link', { name: 'Criar conta' }).click();
+    await heading(page, 'Criar conta');
+    await checkPage(page, problems);
+    await shot(page, 'signup-desktop');
+    await page.getByLabel('Seu nome').fill('Joana Lima');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Senha').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Criar conta' }).click();
+    await heading(page, /Boas-vindas/);
+    const skillInput = page.getByLabel('Adicionar habilidade');
+    for (const skill of ['python', 'sql', 'Machine Learning', 'airflow']) {
+      await skillInput.fill(skill);
+      await skillInput.press('Enter');
+    }
+    await page.getByRole('button', { name: 'Remover airflow' }).click();
+    await page.getByLabel('País onde você mora').selectOption('BR');
+    await page.getByLabel('Seu fuso horário').selectOption('America/Sao_Paulo');
+    await page.getByLabel('Anos de experiência').fill('4');
+    await page.getByLabel('Senioridade').selectOption('mid');
+    await page.getByLabel('Salário mínimo aceito (USD por mês)').fill('3000');
+    await page.getByRole('button', { name: 'Salvar perfil' }).click();
+    await page.getByRole('status').filter({ hasText: 'Perfil salvo' }).waitFor();
+    await checkPage(page, problems);
+    await shot(page, 'profile-desktop');
+    const id = await userId(email);
+    const [profile] = await app.warehouse.query<{ skills: string[]; years_experience: number; country: string; timezone: string; salary_floor_usd_month: number }>(
+      'SELECT skills, years_experience, country, timezone, salary_floor_usd_month FROM profiles WHERE user_id = $1',
+      [id],
+    );
+    expect(profile).toMatchObject({ skills: ['machine-learning', 'python', 'sql'], years_experience: 4, country: 'BR', timezone: 'America/Sao_Paulo', salary_floor_usd_month: 3000 });
+
+    // The next pipeline run scores the new profile; the dashboard lists the matches, best first, explained.
+    await runPipelineOnce();
+    await page.getByRole('link', { name: 'Ir para o painel' }).click();
+    await heading(page, 'Suas melhores vagas');
+    const scores = await app.warehouse.query<{ score: number }>('SELECT score FROM matches WHERE user_id = $1 ORDER BY score DESC', [id]);
+    const matchCards = page.locator('main ol > li > article');
+    await expect.poll(() => matchCards.count()).toBe(scores.length);
+    const percent = new Intl.NumberFormat('pt-BR', { style: 'percent', maximumFractionDigits: 0 });
+    const best = matchCards.first();
+    expect(await best.getByRole('img', { name: /^Compatibilidade de/ }).getAttribute('aria-label')).toContain(`Compatibilidade de ${percent.format(scores[0]?.score ?? -1)}`);
+    for (const component of ['Habilidades', 'Experiência', 'Local e fuso', 'Salário']) await best.getByText(component, { exact: true }).waitFor();
+    expect(await page.locator('main').getByText('Você tem:').count()).toBeGreaterThan(0);
+    await checkPage(page, problems);
+    await shot(page, 'dashboard-desktop');
+
+    // Dismissing a job takes it off the dashboard.
+    const dismissedTitle = (await matchCards.nth(1).getByRole('heading').textContent()) ?? '';
+    await page.getByRole('button', { name: `Descartar: ${dismissedTitle}` }).click();
+    await expect.poll(() => matchCards.count()).toBe(scores.length - 1);
+
+    // A job posted on two boards: its page lists both, each with its own apply link.
+    const merged = matchCards.filter({ has: page.getByRole('list', { name: 'Publicada em 2 sites' }) }).first();
+    const title = (await merged.getByRole('heading').textContent()) ?? '';
+    await merged.getByRole('link', { name: title }).click();
+    await heading(page, title);
+    const clusterId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const job = await app.warehouse.withConnection((conn) => getJob(conn, clusterId));
+    expect(job?.members).toHaveLength(2);
+    const applyLinks = page.getByRole('link', { name: /^Candidatar-se em/ });
+    expect(await applyLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(job?.members.map((m) => new URL(m.applyUrl ?? '').href));
+    for (const member of job?.members ?? []) await page.getByRole('link', { name: `Candidatar-se em ${member.sourceName}` }).waitFor();
+    await page.getByRole('heading', { name: 'Por que combina' }).waitFor();
+    await page.getByRole('img', { name: /^Compatibilidade de/ }).waitFor();
+    await page.getByRole('heading', { name: 'Suas habilidades para esta vaga' }).waitFor();
+    await checkPage(page, problems);
+    await shot(page, 'job-detail-desktop');
+
+    // Save it; it is on the saved page and in the warehouse.
+    await page.getByRole('button', { name: `Salvar: ${title}` }).click();
+    await page.getByRole('button', { name: `Remover dos salvos: ${title}`, pressed: true }).waitFor();
+    expect(await app.warehouse.query('SELECT saved, dismissed FROM feedback WHERE user_id = $1 AND cluster_id = $2', [id, clusterId])).toEqual([{ saved: true, dismissed: false }]);
+    await page.getByRole('navigation').getByRole('link', { name: 'Salvas' }).click();
+    await heading(page, 'Vagas salvas');
+    await page.locator('main article').getByRole('link', { name: title }).waitFor();
+    expect(await page.locator('main article').count()).toBe(1);
+    await checkPage(page, problems);
+    await shot(page, 'saved-desktop');
+
+    // Spanish and English, chosen in the settings, translate the whole interface.
+    await page.getByRole('navigation').getByRole('link', { name: 'Configurações' }).click();
+    await heading(page, 'Configurações');
+    await checkPage(page, problems);
+    await shot(page, 'settings-desktop');
+    await page.getByRole('main').getByRole('combobox', { name: 'Idioma' }).selectOption('es');
+    await heading(page, 'Configuración');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('es');
+    for (const link of ['Panel', 'Empleos', 'Guardados', 'Perfil', 'Configuración']) await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Panel' }).click();
+    await heading(page, 'Tus mejores empleos');
+    await page.locator('main').getByText('Habilidades', { exact: true }).first().waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Configuración' }).click();
+    await page.getByRole('main').getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    await heading(page, 'Settings');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+    await heading(page, 'Your best matches');
+    await page.locator('main').getByText('Location and time zone', { exact: true }).first().waitFor();
+    await checkPage(page, problems);
+    await shot(page, 'dashboard-en-desktop');
+    await page.getByRole('contentinfo').getByRole('combobox', { name: 'Language' }).selectOption('pt-BR');
+    await heading(page, 'Suas melhores vagas');
+
+    // Log out: the session is gone on the server and the user's pages ask to log in again.
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await heading(page, 'Entrar');
+    expect(await app.warehouse.query('SELECT count(*)::INT AS n FROM sessions WHERE user_id = $1', [id])).toEqual([{ n: 0 }]);
+    await page.goto(`${app.httpUrl}/saved`);
+    await heading(page, 'Entrar');
+    expect(new URL(page.url()).search).toBe(`?next=${encodeURIComponent('/saved')}`);
+    await checkPage(page, problems);
+    await shot(page, 'login-desktop');
+
+    // Logging in again returns to where the user was going.
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Senha').fill('not the password');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('alert').filter({ hasText: 'E-mail ou senha incorretos.' }).waitFor();
+    problems.splice(0); // the refused log-in's 401 shows in the console as a failed request, as it should
+    await page.getByLabel('Senha').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await heading(page, 'Vagas salvas');
+    await checkPage(page, problems);
+
+    // The same pages on a phone: nothing wider than the screen, the navigation behind a menu button.
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', storageState: await context.storageState() });
+    const mobile = await phone.newPage();
+    const mobileProblems = watch(mobile);
+    for (const [path, name, file] of [
+      ['/', 'Suas melhores vagas', 'dashboard'],
+      ['/jobs', 'Todas as vagas', 'jobs'],
+      [`/jobs/${clusterId}`, title, 'job-detail'],
+      ['/saved', 'Vagas salvas', 'saved'],
+      ['/profile', 'Seu perfil', 'profile'],
+      ['/settings', 'Configurações', 'settings'],
+    ] as const) {
+      await mobile.goto(`${app.httpUrl}${path}`);
+      await heading(mobile, name);
+      await mobile.locator('main').getByText(/Carregando/).waitFor({ state: 'detached' });
+      await checkPage(mobile, mobileProblems);
+      await shot(mobile, `${file}-phone`);
+    }
+    const savedLink = mobile.getByRole('navigation').getByRole('link', { name: 'Salvas' });
+    expect(await savedLink.isVisible()).toBe(false);
+    await mobile.getByRole('button', { name: 'Menu' }).click();
+    expect(await mobile.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
+    await savedLink.click();
+    await heading(mobile, 'Vagas salvas');
+    expect(await savedLink.isVisible()).toBe(false);
+    await checkPage(mobile, mobileProblems);
+    await phone.close();
+    await context.close();
+  }, 300_000);
+
+  it('shows operators their runs, source health and tools, and nobody else', async () => {
+    const email = 'operadora@example.com';
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const { page, problems } = await signUp(context, email);
+    await page.goto(`${app.httpUrl}/operator`);
+    await page.getByRole('heading', { name: 'Esta página é só para operadores.' }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Operação' }).count()).toBe(0);
+
+    await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+    await page.reload();
+    await heading(page, 'Operação');
+    const runs = await app.warehouse.query<{ n: number }>('SELECT count(DISTINCT run_id)::INT AS n FROM pipeline_runs');
+    const runsTable = page.getByRole('table').first();
+    await expect.poll(() => runsTable.locator('tbody tr').count()).toBe(runs[0]?.n);
+    await runsTable.getByText('coleta: ok', { exact: false }).first().waitFor();
+    await page.locator('figure .recharts-surface').first().waitFor();
+    const sourcesTable = page.getByRole('table').nth(1);
+    for (const source of ['demo-remotive', 'demo-wwr', 'xss-feed']) await sourcesTable.getByText(source, { exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: /Temporal Web UI/ }).getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await page.getByRole('link', { name: 'Relatórios de mercado' }).getAttribute('href')).toBe('/reports/');
+    await checkPage(page, problems);
+    await shot(page, 'operator-desktop');
+
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', storageState: await context.storageState() });
+    const mobile = await phone.newPage();
+    const mobileProblems = watch(mobile);
+    await mobile.goto(`${app.httpUrl}/operator`);
+    await heading(mobile, 'Operação');
+    await mobile.locator('figure .recharts-surface').first().waitFor();
+    await checkPage(mobile, mobileProblems);
+    await shot(mobile, 'operator-phone');
+    await phone.close();
+    await context.close();
+  }, 180_000);
+});
+
+describe('job text from the internet in Chromium', () => {
+  it('shows a posting full of XSS payloads as readable text and runs none of them', async () => {
+    const [xss] = await app.warehouse.query<{ cluster_id: string; title: string; company: string }>(
+      `SELECT m.cluster_id, p.title, p.company FROM cluster_members m JOIN postings p ON p.id = m.posting_id WHERE p.source_id = 'xss-feed'`,
+    );
+    if (!xss) throw new Error('the XSS feed was not ingested');
+    // The payloads reach the browser as they are: what keeps them inert is the web app.
+    expect(xss.title).toContain('<script>alert(15)</script>');
+    expect(xss.company).toContain('<svg onload=alert(16)>');
+    const job = await app.warehouse.withConnection((conn) => getJob(conn, xss.cluster_id));
+    expect(job?.description).toContain("<script>window.__xss=1;alert('script')</script>");
+    expect(job?.members[0]?.applyUrl).toMatch(/^javascript:/);
+
+    // First without the Content-Security-Policy, so a payload that got into the page would run;
+    // then with it, where even a blocked attempt would show as a console error.
+    for (const bypassCSP of [true, false]) {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR', bypassCSP });
+      const page = await context.newPage();
+      const problems = watch(page);
+      for (const path of [`/jobs?q=${encodeURIComponent('Injeção')}`, `/jobs/${xss.cluster_id}`]) {
+        await page.goto(`${app.httpUrl}${path}`);
+        await page.locator('main').getByText(xss.title, { exact: true }).first().waitFor();
+        await page.locator('main').getByText(/Carregando/).waitFor({ state: 'detached' });
+        // Pointer over everything and a click on the would-be link: event-handler payloads get their chance.
+        for (const target of await page.locator('main p, main li, main h1, main h3, main a').all()) await target.hover({ force: true });
+        if (path.startsWith('/jobs/job_')) await page.locator('main').getByText('click me').click();
+        await page.waitForTimeout(300);
+
+        expect(await page.evaluate('window.__xss')).toBeUndefined();
+        expect(await page.locator('main').locator('script, img, iframe, svg, object, embed, b').count()).toBe(0);
+        expect(await page.evaluate(`[...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on'))`)).toEqual([]);
+        expect(await page.evaluate(`[...document.querySelectorAll('[href],[src],[srcdoc]')].filter((el) => /^\\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? '') || el.hasAttribute('srcdoc')).length`)).toBe(0);
+        // Still readable: the text, tags and all, is on the page.
+        await page.locator('main').getByText(xss.company, { exact: false }).first().waitFor();
+        expect(problems).toEqual([]);
+      }
+      const description = page.locator('main section').filter({ has: page.getByRole('heading', { name: 'Descrição' }) });
+      for (const text of ["<script>window.__xss=1;alert('script')</script>", '<iframe srcdoc=', 'javascript:alert(6)', 'Python and SQL']) {
+        expect(await description.textContent()).toContain(text);
+      }
+      // The one http(s) address in the text is a link that opens apart from the app; the javascript: apply URL is no link.
+      const links = await description.locator('a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('rel'), a.getAttribute('target')]));
+      expect(links).toEqual([['https://example.com/apply?ref=xss&x=', 'noopener noreferrer nofollow ugc', '_blank']]);
+      await page.getByText('sem link de candidatura').waitFor();
+      await page.getByText('XSS <b onmouseover="window.__xss=99">feed</b>', { exact: true }).first().waitFor();
+      if (!bypassCSP) await shot(page, 'xss-job-desktop');
+      await context.close();
+    }
+  }, 120_000);
+});
