@@ -6,6 +6,10 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
 import { structureResume } from '../activities/resume/structure.js';
+import { runTrend } from '../activities/trend/run-trend.js';
+import { PROJECT_ROOT } from '../cli/config.js';
+import { seedDefaults } from '../cli/seed-defaults.js';
+import { upsertProfile } from '../warehouse/app.js';
 import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
 import { insertResume, MEDIA_TYPES, saveDraft } from '../warehouse/resumes.js';
@@ -149,5 +153,76 @@ describe('résumés: each user reaches only their own', () => {
     // No Temporal client in this context: the profile is saved and the next pipeline run rescores it.
     expect(await rita.resume.accept(edited)).toMatchObject({ rescore: 'deferred', profile: { userId: 'rita', skills: ['python', 'sql'], seniority: 'mid' } });
     expect(await sergio.profile.get()).toBeNull();
+  });
+});
+
+describe('skill gaps and applications: ownership is enforced in SQL', () => {
+  // Every procedure taking the id of something a user owns, with the input naming the owner's thing.
+  // A new id-taking procedure of these routers must be listed, or the first test fails.
+  type Owned = { application: string; contact: string; analysis: string };
+  const OWNED: Record<string, (o: Owned) => unknown> = {
+    'applications.get': (o) => ({ id: o.application }),
+    'applications.moveStatus': (o) => ({ id: o.application, to: 'applied' }),
+    'applications.addNote': (o) => ({ id: o.application, text: 'a note' }),
+    'applications.setNextAction': (o) => ({ id: o.application, action: 'call back', dueOn: null }),
+    'applications.addContact': (o) => ({ id: o.application, name: 'Rita' }),
+    'applications.removeContact': (o) => ({ id: o.application, contactId: o.contact }),
+    'applications.followUp': (o) => ({ id: o.application }),
+    'applications.interviewPrep': (o) => ({ id: o.application }),
+    'applications.salaryNegotiation': (o) => ({ id: o.application }),
+    'skills.get': (o) => ({ id: o.analysis }),
+    'skills.learningPath': (o) => ({ analysisId: o.analysis }),
+    'skills.potential': (o) => ({ analysisId: o.analysis }),
+  };
+  const ID_KEYS = ['id', 'applicationId', 'analysisId', 'contactId'];
+  const owned = {} as Owned;
+  const callAs = (ctx: ApiContext, path: string, input: unknown) => {
+    const caller = appRouter.createCaller(ctx) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+    const [group, name] = path.split('.') as [string, string];
+    return (caller[group]?.[name] as (input: unknown) => Promise<unknown>)(input);
+  };
+
+  beforeAll(async () => {
+    // One job (a posting and its cluster, with market facts), the shipped matcher, and Ana's profile.
+    await seedDefaults(warehouse, { projectRoot: PROJECT_ROOT, sources: [], demoProfile: false });
+    await warehouse.query(
+      `INSERT INTO postings (id, source_id, external_id, raw_content_hash, title, remote_scope, description_text, skills, skills_required,
+                             evidence, content_hash, run_id, normalized_at, seniority, salary_usd_month_min, salary_usd_month_max,
+                             salary_brl_month_min, salary_brl_month_max)
+       VALUES ('p1', 'demo', '1', 'h', 'ML Engineer', 'latam', 'Python and Kubernetes', ['python', 'kubernetes'], ['python', 'kubernetes'],
+               '{"skills": []}', 'c', 'r', now(), 'senior', 5000, 6000, 27000, 32000)`,
+    );
+    await warehouse.query(
+      `INSERT INTO job_clusters (id, canonical_posting_id, title, member_count, first_seen_at, updated_at)
+       VALUES ('job_00000000000000000000000a', 'p1', 'ML Engineer', 1, now(), now())`,
+    );
+    await warehouse.query(`INSERT INTO cluster_members (posting_id, cluster_id, matched_by, run_id, added_at) VALUES ('p1', 'job_00000000000000000000000a', 'first', 'r', now())`);
+    await warehouse.transaction((conn) => runTrend(conn));
+    await warehouse.withConnection((conn) =>
+      upsertProfile(conn, {
+        userId: 'ana', displayName: 'Ana', country: 'BR', timezone: 'America/Sao_Paulo', yearsExperience: 3, seniority: 'mid',
+        skills: ['python'], salaryFloorUsdMonth: 3000, remoteScopes: ['latam'], languages: ['pt'],
+      }),
+    );
+    const ana = appRouter.createCaller(signedIn('ana'));
+    const application = await ana.applications.create({ clusterId: 'job_00000000000000000000000a' });
+    owned.application = application.id;
+    owned.contact = String((await ana.applications.addContact({ id: application.id, name: 'Otto' })).contacts[0]?.id);
+    owned.analysis = (await ana.skills.analyze({ target: { kind: 'chosen', clusterIds: ['job_00000000000000000000000a'] } })).id;
+  });
+
+  it('lists every procedure of these routers that takes an id', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>;
+    const idTaking = Object.entries(procedures)
+      .filter(([path]) => path.startsWith('applications.') || path.startsWith('skills.'))
+      .filter(([, p]) => p._def.inputs.some((i) => ID_KEYS.some((k) => k in ((i as { shape?: object }).shape ?? {}))))
+      .map(([path]) => path);
+    expect(idTaking.sort()).toEqual(Object.keys(OWNED).sort());
+  });
+
+  it.each(Object.keys(OWNED))('%s refuses a second user as if the thing did not exist, and serves its owner', async (path) => {
+    const input = (OWNED[path] as (o: Owned) => unknown)(owned);
+    await expect(callAs(signedIn('bruno'), path, input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(callAs(signedIn('ana'), path, input)).resolves.toBeDefined();
   });
 });
