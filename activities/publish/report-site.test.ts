@@ -174,7 +174,7 @@ describe('the Evidence report over the published snapshot', () => {
     const [pair] = await q<{ a: string; b: string; jobs: number; lift: number }>(
       `SELECT sa.name AS a, sb.name AS b, c.jobs, c.lift FROM skill_cooccurrence c
        JOIN skills sa ON sa.skill_id = c.skill_a JOIN skills sb ON sb.skill_id = c.skill_b
-       WHERE period = '12m' AND category = 'all' AND seniority = 'all' ORDER BY jobs DESC, lift DESC, a, b LIMIT 1`,
+       WHERE c.period = '12m' AND c.category = 'all' AND c.seniority = 'all' ORDER BY c.jobs DESC, c.lift DESC, a, b LIMIT 1`,
     );
     const v = await visit('/skills/', {
       charts: 2,
