@@ -13,6 +13,8 @@ import { createLogger } from '../../cli/logger.js';
 import { runPipeline } from '../../cli/run-pipeline.js';
 import { launchBrowser } from '../../cli/test-support/chromium.js';
 import { testConfig } from '../../cli/test-support/test-config.js';
+import { CORPUS_DIR, fileName } from '../../fixtures/resumes/layouts.js';
+import { PEOPLE } from '../../fixtures/resumes/people.js';
 import { upsertSource } from '../../warehouse/core.js';
 import { getJob, listJobs } from '../../warehouse/job-queries.js';
 
@@ -343,6 +345,108 @@ describe('the web app in Chromium', () => {
     await phone.close();
     await context.close();
   }, 180_000);
+});
+
+describe('a job seeker\'s own data in Chromium', () => {
+  it('imports a dropped résumé, tracks an application through its stages, and analyses skill gaps', async () => {
+    const email = 'mariana@example.com';
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
+    const { page, problems } = await signUp(context, email);
+    const id = await userId(email);
+
+    // Onboarding: the résumé dropped on the drop zone is parsed, reviewed and accepted as the profile.
+    const person = PEOPLE.find((p) => p.id === 'mariana-albuquerque');
+    if (!person) throw new Error('no fixture person mariana-albuquerque');
+    const pdf = readFileSync(join(CORPUS_DIR, fileName(person, 'one-column'))).toString('base64');
+    const dropped = await page.evaluateHandle(`(() => {
+      const bytes = Uint8Array.from(atob('${pdf}'), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'curriculo.pdf', { type: 'application/pdf' }));
+      return transfer;
+    })()`);
+    await page.getByText('Arraste o arquivo para cá ou').dispatchEvent('drop', { dataTransfer: dropped });
+    await page.getByRole('heading', { name: 'Revise o que encontramos' }).waitFor({ timeout: 90_000 });
+    await page.getByText('Mariana Conceição Albuquerque').waitFor();
+    await page.getByText(/Cientista de Dados Sênior/).first().waitFor();
+    await page.getByRole('list', { name: 'Habilidades' }).getByRole('button', { name: 'Remover python' }).waitFor();
+    expect(await page.getByLabel('Senioridade').inputValue()).toBe('senior');
+    await checkPage(page, problems);
+    await shot(page, 'resume-review-desktop');
+    await page.getByLabel('Salário mínimo aceito (USD por mês)').fill('4000');
+    await page.getByRole('button', { name: 'Aceitar e salvar o perfil' }).click();
+    await page.getByRole('status').filter({ hasText: 'Perfil atualizado a partir do currículo.' }).waitFor();
+    const [profile] = await app.warehouse.query<{ skills: string[]; salary_floor_usd_month: number; seniority: string }>(
+      'SELECT skills, salary_floor_usd_month, seniority FROM profiles WHERE user_id = $1',
+      [id],
+    );
+    expect(profile).toMatchObject({ salary_floor_usd_month: 4000, seniority: 'senior' });
+    expect(profile?.skills).toContain('python');
+    expect(await app.warehouse.query('SELECT status FROM resumes WHERE user_id = $1', [id])).toEqual([{ status: 'accepted' }]);
+    // Accepting rescored the profile through the résumé workflow: the dashboard has matches.
+    await expect.poll(async () => (await app.warehouse.query<{ n: number }>('SELECT count(*)::INT AS n FROM matches WHERE user_id = $1', [id]))[0]?.n, { timeout: 90_000 }).toBeGreaterThan(0);
+
+    // Applications: track a job from its page, move it along, note and plan the next step.
+    const [job] = await app.warehouse.withConnection((conn) => listJobs(conn, { limit: 1, offset: 0 }));
+    if (!job) throw new Error('no jobs');
+    await page.goto(`${app.httpUrl}/jobs/${job.clusterId}`);
+    await page.getByRole('button', { name: 'Acompanhar candidatura' }).click();
+    await page.waitForURL(/\/applications\/app_[0-9a-f]{24}$/);
+    await heading(page, job.title);
+    await page.getByRole('button', { name: 'Mover para “Candidatura enviada”' }).click();
+    await page.getByRole('button', { name: 'Mover para “Triagem”' }).waitFor();
+    await page.getByLabel('Nova anotação').fill('Conversei com a recrutadora pelo LinkedIn.');
+    await page.getByRole('button', { name: 'Salvar anotação' }).click();
+    await page.getByText('Conversei com a recrutadora pelo LinkedIn.').waitFor();
+    await page.getByLabel('O que fazer').fill('Mandar portfólio');
+    await page.getByLabel('Até quando (opcional)').fill('2026-12-01');
+    await page.getByRole('button', { name: 'Salvar próximo passo' }).click();
+    await page.getByText(/^Mandar portfólio/).first().waitFor();
+    const timeline = page.locator('main section').filter({ has: page.getByRole('heading', { name: 'Histórico' }) }).getByRole('listitem');
+    expect(await timeline.count()).toBe(4);
+    await page.getByRole('heading', { name: 'Preparação para a entrevista' }).waitFor();
+    await checkPage(page, problems);
+    await shot(page, 'application-desktop');
+    expect(await app.warehouse.query('SELECT status, next_action FROM applications WHERE user_id = $1', [id])).toEqual([{ status: 'applied', next_action: 'Mandar portfólio' }]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Candidaturas' }).click();
+    await heading(page, 'Candidaturas');
+    const applied = page.getByRole('region', { name: 'Candidatura enviada (1)' });
+    await applied.getByRole('link', { name: job.title }).waitFor();
+    await applied.getByText('Mandar portfólio (até 1 de dez. de 2026)').waitFor();
+    await page.locator('figure .recharts-surface').first().waitFor();
+    await checkPage(page, problems);
+    await shot(page, 'applications-desktop');
+
+    // Skills: an analysis against the best matches, a skill marked as being learned.
+    await page.getByRole('navigation').getByRole('link', { name: 'Habilidades' }).click();
+    await heading(page, 'Suas habilidades');
+    await page.getByRole('button', { name: 'Analisar' }).click();
+    await page.getByRole('heading', { name: 'O que falta, por importância' }).waitFor({ timeout: 60_000 });
+    const firstGap = page.locator('main ol > li').first();
+    const gapName = (await firstGap.getByRole('heading').textContent()) ?? '';
+    await page.getByRole('button', { name: `Estou aprendendo: ${gapName}` }).click();
+    await page.getByRole('button', { name: `Estou aprendendo: ${gapName}`, pressed: true }).waitFor();
+    expect(await app.warehouse.query<{ status: string }>('SELECT status FROM user_skill_progress WHERE user_id = $1', [id])).toEqual([{ status: 'learning' }]);
+    await page.getByRole('heading', { name: 'Trilha de aprendizado' }).waitFor();
+    await checkPage(page, problems);
+    await shot(page, 'skills-desktop');
+
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', storageState: await context.storageState() });
+    const mobile = await phone.newPage();
+    const mobileProblems = watch(mobile);
+    for (const [path, name, file] of [
+      ['/applications', 'Candidaturas', 'applications'],
+      ['/skills', 'Suas habilidades', 'skills'],
+    ] as const) {
+      await mobile.goto(`${app.httpUrl}${path}`);
+      await heading(mobile, name);
+      await mobile.locator('main').getByText(/Carregando/).waitFor({ state: 'detached' });
+      await checkPage(mobile, mobileProblems);
+      await shot(mobile, `${file}-phone`);
+    }
+    await phone.close();
+    await context.close();
+  }, 300_000);
 });
 
 describe('job text from the internet in Chromium', () => {

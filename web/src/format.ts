@@ -29,6 +29,8 @@ export function parseTimestamp(iso: string): Date {
 export function createFormat(locale: string): Format {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  // A calendar day ("2026-12-01") is the same day everywhere: read and shown in UTC, never shifted a day by the reader's zone.
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const money = (amount: number, currency: string) =>
@@ -42,7 +44,7 @@ export function createFormat(locale: string): Format {
       if (min === null || max === null || min === max) return money((min ?? max) as number, currency);
       return `${money(min, currency)} – ${money(max, currency)}`;
     },
-    date: (iso) => date.format(parseTimestamp(iso)),
+    date: (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? day.format(new Date(`${iso}T00:00:00Z`)) : date.format(parseTimestamp(iso))),
     dateTime: (iso) => dateTime.format(parseTimestamp(iso)),
     relative(iso, now = Date.now()) {
       const diff = parseTimestamp(iso).getTime() - now;

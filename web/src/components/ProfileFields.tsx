@@ -114,7 +114,7 @@ export function ProfileFields({ value: form, onChange }: { value: ProfileInput; 
             inputMode="numeric"
             min={0}
             max={60}
-            step={1}
+            step="any"
             required
             value={String(form.yearsExperience)}
             onChange={(e) => set({ yearsExperience: Math.max(0, Math.min(60, Number(e.target.value) || 0)) })}

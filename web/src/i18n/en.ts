@@ -300,6 +300,7 @@ export const en: Messages = {
     potentialText: (skills, from, to) => `Learning ${skills} would raise your average match with these jobs from ${from} to ${to}.`,
     perSkill: (skill, gain, jobs) => `${skill}: +${gain} on average, improves ${jobs} jobs`,
     missing: 'What is missing, most important first',
+    showAll: (n) => `Show all (${n})`,
     noGaps: 'You already have everything these jobs ask for.',
     matched: 'What you already have',
     importance: 'Importance',

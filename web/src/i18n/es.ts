@@ -300,6 +300,7 @@ export const es: Messages = {
     potentialText: (skills, from, to) => `Aprendiendo ${skills}, tu compatibilidad media con esos empleos pasaría de ${from} a ${to}.`,
     perSkill: (skill, gain, jobs) => `${skill}: +${gain} en promedio, mejora ${jobs} empleos`,
     missing: 'Lo que falta, por importancia',
+    showAll: (n) => `Mostrar todas (${n})`,
     noGaps: 'Ya tienes todo lo que piden esos empleos.',
     matched: 'Lo que ya tienes',
     importance: 'Importancia',

@@ -300,6 +300,7 @@ export const ptBR = {
     potentialText: (skills: string, from: string, to: string) => `Aprendendo ${skills}, sua compatibilidade média com essas vagas iria de ${from} para ${to}.`,
     perSkill: (skill: string, gain: string, jobs: number) => `${skill}: +${gain} em média, melhora ${jobs} vagas`,
     missing: 'O que falta, por importância',
+    showAll: (n: number) => `Mostrar todas (${n})`,
     noGaps: 'Você já tem tudo o que essas vagas pedem.',
     matched: 'O que você já tem',
     importance: 'Importância',

@@ -75,31 +75,43 @@ function Potential({ analysis }: { analysis: Analysis }) {
   );
 }
 
+/** Missing skills shown before "show all": the most important ones are what matters. */
+const FIRST_GAPS = 8;
+
 function Missing({ analysis }: { analysis: Analysis }) {
   const { t, fmt } = useI18n();
+  const [all, setAll] = useState(false);
+  const shown = all ? analysis.missing : analysis.missing.slice(0, FIRST_GAPS);
   return (
-    <ol className="space-y-3">
-      {analysis.missing.map((gap) => (
-        <li key={gap.skill} className="space-y-2 rounded-md border border-slate-200 p-3">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <h3 className="font-semibold">{gap.name}</h3>
-            <span className="text-sm text-slate-700">
-              {t.skills.importance}: <strong className="tabular-nums">{fmt.number(gap.importance)}</strong>/100
-            </span>
-          </div>
-          <div className="h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
-            <div className="h-full bg-amber-500" style={{ width: `${Math.min(100, gap.importance)}%` }} />
-          </div>
-          <p className="text-sm text-slate-700">
-            {t.skills.askedBy(gap.targetJobs, analysis.target.jobs.length, gap.required)} · {t.skills.trend[gap.market.trend.direction]}
-            {gap.market.trend.changePp !== null && ` (${fmt.number(gap.market.trend.changePp, 1)} p.p.)`} ·{' '}
-            {t.skills.marketShare(fmt.percent(gap.market.last90.share))}
-          </p>
-          {gap.relatedHeld.length > 0 && <p className="text-sm text-slate-700">{t.skills.related(gap.relatedHeld.map((r) => r.skill).join(', '))}</p>}
-          <ProgressButtons skill={gap.skill} name={gap.name} />
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="space-y-3">
+        {shown.map((gap) => (
+          <li key={gap.skill} className="space-y-2 rounded-md border border-slate-200 p-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 className="font-semibold">{gap.name}</h3>
+              <span className="text-sm text-slate-700">
+                {t.skills.importance}: <strong className="tabular-nums">{fmt.number(gap.importance)}</strong>/100
+              </span>
+            </div>
+            <div className="h-2 overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
+              <div className="h-full bg-amber-500" style={{ width: `${Math.min(100, gap.importance)}%` }} />
+            </div>
+            <p className="text-sm text-slate-700">
+              {t.skills.askedBy(gap.targetJobs, analysis.target.jobs.length, gap.required)} · {t.skills.trend[gap.market.trend.direction]}
+              {gap.market.trend.changePp !== null && ` (${fmt.number(gap.market.trend.changePp, 1)} p.p.)`} ·{' '}
+              {t.skills.marketShare(fmt.percent(gap.market.last90.share))}
+            </p>
+            {gap.relatedHeld.length > 0 && <p className="text-sm text-slate-700">{t.skills.related(gap.relatedHeld.map((r) => r.skill).join(', '))}</p>}
+            <ProgressButtons skill={gap.skill} name={gap.name} />
+          </li>
+        ))}
+      </ol>
+      {!all && analysis.missing.length > FIRST_GAPS && (
+        <Button variant="secondary" className="mt-3" onClick={() => setAll(true)}>
+          {t.skills.showAll(analysis.missing.length)}
+        </Button>
+      )}
+    </>
   );
 }
 
