@@ -4,6 +4,7 @@ import { Context } from '@temporalio/activity';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   insertRawPostings,
+  inspectStagedRawPostings,
   listEnabledSources,
   recordListings,
   recordSourceHealth,
@@ -14,6 +15,7 @@ import {
 import type { Warehouse } from '../warehouse/db.js';
 import { upsertMatches } from '../warehouse/ml.js';
 import { runDedupe } from './dedupe/run-dedupe.js';
+import { PermanentError } from './errors.js';
 import { runNormalize } from './normalize/run-normalize.js';
 import type { SkillMatcher } from './normalize/skills.js';
 import { publishSnapshot } from './publish/publish-snapshot.js';
@@ -40,6 +42,26 @@ export interface PipelineDeps {
 
 type Counts = Record<string, number>;
 
+/**
+ * A staged file must be the one its fetch wrote: every row readable, complete and of its source,
+ * as many as the fetch reported. One cut short, garbled or replaced since (a full disk, a broken
+ * copy on a shared folder) is refused whole and for good: a retry would read the same file,
+ * nothing of it is loaded, and the next run fetches the source again.
+ */
+async function assertStagedIntact(conn: DuckDBConnection, path: string, fetched: { sourceId: string; items: number }): Promise<void> {
+  let found: Awaited<ReturnType<typeof inspectStagedRawPostings>>;
+  try {
+    found = await inspectStagedRawPostings(conn, path, fetched.sourceId);
+  } catch (error) {
+    throw new PermanentError(`the staged file of ${fetched.sourceId} cannot be read: ${(error as Error).message.trim()}`);
+  }
+  if (found.rows !== fetched.items || found.incomplete > 0 || found.foreign > 0) {
+    throw new PermanentError(
+      `the staged file ${path} holds ${found.rows} rows (${found.incomplete} incomplete, ${found.foreign} of another source) where the fetch staged ${fetched.items}: it changed after the fetch`,
+    );
+  }
+}
+
 export function createPipelineActivities(deps: PipelineDeps) {
   const { warehouse, staging } = deps;
 
@@ -65,6 +87,7 @@ export function createPipelineActivities(deps: PipelineDeps) {
       return asActivity(() =>
         warehouse.transaction(async (conn) => {
           const stagedPath = staging.check(input.path);
+          await assertStagedIntact(conn, stagedPath, input);
           const newItems = await insertRawPostings(conn, stagedPath, input.runId);
           await recordListings(conn, { stagedPath, sourceId: input.sourceId, complete: input.complete });
           await recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: true, items: input.items, newItems, error: null });

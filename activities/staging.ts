@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PermanentError } from './errors.js';
 
@@ -26,8 +26,14 @@ export class Staging {
     for (const row of rows) lines.push(JSON.stringify(row));
     const body = lines.length ? `${lines.join('\n')}\n` : '';
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, body);
-    renameSync(temporary, path);
+    try {
+      writeFileSync(temporary, body);
+      renameSync(temporary, path);
+    } catch (error) {
+      // A write cut short (ENOSPC above all) must not leave its half file taking the space a retry needs.
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     return { path, rows: lines.length, bytes: Buffer.byteLength(body) };
   }
 

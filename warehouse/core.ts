@@ -69,6 +69,24 @@ export async function insertRawPostings(conn: DuckDBConnection, stagedPath: stri
   return (await countRows(conn, 'raw_postings')) - before;
 }
 
+/** What a staged raw-postings file holds: its rows, those missing a key column, those of another source. */
+export async function inspectStagedRawPostings(
+  conn: DuckDBConnection,
+  stagedPath: string,
+  sourceId: string,
+): Promise<{ rows: number; incomplete: number; foreign: number }> {
+  const [row] = await queryRows<{ rows: number; incomplete: number; foreign: number }>(
+    conn,
+    `SELECT count(*) AS rows,
+            count(*) FILTER (WHERE source_id IS NULL OR external_id IS NULL OR content_hash IS NULL OR payload IS NULL) AS incomplete,
+            count(*) FILTER (WHERE source_id <> $2) AS foreign
+     FROM read_json($1, format = 'newline_delimited',
+       columns = {source_id: 'VARCHAR', external_id: 'VARCHAR', content_hash: 'VARCHAR', payload: 'JSON'})`,
+    [stagedPath, sourceId],
+  );
+  return { rows: Number(row?.rows ?? 0), incomplete: Number(row?.incomplete ?? 0), foreign: Number(row?.foreign ?? 0) };
+}
+
 export interface SourceHealth {
   sourceId: string;
   runId: string;

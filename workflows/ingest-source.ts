@@ -33,16 +33,29 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** One source: fetch and stage (fetch queue), then load into raw_postings (pipeline queue). Never throws for a bad source. */
+/**
+ * One source: fetch and stage (fetch queue), then load into raw_postings (pipeline queue). Never
+ * throws for a bad source: a failed fetch, or a staged file that cannot be loaded (cut short or
+ * garbled after the fetch; nothing of it is loaded), fails this source alone and is recorded, and
+ * the next run fetches it again.
+ */
 export async function ingestSourceWorkflow(run: RunRef, source: Source): Promise<IngestSourceResult> {
+  const failed = async (error: unknown): Promise<IngestSourceResult> => {
+    const message = describe(error);
+    await warehouse.recordSourceFailure({ ...run, sourceId: source.id, error: message });
+    return { sourceId: source.id, ok: false, items: 0, newItems: 0, error: message };
+  };
   let staged: Awaited<ReturnType<FetchActivities['fetchSource']>>;
   try {
     staged = await fetching.fetchSource({ runId: run.runId, source });
   } catch (error) {
-    const message = describe(error);
-    await warehouse.recordSourceFailure({ ...run, sourceId: source.id, error: message });
-    return { sourceId: source.id, ok: false, items: 0, newItems: 0, error: message };
+    return failed(error);
   }
-  const loaded = await warehouse.loadRawPostings({ ...run, sourceId: source.id, path: staged.path, items: staged.items, complete: staged.complete });
+  let loaded: Awaited<ReturnType<PipelineActivities['loadRawPostings']>>;
+  try {
+    loaded = await warehouse.loadRawPostings({ ...run, sourceId: source.id, path: staged.path, items: staged.items, complete: staged.complete });
+  } catch (error) {
+    return failed(error);
+  }
   return { sourceId: source.id, ok: true, items: loaded.items, newItems: loaded.newItems, error: null };
 }
