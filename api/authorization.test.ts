@@ -18,7 +18,7 @@ import { appRouter } from './router.js';
 
 // Every procedure anyone may call. A new procedure not listed here must refuse anonymous callers,
 // or this test fails: authorization is decided when a procedure is added, not remembered later.
-const PUBLIC = new Set(['auth.me', 'auth.signUp', 'auth.logIn', 'auth.requestPasswordReset', 'auth.resetPassword', 'jobs.list', 'jobs.get']);
+const PUBLIC = new Set(['auth.me', 'auth.signUp', 'auth.logIn', 'auth.requestPasswordReset', 'auth.resetPassword', 'jobs.list', 'jobs.search', 'jobs.get']);
 
 let dir: string;
 let warehouse: Warehouse;

@@ -315,7 +315,7 @@ export interface RunSummary {
   workflowId: string;
   startedAt: string;
   finishedAt: string;
-  stages: { stage: Stage; status: StageRun['status']; durationMs: number; counts: StageRun['counts'] }[];
+  stages: { stage: Stage; status: StageRun['status']; durationMs: number; counts: StageRun['counts']; error: string | null }[];
 }
 
 /** The latest pipeline runs, one row per run with its stages. */
@@ -324,7 +324,7 @@ export async function recentRuns(conn: DuckDBConnection, limit: number): Promise
     conn,
     `SELECT run_id AS "runId", any_value(workflow_id) AS "workflowId", min(started_at)::VARCHAR AS "startedAt",
             max(finished_at)::VARCHAR AS "finishedAt",
-            list({stage: stage, status: status, durationMs: duration_ms, counts: counts::VARCHAR} ORDER BY started_at)::JSON::VARCHAR AS stages
+            list({stage: stage, status: status, durationMs: duration_ms, counts: counts::VARCHAR, error: error} ORDER BY started_at)::JSON::VARCHAR AS stages
      FROM pipeline_runs GROUP BY run_id ORDER BY min(started_at) DESC LIMIT $1`,
     [limit],
   );
@@ -336,6 +336,53 @@ export async function recentRuns(conn: DuckDBConnection, limit: number): Promise
       counts: JSON.parse(stage.counts) as StageRun['counts'],
     })),
   }));
+}
+
+/** One fetch of a source, as source_health recorded it. */
+export interface SourceCheck {
+  runId: string;
+  /** The pipeline run's workflow, once one of its stages was recorded. */
+  workflowId: string | null;
+  checkedAt: string;
+  ok: boolean;
+  items: number;
+  newItems: number;
+  error: string | null;
+}
+
+/** A source's recent fetches and how it has been doing, for the operator's source-health page. */
+export interface SourceHealthHistory {
+  sourceId: string;
+  name: string;
+  enabled: boolean;
+  ownerUserId: string | null;
+  lastSuccessAt: string | null;
+  /** Failed fetches since the last successful one (all of them when it never succeeded). */
+  failuresSinceSuccess: number;
+  /** The latest checks, newest first. */
+  recent: SourceCheck[];
+}
+
+/** Every source (removed ones left out) with its latest `perSource` checks. */
+export async function sourceHealthHistory(conn: DuckDBConnection, perSource: number): Promise<SourceHealthHistory[]> {
+  const rows = await queryRows<Omit<SourceHealthHistory, 'recent'> & { recent: string }>(
+    conn,
+    `WITH checks AS (
+       SELECT h.*, r.workflow_id, max(h.checked_at) FILTER (WHERE h.ok) OVER (PARTITION BY h.source_id) AS last_ok,
+              row_number() OVER (PARTITION BY h.source_id ORDER BY h.checked_at DESC) AS n
+       FROM source_health h LEFT JOIN (SELECT DISTINCT run_id, workflow_id FROM pipeline_runs) r ON r.run_id = h.run_id)
+     SELECT s.id AS "sourceId", s.name, s.enabled, s.owner_user_id AS "ownerUserId",
+            max(h.last_ok)::VARCHAR AS "lastSuccessAt",
+            count(h.source_id) FILTER (WHERE NOT h.ok AND (h.last_ok IS NULL OR h.checked_at > h.last_ok)) AS "failuresSinceSuccess",
+            coalesce(list({runId: h.run_id, workflowId: h.workflow_id, checkedAt: h.checked_at::VARCHAR, ok: h.ok, items: h.items, newItems: h.new_items, error: h.error}
+                          ORDER BY h.checked_at DESC) FILTER (WHERE h.n <= $1), [])::JSON::VARCHAR AS recent
+     FROM sources s LEFT JOIN checks h ON h.source_id = s.id
+     WHERE s.removed_at IS NULL
+     GROUP BY s.id, s.name, s.enabled, s.owner_user_id
+     ORDER BY s.id`,
+    [perSource],
+  );
+  return rows.map((row) => ({ ...row, recent: JSON.parse(row.recent) as SourceCheck[] }));
 }
 
 /** SQL condition on a cluster aliased `c`: active while at least one of its sources still lists it. */

@@ -3,6 +3,7 @@ import { listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node
 import type { NormalizedPosting } from '../activities/normalize/normalize-posting.js';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
+import type { QueryTerms } from './search-words.js';
 
 /** One place a job is listed: the board, the posting there and where to apply. */
 export interface JobSource {
@@ -108,7 +109,8 @@ export async function listJobs(conn: DuckDBConnection, f: JobFilter): Promise<Jo
     return `$${params.length}`;
   };
   if (!f.includeInactive) where.push(ACTIVE_CLUSTER);
-  if (f.q) where.push(`(c.title ILIKE ${bind(`%${f.q}%`)} OR c.company ILIKE $${params.length})`);
+  // The text is matched literally: LIKE's own wildcards in it are escaped.
+  if (f.q) where.push(`(c.title ILIKE ${bind(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)} ESCAPE '\\' OR c.company ILIKE $${params.length} ESCAPE '\\')`);
   if (f.skill) where.push(`list_contains(p.skills, ${bind(f.skill)})`);
   if (f.scope) where.push(`p.remote_scope = ${bind(f.scope)}`);
   if (f.seniority) where.push(`p.seniority = ${bind(f.seniority)}`);
@@ -149,4 +151,133 @@ export async function getJob(conn: DuckDBConnection, clusterId: string): Promise
     qualityFlags: job.qualityFlags ? (JSON.parse(job.qualityFlags) as NormalizedPosting['quality']['flags']) : null,
     members: withMembers?.members ?? [],
   };
+}
+
+/** Where a search page ends: the sort key of its last job, from which the next page continues. */
+export type SearchKey = { sort: 'date'; firstSeenUs: number; clusterId: string } | { sort: 'match'; score: number; clusterId: string };
+
+export interface JobSearch {
+  /** Words every job must contain (title, company or description); see search-words.ts. */
+  text?: QueryTerms;
+  /** Every one of these skills. */
+  skills?: string[];
+  /** Only jobs someone living in Latin America may take (the default), or any. */
+  latamOnly: boolean;
+  scopes?: string[];
+  /** Open to someone living in one of these countries (ISO 3166-1 alpha-2). */
+  countries?: string[];
+  seniority?: string[];
+  contractTypes?: string[];
+  languages?: string[];
+  /** Monthly pay reaching this amount, in the USD or BRL columns (other currencies are converted to USD first). */
+  salaryFloor?: { column: 'usd' | 'brl'; amount: number };
+  /** First seen at or after this instant (epoch microseconds). */
+  postedSinceUs?: number;
+  /** Listed by at least one of these sources. */
+  sources?: string[];
+  includeInactive?: boolean;
+  sort: 'date' | 'match';
+  /** The caller's scores from this matcher version: the match sort, and the score on each card. */
+  scoredFor?: { userId: string; modelVersion: string } | null;
+  after?: SearchKey | null;
+  limit: number;
+}
+
+export interface SearchCard extends JobCard {
+  /** The caller's match score, when signed in and scored. */
+  score: number | null;
+}
+
+const SALARY_COLUMNS = { usd: 'coalesce(d.salary_usd_month_max, d.salary_usd_month_min)', brl: 'coalesce(d.salary_brl_month_max, d.salary_brl_month_min)' };
+
+/**
+ * One page of the search read model (warehouse/search-index.ts), newest or best match first, after
+ * `after`'s key. Every value is a bound parameter; lists become one placeholder per value, which
+ * DuckDB turns into filters its zone maps can use.
+ */
+export async function searchJobs(conn: DuckDBConnection, f: JobSearch): Promise<{ items: SearchCard[]; next: SearchKey | null }> {
+  const params: DuckDBValue[] = [];
+  const bind = (value: DuckDBValue) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const anyOf = (values: string[], test: (placeholder: string) => string) => `(${values.map((v) => test(bind(v))).join(' OR ')})`;
+  const where: string[] = [];
+  if (!f.includeInactive) where.push('d.active');
+  if (f.latamOnly) where.push('d.latam_open');
+  if (f.scopes?.length) where.push(`d.remote_scope IN (${f.scopes.map(bind).join(', ')})`);
+  if (f.countries?.length) where.push(`(d.remote_scope = 'global' OR ${anyOf(f.countries, (c) => `list_contains(d.remote_countries, ${c})`)})`);
+  if (f.seniority?.length) where.push(`d.seniority IN (${f.seniority.map(bind).join(', ')})`);
+  if (f.contractTypes?.length) where.push(`d.contract_type IN (${f.contractTypes.map(bind).join(', ')})`);
+  if (f.languages?.length) where.push(`d.language IN (${f.languages.map(bind).join(', ')})`);
+  for (const skill of f.skills ?? []) where.push(`list_contains(d.skills, ${bind(skill)})`);
+  if (f.sources?.length) where.push(anyOf(f.sources, (s) => `list_contains(d.source_ids, ${s})`));
+  if (f.salaryFloor) where.push(`${SALARY_COLUMNS[f.salaryFloor.column]} >= ${bind(f.salaryFloor.amount)}`);
+  if (f.postedSinceUs !== undefined) where.push(`d.first_seen_us >= ${bind(f.postedSinceUs)}`);
+  const lookups = [
+    ...(f.text?.exact ?? []).map((word) => `SELECT doc_id FROM search_terms WHERE token = ${bind(word)}`),
+    // Words are made of [a-z0-9+#], all below "~": [prefix, prefix~) holds exactly the words starting with it.
+    ...(f.text?.prefix ? [`SELECT doc_id FROM search_terms WHERE token >= ${bind(f.text.prefix)} AND token < ${bind(`${f.text.prefix}~`)}`] : []),
+  ];
+  if (lookups.length) where.push(`d.doc_id IN (${lookups.join(' INTERSECT ')})`);
+
+  const scored = f.sort === 'match' ? f.scoredFor : null;
+  if (f.sort === 'match' && !scored) throw new Error('sorting by match needs the caller\'s scores');
+  const sortKey = scored ? 'coalesce(m.score, -1)' : 'd.first_seen_us';
+  if (f.after) {
+    const key = bind(f.after.sort === 'match' ? f.after.score : f.after.firstSeenUs);
+    where.push(`(${sortKey} < ${key} OR (${sortKey} = ${key} AND d.cluster_id > ${bind(f.after.clusterId)}))`);
+  }
+  const join = scored ? `LEFT JOIN matches m ON m.cluster_id = d.cluster_id AND m.user_id = ${bind(scored.userId)} AND m.model_version = ${bind(scored.modelVersion)}` : '';
+  const rows = await queryRows<Omit<SearchCard, 'members'> & { members: string; firstSeenUs: number }>(
+    conn,
+    `SELECT ${SEARCH_CARD_COLUMNS}, ${scored ? 'm.score' : 'NULL::DOUBLE'} AS score
+     FROM search_docs d ${join}
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${sortKey} DESC, d.cluster_id
+     LIMIT ${bind(f.limit + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  const next: SearchKey | null =
+    rows.length > f.limit && last
+      ? scored
+        ? { sort: 'match', score: last.score ?? -1, clusterId: last.clusterId }
+        : { sort: 'date', firstSeenUs: last.firstSeenUs, clusterId: last.clusterId }
+      : null;
+  const items = page.map(({ members, firstSeenUs: _, ...card }) => ({ ...card, members: JSON.parse(members) as JobSource[] }));
+  if (f.scoredFor && !scored) await attachScores(conn, items, f.scoredFor);
+  return { items, next };
+}
+
+/** The card's columns over the search read model `d`, as CARD_COLUMNS names them. */
+const SEARCH_CARD_COLUMNS = `d.cluster_id AS "clusterId", d.active, d.title, d.company, d.member_count AS "sources",
+  d.first_seen_at::VARCHAR AS "firstSeenAt", d.first_seen_us AS "firstSeenUs", d.location, d.remote_scope AS "remoteScope",
+  d.seniority, d.language, d.skills, d.salary_usd_month_min AS "salaryUsdMonthMin", d.salary_usd_month_max AS "salaryUsdMonthMax",
+  d.salary_brl_month_min AS "salaryBrlMonthMin", d.salary_brl_month_max AS "salaryBrlMonthMax", d.members::VARCHAR AS members`;
+
+/** The caller's scores for the cards of a date-sorted page: a lookup of these jobs only. */
+async function attachScores(conn: DuckDBConnection, items: SearchCard[], who: { userId: string; modelVersion: string }): Promise<void> {
+  if (items.length === 0) return;
+  const ids = items.map((item) => item.clusterId);
+  const placeholders = ids.map((_, i) => `$${i + 3}`).join(', ');
+  const rows = await queryRows<{ clusterId: string; score: number }>(
+    conn,
+    `SELECT cluster_id AS "clusterId", score FROM matches WHERE user_id = $1 AND model_version = $2 AND cluster_id IN (${placeholders})`,
+    [who.userId, who.modelVersion, ...ids],
+  );
+  const scores = new Map(rows.map((r) => [r.clusterId, r.score]));
+  for (const item of items) item.score = scores.get(item.clusterId) ?? null;
+}
+
+/** Cards of the given jobs from the search read model, by id (what a list of matches shows). */
+export async function searchCardsById(conn: DuckDBConnection, clusterIds: string[]): Promise<Map<string, JobCard>> {
+  if (clusterIds.length === 0) return new Map();
+  const rows = await queryRows<Omit<JobCard, 'members'> & { members: string; firstSeenUs: number }>(
+    conn,
+    `SELECT ${SEARCH_CARD_COLUMNS} FROM search_docs d WHERE d.cluster_id IN (SELECT unnest($1::VARCHAR[]))`,
+    [listValue(clusterIds)],
+  );
+  return new Map(rows.map(({ members, firstSeenUs: _, ...card }) => [card.clusterId, { ...card, members: JSON.parse(members) as JobSource[] }]));
 }

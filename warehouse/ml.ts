@@ -4,7 +4,7 @@ import type { MatchJob, MatchProfile } from '../models/matcher/features.js';
 import type { FeedbackState } from '../models/matcher/labels.js';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
-import { CARD_COLUMNS, withSources, type JobCard } from './job-queries.js';
+import { searchCardsById, type JobCard } from './job-queries.js';
 
 export interface ModelVersion {
   name: string;
@@ -224,23 +224,32 @@ export interface MatchCard extends JobCard {
   modelVersion: string;
 }
 
-/** A user's matches from the active matcher, best first, with each score's components and the job's card. */
+/**
+ * A user's matches from the active matcher, best first, with each score's components and the job's
+ * card. The best scores are read from the matches table alone (a user's rows sit together, so this
+ * reads little) and the cards of those jobs from the search read model, by id: joining the two would
+ * read every job. Jobs no longer listed are skipped, so more scores are read until the page is full.
+ */
 export async function listMatches(
   conn: DuckDBConnection,
   q: { userId: string; modelVersion: string; minScore: number; limit: number; offset: number },
 ): Promise<MatchCard[]> {
-  const rows = await queryRows<Omit<MatchCard, 'components' | 'members'> & { components: string }>(
-    conn,
-    `SELECT m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion", ${CARD_COLUMNS}
-     FROM matches m JOIN job_clusters c ON c.id = m.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
-     WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
-       AND ${ACTIVE_CLUSTER}
-       AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
-     ORDER BY m.score DESC, m.cluster_id LIMIT $4 OFFSET $5`,
-    [q.userId, q.modelVersion, q.minScore, q.limit, q.offset],
-  );
-  return withSources(
-    conn,
-    rows.map((row) => ({ ...row, components: JSON.parse(row.components) as Record<string, number> })),
-  );
+  const wanted = q.offset + q.limit;
+  for (let read = 2 * wanted + 10; ; read *= 4) {
+    const scores = await queryRows<{ clusterId: string; score: number; components: string; modelVersion: string }>(
+      conn,
+      `SELECT m.cluster_id AS "clusterId", m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion"
+       FROM matches m
+       WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
+         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
+       ORDER BY m.score DESC, m.cluster_id LIMIT $4`,
+      [q.userId, q.modelVersion, q.minScore, read],
+    );
+    const cards = await searchCardsById(conn, scores.map((s) => s.clusterId));
+    const listed = scores.flatMap((s) => {
+      const card = cards.get(s.clusterId);
+      return card?.active ? [{ ...card, score: s.score, modelVersion: s.modelVersion, components: JSON.parse(s.components) as Record<string, number> }] : [];
+    });
+    if (listed.length >= wanted || scores.length < read) return listed.slice(q.offset, wanted);
+  }
 }

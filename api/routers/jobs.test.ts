@@ -1,10 +1,21 @@
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { TRPCClientError, createTRPCClient, httpBatchLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convert, defaultFxTable } from '../../activities/normalize/fx.js';
+import { LATAM_COUNTRIES } from '../../activities/normalize/geo.js';
+import { prepareScoring } from '../../activities/score/prepare-scoring.js';
+import { runMatcher } from '../../activities/score/run-matcher.js';
+import { Staging } from '../../activities/staging.js';
+import { PROJECT_ROOT } from '../../cli/config.js';
+import { apiClient } from '../../cli/test-support/api-client.js';
 import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
 import { fixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
 import type { Warehouse } from '../../warehouse/db.js';
+import type { JobDetail } from '../../warehouse/job-queries.js';
+import { upsertMatches } from '../../warehouse/ml.js';
+import { STOP_WORDS, searchWords } from '../../warehouse/search-words.js';
 import { createHttpServer, listen } from '../http-server.js';
 import type { AppRouter } from '../router.js';
 
@@ -14,6 +25,8 @@ let dir: string;
 let server: Server;
 let api: ReturnType<typeof createTRPCClient<AppRouter>>;
 let baseUrl: string;
+/** Every job with every field, read through jobs.get: what a search is checked against. */
+let everything: JobDetail[];
 
 beforeAll(async () => {
   faults = await startFaultServer();
@@ -21,6 +34,8 @@ beforeAll(async () => {
   server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
   baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
+  const ids = (await api.jobs.list.query({ limit: 100, includeInactive: true })).map((j) => j.clusterId);
+  everything = (await Promise.all(ids.map((clusterId) => api.jobs.get.query({ clusterId })))) as JobDetail[];
 });
 
 afterAll(async () => {
@@ -112,5 +127,186 @@ describe('jobs router over HTTP with the real tRPC client', () => {
     const body = JSON.stringify(await raw.json());
     expect(body).not.toMatch(/stack|at .*\.ts:|SELECT|FROM /);
     expect(body).toContain('clusterId');
+  });
+});
+
+type SearchInput = Parameters<typeof api.jobs.search.query>[0];
+type SearchCard = Awaited<ReturnType<typeof api.jobs.search.query>>['items'][number];
+
+const LATAM_SCOPES = new Set(['global', 'latam', 'americas', 'brazil']);
+const DAY_MS = 86_400_000;
+
+/** What a search should find, worked out by reading every job: the specification the index must meet. */
+function expected(input: SearchInput): string[] {
+  const words = (job: JobDetail) => new Set(searchWords(`${job.title} ${job.company ?? ''} ${job.description}`).filter((w) => !STOP_WORDS.has(w)));
+  const floorOf = (job: JobDetail) => {
+    const floor = input.salaryFloor;
+    if (!floor) return true;
+    const pay = floor.currency === 'BRL' ? (job.salaryBrlMonthMax ?? job.salaryBrlMonthMin) : (job.salaryUsdMonthMax ?? job.salaryUsdMonthMin);
+    const amount = floor.currency === 'BRL' || floor.currency === 'USD' ? floor.amount : convert(floor.amount, floor.currency, 'USD', defaultFxTable());
+    return pay !== null && pay >= amount;
+  };
+  const q = input.q ? searchWords(input.q).filter((w) => !STOP_WORDS.has(w)) : [];
+  const prefix = input.q && !/\s$/.test(input.q) ? q.pop() : undefined;
+  return everything
+    .filter((job) => input.includeInactive || job.active)
+    .filter((job) => (input.remote ?? 'latam') === 'any' || LATAM_SCOPES.has(job.remoteScope) || (job.remoteScope === 'countries' && (job.remoteCountries ?? []).some((c) => LATAM_COUNTRIES.has(c))))
+    .filter((job) => !input.scopes || input.scopes.includes(job.remoteScope))
+    .filter((job) => !input.countries || job.remoteScope === 'global' || (job.remoteCountries ?? []).some((c) => input.countries?.includes(c)))
+    .filter((job) => !input.seniority || (job.seniority !== null && input.seniority.includes(job.seniority)))
+    .filter((job) => !input.contractTypes || (job.contractType !== null && input.contractTypes.includes(job.contractType)))
+    .filter((job) => !input.languages || (job.language !== null && input.languages.includes(job.language)))
+    .filter((job) => (input.skills ?? []).every((s) => job.skills.includes(s)))
+    .filter((job) => !input.sources || job.members.some((m) => input.sources?.includes(m.sourceId)))
+    .filter(floorOf)
+    .filter((job) => input.postedWithinDays === undefined || Date.parse(job.firstSeenAt) >= Date.now() - input.postedWithinDays * DAY_MS)
+    .filter((job) => {
+      const w = words(job);
+      return q.every((t) => w.has(t)) && (prefix === undefined || [...w].some((t) => t.startsWith(prefix)));
+    })
+    .sort((a, b) => Date.parse(b.firstSeenAt) - Date.parse(a.firstSeenAt) || a.clusterId.localeCompare(b.clusterId))
+    .map((job) => job.clusterId);
+}
+
+/** Every page of a search, following nextCursor. */
+async function allPages(client: typeof api, input: SearchInput): Promise<SearchCard[]> {
+  const cards: SearchCard[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 50; pages++) {
+    const page = await client.jobs.search.query({ ...input, cursor });
+    cards.push(...page.items);
+    if (!page.nextCursor) return cards;
+    cursor = page.nextCursor;
+  }
+  throw new Error('more than 50 pages');
+}
+
+describe('jobs.search over the search index', () => {
+  it('finds exactly the jobs a scan of every job finds, newest first, for every filter, in keyset pages', async () => {
+    const [withSalary] = everything.filter((j) => j.salaryBrlMonthMin !== null);
+    const somePython = everything.find((j) => j.skills.includes('python'));
+    const titleWord = searchWords(String(somePython?.title)).find((w) => w.length > 4 && !STOP_WORDS.has(w)) as string;
+    const cases: SearchInput[] = [
+      {},
+      { remote: 'any' },
+      { remote: 'any', includeInactive: true },
+      { scopes: ['brazil', 'latam'] },
+      { remote: 'any', scopes: ['countries', 'onsite', 'hybrid', 'unknown'] },
+      { countries: ['MX'] },
+      { remote: 'any', countries: ['US'] },
+      { seniority: ['senior', 'lead'] },
+      { remote: 'any', contractTypes: ['clt', 'pj'] },
+      { languages: ['pt'] },
+      { skills: ['python'] },
+      { skills: ['python', 'sql'], remote: 'any' },
+      { sources: ['demo-wwr'], remote: 'any' },
+      { salaryFloor: { amount: Number(withSalary?.salaryBrlMonthMax ?? withSalary?.salaryBrlMonthMin), currency: 'BRL' }, remote: 'any' },
+      { salaryFloor: { amount: 4000, currency: 'USD' }, remote: 'any' },
+      { salaryFloor: { amount: 3500, currency: 'EUR' }, remote: 'any' },
+      { postedWithinDays: 365, remote: 'any' },
+      { postedWithinDays: 1, remote: 'any' },
+      { q: titleWord, remote: 'any' },
+      { q: `${titleWord.toUpperCase()} `, remote: 'any' },
+      { q: titleWord.slice(0, 4), remote: 'any' },
+      { q: 'python sql', remote: 'any' },
+      { q: 'engenheiro de dad', remote: 'any' },
+      { q: 'ciência de dados', remote: 'any' },
+      { q: 'machine learning', skills: ['python'], seniority: ['senior'] },
+    ];
+    let nonEmpty = 0;
+    for (const input of cases) {
+      for (const limit of [3, 50]) {
+        const cards = await allPages(api, { ...input, limit });
+        expect(cards.map((c) => c.clusterId), JSON.stringify(input)).toEqual(expected(input));
+        for (const card of cards) expect(card.score).toBeNull();
+      }
+      if (expected(input).length > 0) nonEmpty += 1;
+    }
+    // The cases must exercise the filters, not just agree on empty results.
+    expect(nonEmpty).toBeGreaterThanOrEqual(cases.length - 3);
+    expect(expected({ remote: 'any' }).length).toBeGreaterThan(expected({}).length);
+  });
+
+  it('shows the same card as jobs.list, with every place to apply', async () => {
+    const listed = new Map((await api.jobs.list.query({ limit: 100 })).map((card) => [card.clusterId, card]));
+    const found = await allPages(api, { remote: 'any', limit: 50 });
+    expect(found).toHaveLength(listed.size);
+    for (const card of found) expect({ ...card, score: undefined }).toEqual({ ...listed.get(card.clusterId), score: undefined });
+  });
+
+  it('refuses a cursor that was tampered with or belongs to another search', async () => {
+    const first = await api.jobs.search.query({ remote: 'any', limit: 2 });
+    const cursor = String(first.nextCursor);
+    const [payload, mac] = cursor.split('.') as [string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { k: { firstSeenUs: number } };
+    decoded.k.firstSeenUs += 1;
+    const forged = `${Buffer.from(JSON.stringify(decoded)).toString('base64url')}.${mac}`;
+    const tampered = [forged, `${payload}.${mac.slice(1)}A`, `${payload}x.${mac}`, payload, `${cursor}.x`, 'not base64!', `${Buffer.from('[').toString('base64url')}.${mac}`];
+    for (const bad of tampered) {
+      const error = await badRequest(() => api.jobs.search.query({ remote: 'any', limit: 2, cursor: bad }));
+      expect(error.data?.code, bad).toBe('BAD_REQUEST');
+    }
+    const other = await badRequest(() => api.jobs.search.query({ remote: 'any', skills: ['python'], limit: 2, cursor }));
+    expect(other.message).toBe('the cursor belongs to another search');
+    // The page size may change between pages.
+    const next = await api.jobs.search.query({ remote: 'any', limit: 5, cursor });
+    expect(next.items[0]?.clusterId).toBe(expected({ remote: 'any' })[2]);
+  });
+
+  it('sorts by the caller’s matches from the active matcher, signed in only', async () => {
+    expect((await badRequest(() => api.jobs.search.query({ sort: 'match' }))).data?.code).toBe('UNAUTHORIZED');
+    const ana = apiClient(baseUrl);
+    ana.state.csrfToken = (await ana.client.auth.signUp.mutate({ email: 'ana@example.com', password: 'a long enough passphrase', displayName: 'Ana' })).csrfToken;
+    await ana.client.profile.update.mutate({
+      country: 'BR',
+      timezone: 'America/Sao_Paulo',
+      yearsExperience: 4,
+      seniority: 'mid',
+      skills: ['python', 'sql', 'machine-learning', 'airflow'],
+      salaryFloorUsdMonth: 3000,
+      remoteScopes: ['global', 'latam', 'brazil'],
+      languages: ['pt', 'en'],
+    });
+    const staging = new Staging(join(dir, 'staging'));
+    const batch = await warehouse.withConnection((conn) => prepareScoring(conn, { runId: 'search-test', staging }));
+    const scored = await runMatcher({ runId: 'search-test', path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT });
+    await warehouse.withConnection((conn) => upsertMatches(conn, scored.path));
+
+    const matches = new Map((await ana.client.matches.list.query({ limit: 100 })).map((m) => [m.clusterId, m.score]));
+    const byMatch = await allPages(ana.client, { sort: 'match', remote: 'any', limit: 4 });
+    expect(byMatch.map((c) => c.clusterId).sort()).toEqual(expected({ remote: 'any' }).sort());
+    const scores = byMatch.map((c) => c.score ?? -1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const card of byMatch) expect(card.score).toBe(matches.get(card.clusterId) ?? null);
+    // Sorted by date, signed in: the same scores on the cards.
+    for (const card of await allPages(ana.client, { remote: 'any', limit: 50 })) expect(card.score).toBe(matches.get(card.clusterId) ?? null);
+    // A cursor is the caller's own: another user's page of the same search does not continue from it.
+    const page = await ana.client.jobs.search.query({ sort: 'match', remote: 'any', limit: 2 });
+    const bruno = apiClient(baseUrl);
+    await bruno.client.auth.signUp.mutate({ email: 'bruno@example.com', password: 'a long enough passphrase', displayName: 'Bruno' });
+    const error = await badRequest(() => bruno.client.jobs.search.query({ sort: 'match', remote: 'any', limit: 2, cursor: String(page.nextCursor) }));
+    expect(error.data?.code).toBe('BAD_REQUEST');
+  });
+
+  it('bounds every input', async () => {
+    const refused: SearchInput[] = [
+      { limit: 51 },
+      { limit: 0 },
+      { q: 'x'.repeat(201) },
+      { q: 'python sql spark airflow dbt kafka docker aws gcp' },
+      { skills: Array.from({ length: 11 }, (_, i) => `skill${i}`) },
+      { skills: ['Python!'] },
+      { countries: ['br'] },
+      { postedWithinDays: 366 },
+      { postedWithinDays: 0 },
+      { salaryFloor: { amount: -1, currency: 'BRL' } },
+      { sources: ['../etc'] },
+      { cursor: 'x'.repeat(401) },
+    ];
+    for (const input of refused) expect((await badRequest(() => api.jobs.search.query(input))).data?.code, JSON.stringify(input)).toBe('BAD_REQUEST');
+    const raw = await fetch(`${baseUrl}/trpc/jobs.search?input=${encodeURIComponent(JSON.stringify({ scopes: ['mars'], salaryFloor: { amount: 1, currency: 'XXX' } }))}`);
+    expect(raw.status).toBe(400);
+    const body = (await raw.json()) as { error: { data: { issues: { path: (string | number)[] }[] } } };
+    expect(body.error.data.issues.map((i) => i.path.join('.')).sort()).toEqual(['salaryFloor.currency', 'scopes.0']);
   });
 });

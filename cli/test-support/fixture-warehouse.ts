@@ -3,19 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDedupe } from '../../activities/dedupe/run-dedupe.js';
 import { fetchSource } from '../../activities/ingest/fetch-source.js';
+import { LATAM_COUNTRIES } from '../../activities/normalize/geo.js';
 import { runNormalize } from '../../activities/normalize/run-normalize.js';
 import { SkillMatcher, loadTaxonomy } from '../../activities/normalize/skills.js';
 import { Staging } from '../../activities/staging.js';
 import { insertRawPostings, recordListings, sourceSchema } from '../../warehouse/core.js';
 import { Warehouse } from '../../warehouse/db.js';
 import { migrate } from '../../warehouse/migrate.js';
+import { refreshSearchIndex } from '../../warehouse/search-index.js';
 import { PROJECT_ROOT } from '../config.js';
 import { demoSources, seedDefaults } from '../seed-defaults.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startFaultServer, type FaultServer } from './fault-server.js';
 
 /**
- * A warehouse holding the demo feeds after ingest → normalize → dedupe, built by calling the stage
+ * A warehouse holding the demo feeds after ingest → normalize → dedupe (and the search index), built by calling the stage
  * functions directly: the stages are plain functions, Temporal only orchestrates them.
  */
 export async function fixtureWarehouse(faults: FaultServer): Promise<{ warehouse: Warehouse; dir: string }> {
@@ -35,7 +37,11 @@ export async function fixtureWarehouse(faults: FaultServer): Promise<{ warehouse
   }
   const skills = new SkillMatcher(loadTaxonomy());
   await warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills }));
-  await warehouse.transaction((conn) => runDedupe(conn, { runId, staging }));
+  await warehouse.transaction(async (conn) => {
+    await runDedupe(conn, { runId, staging });
+    // As the dedupe activity does: the search read model (jobs.search, matches.list) follows the clusters.
+    await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES });
+  });
   if (readdirSync(dir).length === 0) throw new Error('fixture warehouse was not written');
   return { warehouse, dir };
 }

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LATAM_COUNTRIES } from '../activities/normalize/geo.js';
+import { Staging } from '../activities/staging.js';
+import { useFixtureWarehouse } from '../cli/test-support/fixture-warehouse.js';
+import { INACTIVE_AFTER_MISSED_RUNS, recordListings, splitClusterMember, upsertSource } from './core.js';
+import { refreshSearchIndex } from './search-index.js';
+
+const fixture = useFixtureWarehouse();
+const refresh = () => fixture.warehouse.transaction((conn) => refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES }));
+const docsWith = async (token: string) =>
+  (await fixture.warehouse.query<{ cluster_id: string }>('SELECT d.cluster_id FROM search_terms t JOIN search_docs d USING (doc_id) WHERE t.token = $1 ORDER BY 1', [token])).map(
+    (r) => r.cluster_id,
+  );
+
+describe('search index refresh', () => {
+  it('indexes every job once, sorted by word, and then only what changed', async () => {
+    // The fixture's dedupe built the index from an empty one (see fixture-warehouse.ts).
+    const [{ clusters } = { clusters: 0 }] = await fixture.warehouse.query<{ clusters: number }>('SELECT count(*) AS clusters FROM job_clusters');
+    expect(await fixture.warehouse.query('SELECT count(*) AS n FROM search_docs WHERE active')).toEqual([{ n: clusters }]);
+    expect(await fixture.warehouse.query('SELECT count(DISTINCT doc_id) AS n FROM search_terms')).toEqual([{ n: clusters }]);
+    const [state] = await fixture.warehouse.query<{ sorted: number; appended: number; total: number }>(
+      'SELECT sorted_rows AS sorted, appended_rows AS appended, (SELECT count(*) FROM search_terms) AS total FROM search_index_state',
+    );
+    expect(state).toEqual({ sorted: state?.total, appended: 0, total: state?.total });
+    expect(state?.total).toBeGreaterThan(clusters * 10);
+    const tokens = (await fixture.warehouse.query<{ token: string }>('SELECT token FROM search_terms ORDER BY rowid')).map((r) => r.token);
+    expect(tokens).toEqual([...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Stop words are never indexed.
+    expect(await docsWith('de')).toEqual([]);
+
+    expect(await refresh()).toEqual({ indexedDocs: 0, indexedTerms: 0, activityChanged: 0, resorted: 0 });
+  });
+
+  it('rebuilds a job whose canonical posting was normalized again, and forgets its old words', async () => {
+    const [job] = await fixture.warehouse.query<{ cluster_id: string; posting_id: string }>(
+      `SELECT cluster_id, posting_id FROM search_docs ORDER BY cluster_id LIMIT 1`,
+    );
+    await fixture.warehouse.query(`UPDATE postings SET description_text = 'Quokka wrangler wanted', normalized_at = now() WHERE id = $1`, [String(job?.posting_id)]);
+    expect(await refresh()).toMatchObject({ indexedDocs: 1 });
+    expect(await docsWith('quokka')).toEqual([job?.cluster_id]);
+    const [{ n } = { n: -1 }] = await fixture.warehouse.query<{ n: number }>(
+      'SELECT count(*) AS n FROM search_terms t JOIN search_docs d USING (doc_id) WHERE d.cluster_id = $1',
+      [String(job?.cluster_id)],
+    );
+    // The title and company words plus the three new ones: nothing of the old description.
+    expect(n).toBeLessThan(25);
+  });
+
+  it('follows listings that close, renamed sources and split clusters', async () => {
+    const staging = new Staging(join(fixture.dir, 'staging'));
+    const [gone] = await fixture.warehouse.query<{ cluster_id: string; source_id: string; external_id: string }>(
+      `SELECT d.cluster_id, p.source_id, p.external_id FROM search_docs d JOIN postings p ON p.id = d.posting_id
+       WHERE d.member_count = 1 AND p.source_id = 'demo-remotive' ORDER BY d.cluster_id LIMIT 1`,
+    );
+    const listed = await fixture.warehouse.query<{ external_id: string }>(`SELECT external_id FROM source_listings WHERE source_id = 'demo-remotive'`);
+    for (let run = 0; run < INACTIVE_AFTER_MISSED_RUNS; run++) {
+      await fixture.warehouse.withConnection((conn) => {
+        const rows = listed.filter((l) => l.external_id !== gone?.external_id).map((l) => ({ source_id: 'demo-remotive', external_id: l.external_id }));
+        return recordListings(conn, { stagedPath: staging.writeNdjson(staging.pathFor(`closing-${run}`, 'ingest', 'demo-remotive'), rows).path, sourceId: 'demo-remotive', complete: true });
+      });
+    }
+    expect(await refresh()).toMatchObject({ indexedDocs: 0, activityChanged: 1 });
+    expect(await fixture.warehouse.query('SELECT active FROM search_docs WHERE cluster_id = $1', [String(gone?.cluster_id)])).toEqual([{ active: false }]);
+
+    await fixture.warehouse.withConnection((conn) =>
+      upsertSource(conn, { id: 'demo-wwr', name: 'WWR renamed', kind: 'rss', adapter: 'rss', url: 'https://wwr.example/feed', enabled: true, timeoutMs: 1_000, maxBytes: 1_024 * 1_024 }),
+    );
+    const [{ wwrJobs } = { wwrJobs: 0 }] = await fixture.warehouse.query<{ wwrJobs: number }>(`SELECT count(*) AS "wwrJobs" FROM search_docs WHERE list_contains(source_ids, 'demo-wwr')`);
+    expect(await refresh()).toMatchObject({ indexedDocs: wwrJobs });
+    const names = await fixture.warehouse.query<{ name: string }>(
+      `SELECT DISTINCT m->>'sourceName' AS name FROM search_docs, unnest(members::JSON[]) AS u(m) WHERE m->>'sourceId' = 'demo-wwr'`,
+    );
+    expect(names).toEqual([{ name: 'WWR renamed' }]);
+
+    const [merged] = await fixture.warehouse.query<{ cluster_id: string; posting_id: string }>(
+      `SELECT m.cluster_id, m.posting_id FROM cluster_members m WHERE m.matched_by <> 'first' ORDER BY m.posting_id LIMIT 1`,
+    );
+    const moved = await fixture.warehouse.transaction((conn) =>
+      splitClusterMember(conn, { postingId: String(merged?.posting_id), newClusterId: `job_${String(merged?.posting_id)}`, runId: 'split' }),
+    );
+    expect(await refresh()).toMatchObject({ indexedDocs: 2 });
+    const split = await fixture.warehouse.query<{ cluster_id: string; member_count: number }>(
+      'SELECT cluster_id, member_count FROM search_docs WHERE cluster_id IN ($1, $2) ORDER BY cluster_id',
+      [String(moved?.from), String(moved?.to)],
+    );
+    expect(split.map((d) => d.member_count)).toEqual([1, 1]);
+  });
+
+  it('sorts the word index again once enough unsorted rows have piled up', async () => {
+    await fixture.warehouse.query(`UPDATE postings SET normalized_at = now() WHERE id IN (SELECT posting_id FROM search_docs ORDER BY cluster_id LIMIT 8)`);
+    expect(await refresh()).toMatchObject({ indexedDocs: 8, resorted: 1 });
+    const tokens = (await fixture.warehouse.query<{ token: string }>('SELECT token FROM search_terms ORDER BY rowid')).map((r) => r.token);
+    expect(tokens).toEqual([...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+});

@@ -1,0 +1,128 @@
+// Search read model (migration 017): search_docs, one row per job, and search_terms, the inverted
+// index over its words. Refreshed incrementally by the dedupe stage, inside its transaction.
+import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { ACTIVE_CLUSTER } from './core.js';
+import { queryRows } from './db.js';
+import { STOP_WORDS, searchWordsSql } from './search-words.js';
+
+/** Rows appended since the last sort, as a share of the sorted rows, that trigger a re-sort. */
+const RESORT_SHARE = 0.25;
+/** Jobs whose words are cut in one statement: bounds the memory of a first build over a million jobs. */
+const WORD_BATCH = 10_000;
+
+export interface SearchIndexCounts {
+  [key: string]: number;
+  /** Jobs (re)built: new, changed canonical posting, re-normalized, new member, renamed source. */
+  indexedDocs: number;
+  /** Words added to the inverted index for them. */
+  indexedTerms: number;
+  /** Jobs whose listed / no-longer-listed state changed. */
+  activityChanged: number;
+  /** 1 when the index was re-sorted. */
+  resorted: number;
+}
+
+/**
+ * Brings the read model up to date with the core tables: rebuilds the rows of jobs that changed
+ * since they were indexed, re-reads every job's active state (listings change in ingest without
+ * touching clusters), and re-sorts the word index when enough unsorted rows have piled up.
+ */
+export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCountries: Iterable<string> }): Promise<SearchIndexCounts> {
+  const renamedSources = await renamedSourceIds(conn);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE search_changed AS
+     SELECT c.id AS cluster_id, greatest(c.updated_at, p.normalized_at) AS changed_at, (row_number() OVER () - 1) // ${WORD_BATCH} AS batch
+     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
+     LEFT JOIN search_docs d ON d.cluster_id = c.id
+     WHERE d.cluster_id IS NULL OR d.posting_id <> c.canonical_posting_id
+        OR d.source_changed_at < greatest(c.updated_at, p.normalized_at) OR list_has_any(d.source_ids, $1::VARCHAR[])`,
+    // Typed, since the list is usually empty.
+    [listValue(renamedSources)],
+    [LIST(VARCHAR)],
+  );
+  await conn.run(`DELETE FROM search_terms WHERE doc_id IN (SELECT d.doc_id FROM search_docs d JOIN search_changed USING (cluster_id))`);
+  const indexedDocs = Number(
+    (
+      await conn.run(
+        `INSERT INTO search_docs
+         SELECT c.id, coalesce(d.doc_id, (SELECT coalesce(max(doc_id), 0) FROM search_docs) + row_number() OVER (PARTITION BY d.doc_id IS NULL ORDER BY c.first_seen_at, c.id)),
+                p.id, ch.changed_at, ${ACTIVE_CLUSTER}, epoch_us(c.first_seen_at), c.first_seen_at, c.title, c.company, p.location,
+                c.member_count, p.remote_scope, p.remote_countries,
+                p.remote_scope IN ('global', 'latam', 'americas', 'brazil') OR (p.remote_scope = 'countries' AND list_has_any(coalesce(p.remote_countries, []), $1::VARCHAR[])),
+                p.seniority, p.language, p.contract_type, p.skills,
+                p.salary_usd_month_min, p.salary_usd_month_max, p.salary_brl_month_min, p.salary_brl_month_max,
+                mem.source_ids, mem.members
+         FROM search_changed ch JOIN job_clusters c ON c.id = ch.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
+         LEFT JOIN search_docs d ON d.cluster_id = c.id
+         JOIN (SELECT m.cluster_id, list(DISTINCT p.source_id ORDER BY p.source_id) AS source_ids,
+                      to_json(list({postingId: p.id, sourceId: p.source_id, sourceName: s.name, title: p.title, applyUrl: p.apply_url,
+                                    postedAt: p.posted_at::VARCHAR, matchedBy: m.matched_by} ORDER BY m.added_at, p.id)) AS members
+               FROM cluster_members m JOIN postings p ON p.id = m.posting_id JOIN sources s ON s.id = p.source_id
+               WHERE m.cluster_id IN (SELECT cluster_id FROM search_changed)
+               GROUP BY m.cluster_id) mem ON mem.cluster_id = c.id
+         ON CONFLICT (cluster_id) DO UPDATE SET posting_id = excluded.posting_id, source_changed_at = excluded.source_changed_at,
+           active = excluded.active, first_seen_us = excluded.first_seen_us, first_seen_at = excluded.first_seen_at, title = excluded.title,
+           company = excluded.company, location = excluded.location, member_count = excluded.member_count, remote_scope = excluded.remote_scope,
+           remote_countries = excluded.remote_countries, latam_open = excluded.latam_open, seniority = excluded.seniority,
+           language = excluded.language, contract_type = excluded.contract_type, skills = excluded.skills,
+           salary_usd_month_min = excluded.salary_usd_month_min, salary_usd_month_max = excluded.salary_usd_month_max,
+           salary_brl_month_min = excluded.salary_brl_month_min, salary_brl_month_max = excluded.salary_brl_month_max,
+           source_ids = excluded.source_ids, members = excluded.members`,
+        [listValue([...opts.latamCountries])],
+      )
+    ).rowsChanged,
+  );
+  const [{ batches } = { batches: 0 }] = await queryRows<{ batches: number }>(conn, 'SELECT count(DISTINCT batch) AS batches FROM search_changed');
+  let indexedTerms = 0;
+  for (let batch = 0; batch < batches; batch++) {
+    const inserted = await conn.run(
+      `INSERT INTO search_terms
+       SELECT DISTINCT w.token, d.doc_id
+       FROM search_changed ch JOIN search_docs d USING (cluster_id) JOIN postings p ON p.id = d.posting_id,
+            unnest(${searchWordsSql("d.title || ' ' || coalesce(d.company, '') || ' ' || p.description_text")}) AS w(token)
+       WHERE ch.batch = $2 AND w.token NOT IN (SELECT unnest($1::VARCHAR[]))`,
+      [listValue([...STOP_WORDS]), batch],
+    );
+    indexedTerms += Number(inserted.rowsChanged);
+  }
+  const activityChanged = Number(
+    (
+      await conn.run(
+        `UPDATE search_docs d SET active = NOT d.active
+         FROM (SELECT c.id, ${ACTIVE_CLUSTER} AS active FROM job_clusters c) live
+         WHERE live.id = d.cluster_id AND live.active <> d.active`,
+      )
+    ).rowsChanged,
+  );
+  const resorted = await resortIfNeeded(conn, indexedTerms);
+  await conn.run(
+    `UPDATE search_index_state SET refreshed_at = now(),
+       source_names = (SELECT coalesce(json_group_object(id, name), '{}') FROM sources)`,
+  );
+  await conn.run('DROP TABLE search_changed');
+  return { indexedDocs, indexedTerms, activityChanged, resorted };
+}
+
+/** Sources whose name changed since the last refresh: the members of their jobs show the name. */
+async function renamedSourceIds(conn: DuckDBConnection): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    conn,
+    `SELECT s.id FROM sources s, search_index_state st WHERE (st.source_names ->> s.id) IS DISTINCT FROM s.name`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Rewrites the word index in token order once the rows appended since the last sort pass
+ * RESORT_SHARE of the sorted ones (a first build is all appended rows).
+ */
+async function resortIfNeeded(conn: DuckDBConnection, appended: number): Promise<number> {
+  await conn.run('UPDATE search_index_state SET appended_rows = appended_rows + $1', [appended]);
+  const [state] = await queryRows<{ sorted: number; appended: number }>(conn, 'SELECT sorted_rows AS sorted, appended_rows AS appended FROM search_index_state');
+  if (!state || state.appended === 0 || state.appended <= state.sorted * RESORT_SHARE) return 0;
+  await conn.run('CREATE TABLE search_terms_sorted AS SELECT token, doc_id FROM search_terms ORDER BY token, doc_id');
+  await conn.run('DROP TABLE search_terms');
+  await conn.run('ALTER TABLE search_terms_sorted RENAME TO search_terms');
+  await conn.run('UPDATE search_index_state SET sorted_rows = (SELECT count(*) FROM search_terms), appended_rows = 0');
+  return 1;
+}
