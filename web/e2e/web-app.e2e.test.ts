@@ -20,21 +20,27 @@ import { getJob, listJobs } from '../../warehouse/job-queries.js';
 
 const SHOTS = join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 const XSS_FEED = readFileSync(join(PROJECT_ROOT, 'web/e2e/fixtures/xss-remotive.json'));
+const RSS_FEED = readFileSync(join(PROJECT_ROOT, 'fixtures/demo-sources/weworkremotely.rss'));
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const PASSWORD = 'uma senha longa o bastante';
 
 let app: App;
 let feed: Server;
+let feedUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
   feed = createServer((req, res) => {
     if (req.url === '/xss.json') res.writeHead(200, { 'content-type': 'application/json' }).end(XSS_FEED);
+    else if (req.url === '/feed.rss') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS_FEED);
     else res.writeHead(404).end();
   });
-  const feedUrl = `http://127.0.0.1:${await listen(feed, 0, '127.0.0.1')}`;
-  const config = await testConfig();
+  const feedHost = `127.0.0.1:${await listen(feed, 0, '127.0.0.1')}`;
+  feedUrl = `http://${feedHost}`;
+  // Users' own sources may reach this test's feed server only because the operator allows it, as in production.
+  process.env.SOURCE_ALLOWLIST = feedHost;
+  const config = await testConfig({ SOURCE_ALLOWLIST: feedHost });
   app = await startApp(config, createLogger({ level: 'info', file: config.logFile, consoleLevel: 'error' }));
   await app.warehouse.withConnection((conn) =>
     upsertSource(conn, {
@@ -331,6 +337,9 @@ describe('the web app in Chromium', () => {
     for (const source of ['demo-remotive', 'demo-wwr', 'xss-feed']) await sourcesTable.getByText(source, { exact: true }).waitFor();
     expect(await page.getByRole('link', { name: /Temporal Web UI/ }).getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await page.getByRole('link', { name: 'Relatórios de mercado' }).getAttribute('href')).toBe('/reports/');
+    const models = page.getByRole('table').nth(2);
+    await models.getByRole('cell', { name: 'v1', exact: true }).waitFor();
+    await models.getByText('ativa', { exact: true }).waitFor();
     await checkPage(page, problems);
     await shot(page, 'operator-desktop');
 
@@ -348,7 +357,7 @@ describe('the web app in Chromium', () => {
 });
 
 describe('a job seeker\'s own data in Chromium', () => {
-  it('imports a dropped résumé, tracks an application through its stages, and analyses skill gaps', async () => {
+  it('imports a dropped résumé, tracks an application through its stages, analyses skill gaps and adds a source of its own', async () => {
     const email = 'mariana@example.com';
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'pt-BR' });
     const { page, problems } = await signUp(context, email);
@@ -431,12 +440,35 @@ describe('a job seeker\'s own data in Chromium', () => {
     await checkPage(page, problems);
     await shot(page, 'skills-desktop');
 
+    // Sources: an RSS feed of the user's own, tested (its first page read, nothing stored) and saved.
+    await page.getByRole('navigation').getByRole('link', { name: 'Fontes' }).click();
+    await heading(page, 'Suas fontes de vagas');
+    await page.getByRole('button', { name: 'Adicionar fonte' }).click();
+    await page.getByLabel('Nome da fonte').fill('Meu feed de vagas');
+    await page.getByLabel('Endereço do feed').fill(`${feedUrl}/feed.rss`);
+    await page.getByLabel('Manter só com estas palavras').fill('data, dados');
+    await page.getByRole('button', { name: 'Testar' }).click();
+    await page.getByRole('status').filter({ hasText: /vagas lidas na primeira página/ }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: /vagas lidas/ }).getByRole('listitem').count()).toBeGreaterThan(0);
+    await checkPage(page, problems);
+    await shot(page, 'sources-desktop');
+    await page.getByRole('button', { name: 'Salvar fonte' }).click();
+    await page.getByRole('status').filter({ hasText: 'Fonte salva' }).waitFor();
+    await page.getByRole('heading', { name: 'Meu feed de vagas' }).waitFor();
+    const [source] = await app.warehouse.query<{ owner_user_id: string; enabled: boolean; url: string }>(
+      `SELECT owner_user_id, enabled, url FROM sources WHERE name = 'Meu feed de vagas'`,
+    );
+    expect(source).toEqual({ owner_user_id: id, enabled: true, url: `${feedUrl}/feed.rss` });
+    await page.getByRole('button', { name: 'Pausar' }).click();
+    await page.getByText('pausada', { exact: true }).waitFor();
+
     const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', storageState: await context.storageState() });
     const mobile = await phone.newPage();
     const mobileProblems = watch(mobile);
     for (const [path, name, file] of [
       ['/applications', 'Candidaturas', 'applications'],
       ['/skills', 'Suas habilidades', 'skills'],
+      ['/sources', 'Suas fontes de vagas', 'sources'],
     ] as const) {
       await mobile.goto(`${app.httpUrl}${path}`);
       await heading(mobile, name);

@@ -14,6 +14,7 @@ import { ProfilePage } from './pages/Profile.js';
 import { SavedPage } from './pages/Saved.js';
 import { SettingsPage } from './pages/Settings.js';
 import { SkillsPage } from './pages/Skills.js';
+import { SourcesPage } from './pages/Sources.js';
 import { Redirect, matchPath, useLocation } from './router.js';
 import { useMe, useSignOutOnExpiredSession, type SessionUser } from './session.js';
 
@@ -39,6 +40,7 @@ const ROUTES: Route[] = [
   { path: '/skills', access: 'user', render: () => <SkillsPage /> },
   { path: '/applications/:id', access: 'user', render: ({ id = '' }) => <ApplicationDetailPage key={id} id={id} /> },
   { path: '/profile', access: 'user', render: () => <ProfilePage /> },
+  { path: '/sources', access: 'user', render: () => <SourcesPage /> },
   { path: '/settings', access: 'user', render: () => <SettingsPage /> },
   { path: '/operator', access: 'admin', render: () => <OperatorPage /> },
 ];
@@ -59,6 +61,7 @@ function useNav(user: SessionUser | null): NavItem[] {
     { to: '/applications', label: t.nav.applications },
     { to: '/skills', label: t.nav.skills },
     { to: '/profile', label: t.nav.profile },
+    { to: '/sources', label: t.nav.sources },
     ...(user.role === 'admin' ? [{ to: '/operator', label: t.nav.operator }] : []),
     { to: '/settings', label: t.nav.settings },
   ];

@@ -27,7 +27,7 @@ function NavLinks({ items, pathname, onNavigate }: { items: NavItem[]; pathname:
               to={item.to}
               onClick={onNavigate}
               aria-current={current ? 'page' : undefined}
-              className="flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-emerald-50 aria-[current=page]:text-emerald-900"
+              className="flex min-h-11 items-center rounded-md px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-emerald-50 aria-[current=page]:text-emerald-900"
             >
               {item.label}
             </Link>
@@ -85,11 +85,11 @@ export function Layout({ user, nav, children }: { user: SessionUser | null; nav:
           <Link to="/" className="mr-4 flex min-h-11 items-center text-lg font-bold text-emerald-800">
             {t.app.name}
           </Link>
-          <Button variant="ghost" className="ml-auto md:hidden" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          <Button variant="ghost" className="ml-auto lg:hidden" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
             {t.app.menu}
           </Button>
-          <nav id="main-nav" aria-label={t.nav.main} className={`${menuOpen ? 'block' : 'hidden'} w-full md:ml-auto md:block md:w-auto`}>
-            <ul className="flex flex-col gap-1 py-2 md:flex-row md:items-center md:py-0">
+          <nav id="main-nav" aria-label={t.nav.main} className={`${menuOpen ? 'block' : 'hidden'} w-full lg:ml-auto lg:block lg:w-auto`}>
+            <ul className="flex flex-col gap-1 py-2 lg:flex-row lg:items-center lg:py-0">
               <NavLinks items={nav} pathname={pathname} onNavigate={() => setMenuOpen(false)} />
               {user && (
                 <li>

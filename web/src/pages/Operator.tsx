@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, type ReactNode } from 'react';
 import { useTRPC } from '../api.js';
+import { Button } from '../components/Button.js';
 import { Badge, Card } from '../components/Card.js';
 import { usePageTitle } from '../components/Layout.js';
-import { ErrorMessage, Loading } from '../components/Status.js';
+import { ErrorMessage, Loading, Notice } from '../components/Status.js';
 import { parseTimestamp } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 
@@ -78,7 +79,7 @@ function Sources() {
   if (sources.error) return <ErrorMessage error={sources.error} onRetry={() => void sources.refetch()} />;
   return (
     <Table head={[t.operator.source, t.operator.kind, t.operator.enabled, t.operator.lastCheck, t.operator.lastSuccess, t.operator.items, t.operator.lastError]}>
-      {sources.data.map((s) => (
+      {[...sources.data].sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name)).map((s) => (
         <tr key={s.id}>
           <td className="px-2 py-2">
             <span className="font-medium">{s.name}</span>
@@ -99,6 +100,60 @@ function Sources() {
         </tr>
       ))}
     </Table>
+  );
+}
+
+/** Matcher versions with their held-out metrics; promote, roll back and retrain run as Temporal workflows. */
+function Models() {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const versions = useQuery(trpc.ops.modelVersions.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.ops.modelVersions.queryKey() });
+  const promote = useMutation(trpc.ops.promoteModel.mutationOptions({ onSuccess: refresh }));
+  const rollback = useMutation(trpc.ops.rollbackModel.mutationOptions({ onSuccess: refresh }));
+  const retrain = useMutation(trpc.ops.retrainMatcher.mutationOptions());
+  if (versions.isPending) return <Loading />;
+  if (versions.error) return <ErrorMessage error={versions.error} onRetry={() => void versions.refetch()} />;
+  const busy = promote.isPending || rollback.isPending;
+  return (
+    <div className="space-y-4">
+      <Table head={[t.operator.version, t.operator.modelStatus, t.operator.metrics, t.operator.created, '']}>
+        {versions.data.map((v) => (
+          <tr key={v.version}>
+            <td className="px-2 py-2 font-medium">{v.version}</td>
+            <td className="px-2 py-2">
+              <Badge tone={v.status === 'active' ? 'green' : v.status === 'candidate' ? 'blue' : 'neutral'}>{t.operator.modelStatuses[v.status]}</Badge>
+            </td>
+            <td className="px-2 py-2 tabular-nums">
+              {Object.entries(v.metrics)
+                .map(([name, value]) => `${name} ${fmt.number(value, 3)}`)
+                .join(' · ') || '—'}
+            </td>
+            <td className="px-2 py-2 whitespace-nowrap">{fmt.dateTime(v.createdAt)}</td>
+            <td className="px-2 py-2">
+              {v.status !== 'active' && (
+                <Button variant="secondary" disabled={busy} busy={promote.isPending && promote.variables.version === v.version} onClick={() => promote.mutate({ version: v.version })}>
+                  {t.operator.promote(v.version)}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" disabled={busy} busy={rollback.isPending} onClick={() => rollback.mutate({})}>
+          {t.operator.rollback}
+        </Button>
+        <Button variant="secondary" busy={retrain.isPending} onClick={() => retrain.mutate({})}>
+          {t.operator.retrain}
+        </Button>
+      </div>
+      {promote.isSuccess && <Notice>{t.operator.promoted}</Notice>}
+      {rollback.isSuccess && <Notice>{t.operator.rolledBack}</Notice>}
+      {retrain.isSuccess && <Notice>{t.operator.retrainStarted}</Notice>}
+      {[promote.error, rollback.error, retrain.error].map((error, i) => error && <ErrorMessage key={i} error={error} />)}
+    </div>
   );
 }
 
@@ -142,6 +197,12 @@ export function OperatorPage() {
           {t.operator.sources}
         </h2>
         <Sources />
+      </Card>
+      <Card aria-labelledby="models-heading">
+        <h2 id="models-heading" className="mb-3 text-lg font-semibold">
+          {t.operator.models}
+        </h2>
+        <Models />
       </Card>
     </div>
   );
