@@ -11,6 +11,7 @@ import { startApp, type App } from '../../cli/app.js';
 import { PROJECT_ROOT } from '../../cli/config.js';
 import { createLogger } from '../../cli/logger.js';
 import { runPipeline } from '../../cli/run-pipeline.js';
+import { apiClient } from '../../cli/test-support/api-client.js';
 import { launchBrowser } from '../../cli/test-support/chromium.js';
 import { testConfig } from '../../cli/test-support/test-config.js';
 import { CORPUS_DIR, fileName } from '../../fixtures/resumes/layouts.js';
@@ -144,12 +145,13 @@ describe('the web app in Chromium', () => {
     await page.goto(app.httpUrl);
     await heading(page, 'Todas as vagas');
     expect(new URL(page.url()).pathname).toBe('/jobs');
-    const firstPage = await app.warehouse.withConnection((conn) => listJobs(conn, { limit: 20, offset: 0 }));
+    // The page shows what the public search API answers: the newest jobs open to Latin America.
+    const firstPage = (await apiClient(app.httpUrl).client.jobs.search.query({ limit: 20 })).items;
     const cards = page.locator('main ol > li > article');
     await cards.first().waitFor();
     expect(await cards.count()).toBe(firstPage.length);
     for (const [i, job] of firstPage.entries()) {
-      await expect.poll(() => cards.nth(i).getByRole('heading').textContent()).toBe(job.title);
+      await expect.poll(() => cards.nth(i).getByRole('heading').textContent(), { timeout: 15_000 }).toBe(job.title);
       expect(await cards.nth(i).getByRole('list', { name: /Publicada em/ }).getByRole('listitem').count()).toBe(job.members.length);
     }
     expect(firstPage.some((job) => job.members.length > 1)).toBe(true);
@@ -200,7 +202,7 @@ describe('the web app in Chromium', () => {
     await heading(page, 'Suas melhores vagas');
     const scores = await app.warehouse.query<{ score: number }>('SELECT score FROM matches WHERE user_id = $1 ORDER BY score DESC', [id]);
     const matchCards = page.locator('main ol > li > article');
-    await expect.poll(() => matchCards.count()).toBe(scores.length);
+    await expect.poll(() => matchCards.count(), { timeout: 15_000 }).toBe(scores.length);
     const percent = new Intl.NumberFormat('pt-BR', { style: 'percent', maximumFractionDigits: 0 });
     const best = matchCards.first();
     expect(await best.getByRole('img', { name: /^Compatibilidade de/ }).getAttribute('aria-label')).toContain(`Compatibilidade de ${percent.format(scores[0]?.score ?? -1)}`);
@@ -212,7 +214,7 @@ describe('the web app in Chromium', () => {
     // Dismissing a job takes it off the dashboard.
     const dismissedTitle = (await matchCards.nth(1).getByRole('heading').textContent()) ?? '';
     await page.getByRole('button', { name: `Descartar: ${dismissedTitle}` }).click();
-    await expect.poll(() => matchCards.count()).toBe(scores.length - 1);
+    await expect.poll(() => matchCards.count(), { timeout: 15_000 }).toBe(scores.length - 1);
 
     // A job posted on two boards: its page lists both, each with its own apply link.
     const merged = matchCards.filter({ has: page.getByRole('list', { name: 'Publicada em 2 sites' }) }).first();
@@ -330,7 +332,7 @@ describe('the web app in Chromium', () => {
     await heading(page, 'Operação');
     const runs = await app.warehouse.query<{ n: number }>('SELECT count(DISTINCT run_id)::INT AS n FROM pipeline_runs');
     const runsTable = page.getByRole('table').first();
-    await expect.poll(() => runsTable.locator('tbody tr').count()).toBe(runs[0]?.n);
+    await expect.poll(() => runsTable.locator('tbody tr').count(), { timeout: 15_000 }).toBe(runs[0]?.n);
     await runsTable.getByText('coleta: ok', { exact: false }).first().waitFor();
     await page.locator('figure .recharts-surface').first().waitFor();
     const sourcesTable = page.getByRole('table').nth(1);

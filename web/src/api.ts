@@ -9,6 +9,7 @@ export type ApiInputs = inferRouterInputs<AppRouter>;
 export type JobCard = ApiOutputs['jobs']['list'][number];
 export type JobDetail = ApiOutputs['jobs']['get'];
 export type MatchCard = ApiOutputs['matches']['list'][number];
+export type SearchCard = ApiOutputs['jobs']['search']['items'][number];
 export type Profile = NonNullable<ApiOutputs['profile']['get']>;
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();

@@ -1,9 +1,10 @@
-import type { JobCard, Profile } from './api.js';
+import type { ApiInputs, JobCard, Profile } from './api.js';
 
 // The choices the forms offer, in the order they are shown; labels come from the messages.
 export const SCOPES: JobCard['remoteScope'][] = ['global', 'latam', 'americas', 'brazil', 'countries', 'hybrid', 'onsite', 'unknown'];
 export const SENIORITIES: NonNullable<JobCard['seniority']>[] = ['intern', 'junior', 'mid', 'senior', 'staff', 'lead'];
 export const LANGUAGES: NonNullable<JobCard['language']>[] = ['pt', 'es', 'en'];
+export const CONTRACTS: NonNullable<NonNullable<ApiInputs['jobs']['search']['contractTypes']>[number]>[] = ['clt', 'pj', 'contractor', 'freelance', 'internship'];
 export const PROFILE_SENIORITIES: NonNullable<Profile['seniority']>[] = ['junior', 'mid', 'senior', 'lead'];
 export const PROFILE_SCOPES: Profile['remoteScopes'] = ['global', 'latam', 'americas', 'brazil', 'countries'];
 /** Where most users live (Latin America), then where many of the jobs are. */

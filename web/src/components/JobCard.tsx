@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { JobCard as Job, MatchCard } from '../api.js';
+import type { JobCard as Job, MatchCard, SearchCard } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { Link } from '../router.js';
 import { Badge } from './Card.js';
@@ -39,7 +39,7 @@ function SkillList({ label, skills, tone }: { label: string; skills: string[]; t
 }
 
 interface JobCardProps {
-  job: Job | MatchCard;
+  job: Job | MatchCard | SearchCard;
   /** The reader's skills: a match card then says which of the job's skills they have. */
   profileSkills?: string[] | null;
   isNew?: boolean;
@@ -48,10 +48,12 @@ interface JobCardProps {
 
 /** One deduplicated job: title, company, facts, every source, and for a match, why it matches. */
 export function JobCardView({ job, profileSkills, isNew = false, actions }: JobCardProps) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const titleId = useId();
   const salary = useSalaryText()(job);
-  const match = 'score' in job ? job : null;
+  const match = 'components' in job ? job : null;
+  // A search card carries the reader's score alone, without its components.
+  const searchScore = !match && 'score' in job && typeof job.score === 'number' ? job.score : null;
   const skills = profileSkills ? splitSkills(job.skills, profileSkills) : null;
   return (
     <article aria-labelledby={titleId} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
@@ -72,6 +74,7 @@ export function JobCardView({ job, profileSkills, isNew = false, actions }: JobC
             <Badge tone="blue">{t.scope[job.remoteScope]}</Badge>
             {job.seniority && <Badge>{t.seniority[job.seniority]}</Badge>}
             {salary && <Badge tone="amber">{salary}</Badge>}
+            {searchScore !== null && <Badge tone="green">{t.match.scoreOf(fmt.percent(searchScore))}</Badge>}
           </div>
         </div>
         {match && (

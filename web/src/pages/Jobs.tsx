@@ -1,90 +1,103 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC, type ApiInputs } from '../api.js';
-import { buttonClass, Button } from '../components/Button.js';
+import { Button } from '../components/Button.js';
 import { FeedbackActions } from '../components/FeedbackActions.js';
 import { SelectField, TextField } from '../components/Field.js';
 import { JobCardView } from '../components/JobCard.js';
 import { usePageTitle } from '../components/Layout.js';
 import { ErrorMessage, Loading } from '../components/Status.js';
 import { useI18n } from '../i18n/index.js';
+import { CONTRACTS, LANGUAGES, SCOPES, SENIORITIES } from '../options.js';
 import { Link, navigate, useLocation } from '../router.js';
 import type { SessionUser } from '../session.js';
-import { LANGUAGES, SCOPES, SENIORITIES } from '../options.js';
 
 const PAGE_SIZE = 20;
-type ListInput = ApiInputs['jobs']['list'];
+const DAYS = [7, 30, 90];
+type SearchInput = Omit<ApiInputs['jobs']['search'], 'cursor'>;
 
-/** Skill ids are lower-case with dashes ("machine-learning"); what the API would refuse is left out. */
-function skillId(text: string): string | undefined {
-  const id = text.trim().toLowerCase().replace(/\s+/g, '-');
-  return /^[a-z0-9][a-z0-9+#.-]{0,79}$/.test(id) ? id : undefined;
+/** Skill ids are lower case with dashes ("machine-learning"); what the API would refuse is left out. */
+function skillIds(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim().toLowerCase().replace(/\s+/g, '-'))
+    .filter((id) => /^[a-z0-9][a-z0-9+#.-]{0,79}$/.test(id))
+    .slice(0, 10);
 }
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
 }
 
-/** The search lives in the address (?q=…&skill=…&page=2), so a search can be bookmarked and shared. */
-function inputFrom(search: URLSearchParams): { input: ListInput; page: number } {
-  const page = Math.max(1, Math.min(500, Number(search.get('page')) || 1));
+/** The search lives in the address (?q=…&skills=…), so it can be bookmarked, shared and gone back to. */
+function searchFrom(params: URLSearchParams, signedIn: boolean, currency: 'BRL' | 'USD'): SearchInput {
+  const one = <T extends string>(name: string, allowed: readonly T[]) => {
+    const value = pick(params.get(name), allowed);
+    return value ? [value] : undefined;
+  };
+  const salary = Number(params.get('salary'));
+  const days = Number(params.get('days'));
+  const skills = skillIds(params.get('skills') ?? '');
   return {
-    page,
-    input: {
-      q: search.get('q')?.trim().slice(0, 100) || undefined,
-      skill: skillId(search.get('skill') ?? ''),
-      scope: pick(search.get('scope'), SCOPES),
-      seniority: pick(search.get('seniority'), SENIORITIES),
-      language: pick(search.get('language'), LANGUAGES),
-      limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
-    },
+    q: params.get('q')?.trim().slice(0, 200) || undefined,
+    skills: skills.length ? skills : undefined,
+    remote: params.get('remote') === 'any' ? 'any' : 'latam',
+    scopes: one('scope', SCOPES),
+    seniority: one('seniority', SENIORITIES),
+    contractTypes: one('contract', CONTRACTS),
+    languages: one('language', LANGUAGES),
+    salaryFloor: salary > 0 ? { amount: Math.min(salary, 100_000_000), currency } : undefined,
+    postedWithinDays: DAYS.includes(days) ? days : undefined,
+    sort: signedIn && params.get('sort') === 'match' ? 'match' : 'date',
+    limit: PAGE_SIZE,
   };
 }
 
-function hrefFor(params: Record<string, string>, page: number): string {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== ''));
-  if (page > 1) query.set('page', String(page));
-  return `/jobs${query.size ? `?${query.toString()}` : ''}`;
-}
-
-function SearchForm({ input }: { input: ListInput }) {
-  const { t } = useI18n();
-  const [form, setForm] = useState({
-    q: input.q ?? '',
-    skill: input.skill ?? '',
-    scope: input.scope ?? '',
-    seniority: input.seniority ?? '',
-    language: input.language ?? '',
-  });
+function SearchForm({ params, signedIn }: { params: URLSearchParams; signedIn: boolean }) {
+  const { t, currency } = useI18n();
+  const [form, setForm] = useState(() => Object.fromEntries(['q', 'skills', 'remote', 'scope', 'seniority', 'contract', 'language', 'salary', 'days', 'sort'].map((k) => [k, params.get(k) ?? ''])));
+  const field = (name: string) => ({ value: form[name] ?? '', onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    navigate(hrefFor(form, 1));
+    const query = new URLSearchParams(Object.entries(form).filter(([, v]) => v !== ''));
+    navigate(`/jobs${query.size ? `?${query.toString()}` : ''}`);
   };
+  const any = { value: '', label: t.app.any };
   return (
-    <form role="search" onSubmit={submit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
-      <TextField label={t.jobs.q} type="search" maxLength={100} value={form.q} onChange={(e) => setForm({ ...form, q: e.target.value })} />
-      <TextField label={t.jobs.skill} maxLength={80} value={form.skill} onChange={(e) => setForm({ ...form, skill: e.target.value })} />
-      <SelectField
-        label={t.dashboard.scope}
-        value={form.scope}
-        onChange={(e) => setForm({ ...form, scope: e.target.value })}
-        options={[{ value: '', label: t.app.any }, ...SCOPES.map((s) => ({ value: s, label: t.scope[s] }))]}
-      />
-      <SelectField
-        label={t.dashboard.seniority}
-        value={form.seniority}
-        onChange={(e) => setForm({ ...form, seniority: e.target.value })}
-        options={[{ value: '', label: t.app.any }, ...SENIORITIES.map((s) => ({ value: s, label: t.seniority[s] }))]}
-      />
-      <SelectField
-        label={t.jobs.language}
-        value={form.language}
-        onChange={(e) => setForm({ ...form, language: e.target.value })}
-        options={[{ value: '', label: t.app.any }, ...LANGUAGES.map((l) => ({ value: l, label: t.language[l] }))]}
-      />
-      <div className="flex items-end">
-        <Button type="submit" className="w-full">
+    <form role="search" onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <TextField label={t.jobs.q} type="search" maxLength={200} {...field('q')} />
+        <TextField label={t.jobs.skills} hint={t.jobs.skillsHint} maxLength={400} {...field('skills')} />
+        <SelectField label={t.dashboard.scope} {...field('scope')} options={[any, ...SCOPES.map((s) => ({ value: s, label: t.scope[s] }))]} />
+        <SelectField label={t.dashboard.seniority} {...field('seniority')} options={[any, ...SENIORITIES.map((s) => ({ value: s, label: t.seniority[s] }))]} />
+        <SelectField label={t.job.contract} {...field('contract')} options={[any, ...CONTRACTS.map((c) => ({ value: c, label: t.contract[c] }))]} />
+        <SelectField label={t.jobs.language} {...field('language')} options={[any, ...LANGUAGES.map((l) => ({ value: l, label: t.language[l] }))]} />
+        <TextField label={t.jobs.salaryFloor(currency)} type="number" inputMode="numeric" min={0} step={100} {...field('salary')} />
+        <SelectField label={t.jobs.posted} {...field('days')} options={[any, ...DAYS.map((d) => ({ value: String(d), label: t.jobs.withinDays(d) }))]} />
+      </div>
+      <div className="flex flex-wrap items-end gap-4">
+        <label className="inline-flex min-h-11 items-center gap-2 text-sm font-medium text-slate-800">
+          <input
+            type="checkbox"
+            className="size-4 accent-emerald-700"
+            checked={form.remote !== 'any'}
+            onChange={(e) => setForm({ ...form, remote: e.target.checked ? '' : 'any' })}
+          />
+          {t.jobs.latamOnly}
+        </label>
+        {signedIn && (
+          <div className="w-56">
+            <SelectField
+              label={t.jobs.sort}
+              {...field('sort')}
+              options={[
+                { value: '', label: t.jobs.sortDate },
+                { value: 'match', label: t.jobs.sortMatch },
+              ]}
+            />
+          </div>
+        )}
+        <Button type="submit" className="ml-auto">
           {t.jobs.search}
         </Button>
       </div>
@@ -93,14 +106,13 @@ function SearchForm({ input }: { input: ListInput }) {
 }
 
 export function JobsPage({ user }: { user: SessionUser | null }) {
-  const { t } = useI18n();
+  const { t, currency } = useI18n();
   usePageTitle(t.jobs.title);
   const trpc = useTRPC();
   const { search } = useLocation();
-  const { input, page } = inputFrom(search);
-  const jobs = useQuery(trpc.jobs.list.queryOptions(input));
-  const filters = Object.fromEntries([...search.entries()].filter(([k]) => k !== 'page'));
-  const filtersKey = new URLSearchParams(filters).toString();
+  const input = searchFrom(search, user !== null, currency);
+  const jobs = useInfiniteQuery(trpc.jobs.search.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const items = jobs.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="space-y-6">
@@ -116,37 +128,25 @@ export function JobsPage({ user }: { user: SessionUser | null }) {
           </Link>
         </p>
       )}
-      {/* Keyed by the search in the address: going back to an earlier search shows its own fields. */}
-      <SearchForm key={filtersKey} input={input} />
+      {/* Keyed by the address: going back to an earlier search shows its own fields. */}
+      <SearchForm key={search.toString()} params={search} signedIn={user !== null} />
 
       {jobs.isPending && <Loading />}
       {jobs.error && <ErrorMessage error={jobs.error} onRetry={() => void jobs.refetch()} />}
-      {jobs.data?.length === 0 && <p className="py-6 text-center text-slate-700">{t.jobs.none}</p>}
-      <ol className="space-y-4">
-        {jobs.data?.map((job) => (
+      {jobs.data && items.length === 0 && <p className="py-6 text-center text-slate-700">{t.jobs.none}</p>}
+      <ol className="space-y-4" aria-live="polite">
+        {items.map((job) => (
           <li key={job.clusterId}>
             <JobCardView job={job} actions={user && <FeedbackActions clusterId={job.clusterId} title={job.title} />} />
           </li>
         ))}
       </ol>
-      {jobs.data && (page > 1 || jobs.data.length === PAGE_SIZE) && (
-        <nav aria-label={t.jobs.pages} className="flex items-center justify-between gap-3">
-          {page > 1 ? (
-            <Link to={hrefFor(filters, page - 1)} className={buttonClass('secondary')}>
-              ← {t.jobs.previous}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-sm text-slate-700">{t.jobs.page(page)}</span>
-          {jobs.data.length === PAGE_SIZE ? (
-            <Link to={hrefFor(filters, page + 1)} className={buttonClass('secondary')}>
-              {t.jobs.next} →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
+      {jobs.hasNextPage && (
+        <div className="text-center">
+          <Button variant="secondary" busy={jobs.isFetchingNextPage} onClick={() => void jobs.fetchNextPage()}>
+            {t.jobs.more}
+          </Button>
+        </div>
       )}
     </div>
   );
