@@ -14,10 +14,13 @@ import {
 } from '../warehouse/core.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { upsertMatches } from '../warehouse/ml.js';
+import { refreshSearchIndex } from '../warehouse/search-index.js';
 import { runDedupe } from './dedupe/run-dedupe.js';
 import { PermanentError } from './errors.js';
+import { LATAM_COUNTRIES } from './normalize/geo.js';
 import { runNormalize } from './normalize/run-normalize.js';
 import type { SkillMatcher } from './normalize/skills.js';
+import { pipelineEvents } from './pipeline-events.js';
 import { publishSnapshot } from './publish/publish-snapshot.js';
 import type { ReportSite } from './publish/report-site.js';
 import { runReportBuild } from './publish/run-report-build.js';
@@ -64,18 +67,35 @@ async function assertStagedIntact(conn: DuckDBConnection, path: string, fetched:
 
 export function createPipelineActivities(deps: PipelineDeps) {
   const { warehouse, staging } = deps;
+  // Open dashboards follow the run through these (api/events.ts).
+  const events = pipelineEvents(warehouse);
 
-  /** Runs a stage in one transaction together with its pipeline_runs row: both are kept, or neither. */
+  /**
+   * Runs a stage in one transaction together with its pipeline_runs row: both are kept, or neither.
+   * A failed attempt is recorded as such (with its error) until a retry overwrites it.
+   */
   function stage(run: RunRef, name: Stage, fn: (conn: DuckDBConnection) => Promise<Counts>, startedAt?: string): Promise<Counts> {
-    return asActivity(() =>
-      warehouse.transaction(async (conn) => {
-        const started = startedAt ? new Date(startedAt) : new Date();
-        const counts = await fn(conn);
-        await recordStageRun(conn, { ...run, stage: name, status: 'ok', startedAt: started, finishedAt: new Date(), counts, error: null });
+    return asActivity(async () => {
+      const started = startedAt ? new Date(startedAt) : new Date();
+      if (!startedAt) events.publish({ type: 'stage', ...run, stage: name, state: 'started' });
+      try {
+        const counts = await warehouse.transaction(async (conn) => {
+          const counts = await fn(conn);
+          await recordStageRun(conn, { ...run, stage: name, status: 'ok', startedAt: started, finishedAt: new Date(), counts, error: null });
+          return counts;
+        });
         Context.current().log.info('stage finished', { stage: name, counts });
+        events.publish({ type: 'stage', ...run, stage: name, state: 'finished', counts });
         return counts;
-      }),
-    );
+      } catch (error) {
+        const message = (error as Error).message;
+        await warehouse
+          .withConnection((conn) => recordStageRun(conn, { ...run, stage: name, status: 'failed', startedAt: started, finishedAt: new Date(), counts: {}, error: message }))
+          .catch(() => undefined);
+        events.publish({ type: 'stage', ...run, stage: name, state: 'failed', error: message });
+        throw error;
+      }
+    });
   }
 
   return {
@@ -84,30 +104,34 @@ export function createPipelineActivities(deps: PipelineDeps) {
     },
 
     async loadRawPostings(input: RunRef & { sourceId: string; path: string; items: number; complete: boolean }) {
-      return asActivity(() =>
-        warehouse.transaction(async (conn) => {
+      return asActivity(async () => {
+        const loaded = await warehouse.transaction(async (conn) => {
           const stagedPath = staging.check(input.path);
           await assertStagedIntact(conn, stagedPath, input);
           const newItems = await insertRawPostings(conn, stagedPath, input.runId);
           await recordListings(conn, { stagedPath, sourceId: input.sourceId, complete: input.complete });
           await recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: true, items: input.items, newItems, error: null });
           return { items: input.items, newItems };
-        }),
-      );
+        });
+        events.publish({ type: 'source', runId: input.runId, workflowId: input.workflowId, sourceId: input.sourceId, ok: true, ...loaded });
+        return loaded;
+      });
     },
 
     async recordSourceFailure(input: RunRef & { sourceId: string; error: string }) {
-      return asActivity(() =>
-        warehouse.withConnection((conn) =>
+      return asActivity(async () => {
+        await warehouse.withConnection((conn) =>
           recordSourceHealth(conn, { sourceId: input.sourceId, runId: input.runId, ok: false, items: 0, newItems: 0, error: input.error }),
-        ),
-      );
+        );
+        events.publish({ type: 'source', runId: input.runId, workflowId: input.workflowId, sourceId: input.sourceId, ok: false, items: 0, newItems: 0, error: input.error });
+      });
     },
 
     async recordStage(input: Omit<StageRun, 'startedAt' | 'finishedAt'> & { startedAt: string }) {
-      return asActivity(() =>
-        warehouse.withConnection((conn) => recordStageRun(conn, { ...input, startedAt: new Date(input.startedAt), finishedAt: new Date() })),
-      );
+      return asActivity(async () => {
+        await warehouse.withConnection((conn) => recordStageRun(conn, { ...input, startedAt: new Date(input.startedAt), finishedAt: new Date() }));
+        events.publish({ type: 'stage', runId: input.runId, workflowId: input.workflowId, stage: input.stage, state: input.status === 'failed' ? 'failed' : 'finished', counts: input.counts, error: input.error });
+      });
     },
 
     async normalize(run: RunRef) {
@@ -122,10 +146,15 @@ export function createPipelineActivities(deps: PipelineDeps) {
     },
 
     async dedupe(run: RunRef) {
-      return stage(run, 'dedupe', (conn) => runDedupe(conn, { runId: run.runId, staging }));
+      // The search read model follows the new clusters (and the listings ingest just changed) in the same transaction.
+      return stage(run, 'dedupe', async (conn) => ({
+        ...(await runDedupe(conn, { runId: run.runId, staging })),
+        ...(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES })),
+      }));
     },
 
     async prepareScoring(run: RunRef) {
+      events.publish({ type: 'stage', ...run, stage: 'score', state: 'started' });
       return asActivity(() => warehouse.withConnection((conn) => prepareScoring(conn, { runId: run.runId, staging })));
     },
 
@@ -144,14 +173,17 @@ export function createPipelineActivities(deps: PipelineDeps) {
 
     async publish(run: RunRef) {
       // ATTACH cannot run inside a transaction, so the snapshot is written first and its row recorded after.
-      return asActivity(() =>
-        warehouse.withConnection(async (conn) => {
+      events.publish({ type: 'stage', ...run, stage: 'publish', state: 'started' });
+      return asActivity(async () => {
+        const counts = await warehouse.withConnection(async (conn) => {
           const startedAt = new Date();
           const counts = await publishSnapshot(conn, { runId: run.runId, snapshotPath: deps.snapshotPath });
           await recordStageRun(conn, { ...run, stage: 'publish', status: 'ok', startedAt, finishedAt: new Date(), counts, error: null });
           return counts;
-        }),
-      );
+        });
+        events.publish({ type: 'stage', ...run, stage: 'publish', state: 'finished', counts });
+        return counts;
+      });
     },
 
     /** Minutes of child process, not warehouse work: it holds no connection until it records the outcome. */

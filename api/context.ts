@@ -10,6 +10,11 @@ import type { ResumeDeps } from './routers/resume.js';
 export const SESSION_COOKIE = 'sid';
 export const SESSION_TTL_HOURS = 24 * 30;
 
+export interface TemporalUi {
+  url: string;
+  namespace: string;
+}
+
 export interface ApiUser {
   id: string;
   email: string;
@@ -30,6 +35,8 @@ export interface ApiContext {
   notify?: NotifyDeps | null;
   /** Starts operator workflows (retraining, promotion, rollback); absent where no Temporal client is connected. */
   temporal?: Client | null;
+  /** The Temporal Web UI and namespace, for links to workflow runs; null when its address is not known. */
+  temporalUi?: TemporalUi | null;
   /** Résumé uploads: the file store and the size limit; absent where the process takes no uploads. */
   resumes?: ResumeDeps | null;
   setSessionCookie(token: string | null): void;
@@ -42,34 +49,38 @@ export interface ContextOptions {
   notify?: NotifyDeps | null;
   temporal?: Client | null;
   resumes?: ResumeDeps | null;
+  temporalUi?: TemporalUi | null;
 }
 
-/** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous. */
-export async function createContext(opts: ContextOptions, req: IncomingMessage, res: ServerResponse): Promise<ApiContext> {
+/** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous (null). */
+export async function sessionOf(warehouse: Warehouse, req: IncomingMessage): Promise<{ user: ApiUser; session: NonNullable<ApiContext['session']> } | null> {
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-  let user: ApiUser | null = null;
-  let session: ApiContext['session'] = null;
-  if (token) {
-    const hash = tokenHash(token);
-    await opts.warehouse.withConnection(async (conn) => {
-      const live = await findLiveSession(conn, hash);
-      const account = live ? await findAccountById(conn, live.user_id) : null;
-      if (live && account) {
-        session = { tokenHash: hash, csrfToken: live.csrf_token };
-        user = { id: account.id, email: account.email, displayName: account.display_name, role: account.role, locale: account.locale };
-      }
-    });
-  }
+  if (!token) return null;
+  const hash = tokenHash(token);
+  return warehouse.withConnection(async (conn) => {
+    const live = await findLiveSession(conn, hash);
+    const account = live ? await findAccountById(conn, live.user_id) : null;
+    if (!live || !account) return null;
+    return {
+      session: { tokenHash: hash, csrfToken: live.csrf_token },
+      user: { id: account.id, email: account.email, displayName: account.display_name, role: account.role, locale: account.locale },
+    };
+  });
+}
+
+export async function createContext(opts: ContextOptions, req: IncomingMessage, res: ServerResponse): Promise<ApiContext> {
+  const caller = await sessionOf(opts.warehouse, req);
   const csrf = req.headers['x-csrf-token'];
   return {
     warehouse: opts.warehouse,
-    user,
-    session,
+    user: caller?.user ?? null,
+    session: caller?.session ?? null,
     csrfHeader: typeof csrf === 'string' ? csrf : null,
     ip: req.socket.remoteAddress ?? 'unknown',
     publicUrl: opts.publicUrl,
     notify: opts.notify ?? null,
     temporal: opts.temporal ?? null,
+    temporalUi: opts.temporalUi ?? null,
     resumes: opts.resumes ?? null,
     setSessionCookie(value) {
       res.appendHeader(

@@ -1,7 +1,8 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Warehouse } from '../warehouse/db.js';
-import { createContext } from './context.js';
+import { createContext, type TemporalUi } from './context.js';
+import type { EventStreams } from './events.js';
 import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
 import { appRouter } from './router.js';
@@ -27,6 +28,10 @@ export interface HttpDeps {
   notify?: NotifyDeps | null;
   /** Operator workflows (matcher retraining, promotion, rollback) are started through it. */
   temporal?: Client | null;
+  /** Where operators follow a workflow run; null without a known Web UI. */
+  temporalUi?: TemporalUi | null;
+  /** GET /events (Server-Sent Events to open dashboards); absent, not served. */
+  events?: EventStreams | null;
   /** Résumé uploads: where files are stored and how large one may be; absent, uploads are refused. */
   resumes?: ResumeDeps | null;
 }
@@ -58,7 +63,7 @@ export function createHttpServer(deps: HttpDeps): Server {
           maxBodySize,
           createContext: ({ req, res }) =>
             createContext(
-              { warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null },
+              { warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null },
               req,
               res,
             ),
@@ -80,6 +85,7 @@ export function createHttpServer(deps: HttpDeps): Server {
     }
     if (deps.notify && url.pathname === '/webhooks/sendgrid' && req.method === 'POST') return handleProviderEvents(deps.notify, req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { error: 'method not allowed' });
+    if (deps.events && url.pathname === '/events' && req.method === 'GET') return deps.events.handle(req, res);
     if (url.pathname === '/healthz') {
       deps.health().then(
         (health) => send(health.status === 'ok' ? 200 : 503, health),

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { notifyDeps } from '../activities/notify/notify-activities.js';
 import { resumeStoreFor } from '../activities/resume/resume-activities.js';
 import { reportSiteFor } from '../activities/publish/report-site.js';
+import { eventStreams } from '../api/events.js';
 import { checkHealth } from '../api/health.js';
 import { createHttpServer, listen } from '../api/http-server.js';
 import { Warehouse } from '../warehouse/db.js';
@@ -96,6 +97,8 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     workers.done.catch((error: Error) => logger.error({ err: error }, 'a worker stopped'));
 
     await webBuild;
+    const temporalUiUrl = config.temporalUiUrl ?? dev?.uiUrl ?? null;
+    const events = eventStreams({ warehouse });
     const server: Server = createHttpServer({
       health: () => checkHealth({ warehouse, temporal: { connection, address: temporalAddress }, workerStates: workers.states }),
       demoSourcesDir: config.demoSources ? join(config.projectRoot, DEMO_SOURCES_DIR) : null,
@@ -105,10 +108,14 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       reportsDir: reportSiteFor(config.projectRoot, config.dataDir).siteDir,
       notify: notifyDeps(config, warehouse),
       temporal: client,
+      temporalUi: temporalUiUrl ? { url: temporalUiUrl, namespace: config.temporalNamespace } : null,
+      events,
       resumes: { store: resumeStoreFor(config), maxBytes: config.resumeMaxBytes },
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    // Open event streams would keep server.close() waiting: they end first.
+    cleanup.push(() => events.close());
     const httpUrl = `http://${config.httpHost}:${port}`;
 
     await seedDefaults(warehouse, {
@@ -116,7 +123,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       sources: [...builtinSources(config.liveSources), ...(config.demoSources ? demoSources(`${httpUrl}/demo-sources`) : [])],
       demoProfile: config.demoSources,
     });
-    return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl: dev?.uiUrl ?? null, stop };
+    return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -20,6 +20,8 @@ export interface Config {
   temporalNamespace: string;
   temporalPort: number;
   temporalUiPort: number;
+  /** TEMPORAL_UI_URL: the Web UI of the cluster TEMPORAL_ADDRESS names, for links to runs (the dev server's own UI needs none). */
+  temporalUiUrl: string | null;
   temporalDbFile: string;
   demoSources: boolean;
   /** Fetch the real job boards (needs internet); off by default. */
@@ -48,6 +50,13 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 
 const port = (env: NodeJS.ProcessEnv, name: string, fallback: number) => wholeNumber(env, name, fallback, 0, 65535, 'a port number');
 
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new Error(`${name}=${raw} is not an http(s) URL`);
+  return raw.replace(/\/+$/, '');
+}
+
 /** Every setting comes from the environment; the defaults run everything on this machine. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(PROJECT_ROOT, env.DATA_DIR ?? 'data');
@@ -67,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     temporalPort: port(env, 'TEMPORAL_PORT', 7233),
     temporalUiPort: port(env, 'TEMPORAL_UI_PORT', 8233),
+    temporalUiUrl: httpUrl(env, 'TEMPORAL_UI_URL'),
     temporalDbFile: inData('temporal.sqlite'),
     demoSources: (env.DEMO_SOURCES ?? 'on') !== 'off',
     liveSources: env.LIVE_SOURCES === 'on',

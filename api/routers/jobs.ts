@@ -53,7 +53,7 @@ const cursorSchema = z.object({
 
 /** The search a cursor continues: every input but the cursor and the page size. */
 function fingerprint(input: SearchInput, userId: string | null): string {
-  const { cursor: _, limit: __, ...search } = input;
+  const search = { ...input, cursor: undefined, limit: undefined };
   return createHash('sha256').update(JSON.stringify({ search, userId })).digest('hex').slice(0, 16);
 }
 
