@@ -4,9 +4,10 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { clusterIdFor } from '../../activities/dedupe/assign-clusters.js';
 import { FEATURE_NAMES } from '../../models/matcher/features.js';
-import { recentRuns, splitClusterMember } from '../../warehouse/core.js';
+import { recentRuns, sourceHealthHistory, splitClusterMember } from '../../warehouse/core.js';
 import { findModelVersion, listModelVersions } from '../../warehouse/ml.js';
 import { failureMessage, promoteMatcher, rollbackMatcher, startRetrain } from '../../workflows/matcher-operations.js';
+import { startManualPipeline } from '../../workflows/pipeline-operations.js';
 import type { ApiContext } from '../context.js';
 import { adminProcedure, router } from '../trpc.js';
 
@@ -24,11 +25,41 @@ async function operatorWorkflow<T>(ctx: ApiContext, run: (client: Client) => Pro
 
 const modelVersion = z.string().regex(/^v\d{1,6}$/);
 
+/** A run's page in the Temporal Web UI; null when the UI's address is not known (an external cluster without TEMPORAL_UI_URL). */
+function temporalRunUrl(ctx: ApiContext, workflowId: string, runId: string): string | null {
+  const ui = ctx.temporalUi;
+  if (!ui) return null;
+  return `${ui.url}/namespaces/${encodeURIComponent(ui.namespace)}/workflows/${encodeURIComponent(workflowId)}/${encodeURIComponent(runId)}`;
+}
+
+/** ok or partial when the publish stage finished; failed when any stage failed; otherwise unfinished (running, or stopped: see Temporal). */
+function runStatus(stages: { stage: string; status: string }[]): 'ok' | 'partial' | 'failed' | 'unfinished' {
+  if (stages.some((s) => s.status === 'failed')) return 'failed';
+  if (!stages.some((s) => s.stage === 'publish')) return 'unfinished';
+  return stages.some((s) => s.status === 'partial') ? 'partial' : 'ok';
+}
+
 export const opsRouter = router({
-  /** Latest pipeline runs with each stage's status, duration and counts. */
-  runs: adminProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
-    .query(({ ctx, input }) => ctx.warehouse.withConnection((conn) => recentRuns(conn, input.limit))),
+  /** Latest pipeline runs with each stage's status, duration, counts and error, and the run's page in the Temporal Web UI. */
+  runs: adminProcedure.input(z.object({ limit: z.number().int().min(1).max(100).default(20) })).query(async ({ ctx, input }) => {
+    const runs = await ctx.warehouse.withConnection((conn) => recentRuns(conn, input.limit));
+    return runs.map((run) => ({ ...run, status: runStatus(run.stages), temporalUrl: temporalRunUrl(ctx, run.workflowId, run.runId) }));
+  }),
+
+  /** Starts a pipeline run now (one operator-started run at a time); it shows in `runs` as its stages finish. */
+  triggerRun: adminProcedure.input(z.object({}).optional()).mutation(async ({ ctx }) => {
+    const handle = await operatorWorkflow(ctx, startManualPipeline);
+    return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId, temporalUrl: temporalRunUrl(ctx, handle.workflowId, handle.firstExecutionRunId) };
+  }),
+
+  /** Every source's latest fetches (newest first), its last success and failures since, each fetch linked to its run in Temporal. */
+  sourceHealth: adminProcedure.input(z.object({ perSource: z.number().int().min(1).max(50).default(10) }).optional()).query(async ({ ctx, input }) => {
+    const history = await ctx.warehouse.withConnection((conn) => sourceHealthHistory(conn, input?.perSource ?? 10));
+    return history.map((source) => ({
+      ...source,
+      recent: source.recent.map((check) => ({ ...check, temporalUrl: check.workflowId ? temporalRunUrl(ctx, check.workflowId, check.runId) : null })),
+    }));
+  }),
 
   /** Undo a wrong merge: the posting becomes a job of its own, and later runs leave it so. */
   splitCluster: adminProcedure.input(z.object({ postingId: z.string().regex(/^[0-9a-f]{24}$/) })).mutation(async ({ ctx, input }) => {
