@@ -196,13 +196,15 @@ describe('the web app in Chromium', () => {
     );
     expect(profile).toMatchObject({ skills: ['machine-learning', 'python', 'sql'], years_experience: 4, country: 'BR', timezone: 'America/Sao_Paulo', salary_floor_usd_month: 3000 });
 
-    // The next pipeline run scores the new profile; the dashboard lists the matches, best first, explained.
-    await runPipelineOnce();
+    // The dashboard waits for the next pipeline run to score the new profile; the run's live events
+    // (GET /events) bring the matches onto the open page, best first, explained, without a reload.
     await page.getByRole('link', { name: 'Ir para o painel' }).click();
     await heading(page, 'Suas melhores vagas');
+    await page.getByRole('heading', { name: 'Calculando suas vagas' }).waitFor();
+    await runPipelineOnce();
     const scores = await app.warehouse.query<{ score: number }>('SELECT score FROM matches WHERE user_id = $1 ORDER BY score DESC', [id]);
     const matchCards = page.locator('main ol > li > article');
-    await expect.poll(() => matchCards.count(), { timeout: 15_000 }).toBe(scores.length);
+    await expect.poll(() => matchCards.count(), { timeout: 30_000 }).toBe(scores.length);
     const percent = new Intl.NumberFormat('pt-BR', { style: 'percent', maximumFractionDigits: 0 });
     const best = matchCards.first();
     expect(await best.getByRole('img', { name: /^Compatibilidade de/ }).getAttribute('aria-label')).toContain(`Compatibilidade de ${percent.format(scores[0]?.score ?? -1)}`);

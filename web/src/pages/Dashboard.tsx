@@ -9,6 +9,7 @@ import { usePageTitle } from '../components/Layout.js';
 import { EmptyState, ErrorMessage, Loading } from '../components/Status.js';
 import { parseTimestamp } from '../format.js';
 import { useI18n } from '../i18n/index.js';
+import { useLiveUpdates } from '../live.js';
 import { Link } from '../router.js';
 import type { SessionUser } from '../session.js';
 import { SCOPES, SENIORITIES } from '../options.js';
@@ -55,8 +56,9 @@ export function DashboardPage({ user }: { user: SessionUser }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const previousVisit = usePreviousVisit(user.id);
   const profile = useQuery(trpc.profile.get.queryOptions());
-  // New scores arrive with each pipeline run; a minute's polling shows them without a reload.
-  const matches = useQuery({ ...trpc.matches.list.queryOptions({ limit: 100, minScore }), refetchInterval: 60_000, enabled: !!profile.data });
+  const live = useLiveUpdates(true);
+  // New scores arrive through the live updates; the slow polling covers a stream that could not connect.
+  const matches = useQuery({ ...trpc.matches.list.queryOptions({ limit: 100, minScore }), refetchInterval: 5 * 60_000, enabled: !!profile.data });
 
   if (profile.isPending) return <Loading />;
   if (profile.error) return <ErrorMessage error={profile.error} onRetry={() => void profile.refetch()} />;
@@ -87,6 +89,23 @@ export function DashboardPage({ user }: { user: SessionUser }) {
           <p className="text-sm text-slate-600" aria-live="polite">
             {t.dashboard.showing(shown.length, all.length)}
             {newCount > 0 && ` · ${t.dashboard.newSince(newCount)}`} · {t.dashboard.live}
+          </p>
+        )}
+      </div>
+
+      <div aria-live="polite" className="space-y-2">
+        {live.running && <p className="rounded-md bg-sky-50 p-3 text-sky-900">{t.dashboard.running(t.operator.stage[live.running])}</p>}
+        {live.fresh.length > 0 && (
+          <p className="rounded-md bg-emerald-50 p-3 text-emerald-900">
+            {t.dashboard.fresh(live.fresh.length)}{' '}
+            {live.fresh.slice(0, 3).map((m, i) => (
+              <span key={m.clusterId}>
+                {i > 0 && ', '}
+                <Link to={`/jobs/${m.clusterId}`} className="font-medium underline">
+                  {m.title}
+                </Link>
+              </span>
+            ))}
           </p>
         )}
       </div>
