@@ -45,10 +45,10 @@ interface Result {
 /** Adds `copies - 1` copies of every job (postings, clusters, members, listings) under new ids. */
 async function multiply(warehouse: Warehouse, copies: number): Promise<void> {
   if (copies <= 1) return;
-  const suffix = (column: string) => `${column} || '~' || k AS ${column}`;
+  const suffix = (column: string) => `t.${column} || '~' || k AS ${column}`;
   await warehouse.transaction(async (conn) => {
     const copy = (table: string, columns: string[]) =>
-      conn.run(`INSERT INTO ${table} SELECT * REPLACE (${columns.map(suffix).join(', ')}) FROM ${table}, range(1, $1) AS r(k)`, [copies]);
+      conn.run(`INSERT INTO ${table} SELECT t.* REPLACE (${columns.map(suffix).join(', ')}) FROM ${table} t, range(1, $1) AS r(k)`, [copies]);
     await copy('postings', ['id', 'external_id']);
     await copy('job_clusters', ['id', 'canonical_posting_id']);
     await copy('cluster_members', ['posting_id', 'cluster_id']);
@@ -98,10 +98,12 @@ async function measure(postings: number): Promise<Result> {
 }
 
 const results: Result[] = [];
+mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
 for (const size of SIZES) {
   console.log(`› ${size.toLocaleString('en')} postings`);
   results.push(await measure(size));
+  console.log(results.at(-1));
+  // Written after every size: the million run takes long, and what was measured before it stays.
+  writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'report-build.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
 }
 console.table(results);
-mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'report-build.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
