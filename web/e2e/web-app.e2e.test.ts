@@ -336,14 +336,22 @@ describe('the web app in Chromium', () => {
     const runsTable = page.getByRole('table').first();
     await expect.poll(() => runsTable.locator('tbody tr').count(), { timeout: 15_000 }).toBe(runs[0]?.n);
     await runsTable.getByText('coleta: ok', { exact: false }).first().waitFor();
+    // Each run links to its page in the Temporal Web UI of this app's dev server.
+    expect(await runsTable.getByRole('link', { name: 'ver no Temporal' }).first().getAttribute('href')).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${app.config.temporalUiPort}/namespaces/default/workflows/`),
+    );
     await page.locator('figure .recharts-surface').first().waitFor();
     const sourcesTable = page.getByRole('table').nth(1);
     for (const source of ['demo-remotive', 'demo-wwr', 'xss-feed']) await sourcesTable.getByText(source, { exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: /Temporal Web UI/ }).getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await page.getByRole('link', { name: /Temporal Web UI/ }).getAttribute('href')).toBe(`http://127.0.0.1:${app.config.temporalUiPort}`);
     expect(await page.getByRole('link', { name: 'Relatórios de mercado' }).getAttribute('href')).toBe('/reports/');
     const models = page.getByRole('table').nth(2);
     await models.getByRole('cell', { name: 'v1', exact: true }).waitFor();
     await models.getByText('ativa', { exact: true }).waitFor();
+    // A run started from the page shows in the list once its stages finish (the live events refresh it).
+    await page.getByRole('button', { name: 'Executar o pipeline agora' }).click();
+    await page.getByRole('status').filter({ hasText: 'Execução iniciada' }).waitFor();
+    await expect.poll(() => runsTable.locator('tbody tr').filter({ hasText: 'publicação: ok' }).count(), { timeout: 120_000 }).toBe((runs[0]?.n ?? 0) + 1);
     await checkPage(page, problems);
     await shot(page, 'operator-desktop');
 

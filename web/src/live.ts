@@ -20,7 +20,7 @@ export interface LiveState {
   fresh: MatchLine[];
 }
 
-/** Listens while signed in; new scores refetch the matches, a finished run the job lists. */
+/** Listens while signed in; new scores refetch the matches, a finished run the job lists, every stage the operator's runs. */
 export function useLiveUpdates(signedIn: boolean): LiveState {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -31,6 +31,7 @@ export function useLiveUpdates(signedIn: boolean): LiveState {
     source.addEventListener('pipeline', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as StageEvent;
       setState((s) => ({ ...s, running: event.state === 'started' ? event.stage : event.stage === 'publish' || event.state === 'failed' ? null : s.running }));
+      if (event.state !== 'started') void queryClient.invalidateQueries({ queryKey: trpc.ops.runs.queryKey() });
       if (event.stage === 'score' && event.state === 'finished') void queryClient.invalidateQueries({ queryKey: trpc.matches.list.queryKey() });
       if (event.stage === 'publish' && event.state === 'finished') void queryClient.invalidateQueries({ queryKey: trpc.jobs.pathKey() });
     });

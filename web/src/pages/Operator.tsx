@@ -7,11 +7,20 @@ import { usePageTitle } from '../components/Layout.js';
 import { ErrorMessage, Loading, Notice } from '../components/Status.js';
 import { parseTimestamp } from '../format.js';
 import { useI18n } from '../i18n/index.js';
+import { useLiveUpdates } from '../live.js';
 
 const RunChart = lazy(() => import('./RunChart.js'));
 
-/** The dev server's Web UI listens beside the app on its default port (TEMPORAL_UI_PORT). */
-const temporalUiUrl = () => `${window.location.protocol}//${window.location.hostname}:8233`;
+/**
+ * The Temporal Web UI: where the API's run links point (it knows the address, also of an external
+ * cluster's UI); before any run, the dev server's default port beside the app.
+ */
+function useTemporalUiUrl(): string {
+  const trpc = useTRPC();
+  const runs = useQuery(trpc.ops.runs.queryOptions({ limit: 20 }));
+  const linked = runs.data?.find((run) => run.temporalUrl)?.temporalUrl;
+  return linked ? new URL(linked).origin : `${window.location.protocol}//${window.location.hostname}:8233`;
+}
 
 function Table({ head, children }: { head: string[]; children: ReactNode }) {
   return (
@@ -32,41 +41,81 @@ function Table({ head, children }: { head: string[]; children: ReactNode }) {
   );
 }
 
+const RUN_TONE = { ok: 'green', partial: 'amber', failed: 'red', unfinished: 'blue' } as const;
+
 function Runs() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const runs = useQuery({ ...trpc.ops.runs.queryOptions({ limit: 20 }), refetchInterval: 30_000 });
+  const trigger = useMutation(trpc.ops.triggerRun.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.ops.runs.queryKey() }) }));
   if (runs.isPending) return <Loading />;
   if (runs.error) return <ErrorMessage error={runs.error} onRetry={() => void runs.refetch()} />;
-  if (runs.data.length === 0) return <p className="text-slate-700">{t.operator.noRuns}</p>;
   return (
     <div className="space-y-6">
-      <Suspense fallback={<Loading />}>
-        <RunChart runs={runs.data} />
-      </Suspense>
-      <Table head={[t.operator.started, t.operator.duration, t.operator.stages]}>
-        {runs.data.map((run) => (
-          <tr key={run.runId}>
-            <td className="px-2 py-2 whitespace-nowrap" title={run.workflowId}>
-              {fmt.dateTime(run.startedAt)}
-            </td>
-            <td className="px-2 py-2 tabular-nums whitespace-nowrap">
-              {t.operator.seconds(fmt.number((parseTimestamp(run.finishedAt).getTime() - parseTimestamp(run.startedAt).getTime()) / 1000, 1))}
-            </td>
-            <td className="px-2 py-2">
-              <ul className="flex flex-wrap gap-1.5">
-                {run.stages.map((s) => (
-                  <li key={s.stage}>
-                    <Badge tone={s.status === 'ok' ? 'green' : s.status === 'partial' ? 'amber' : 'red'}>
-                      {t.operator.stage[s.stage]}: {t.operator.status[s.status]} · {t.operator.seconds(fmt.number(s.durationMs / 1000, 1))}
-                    </Badge>
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
-      </Table>
+      <div className="space-y-2">
+        <Button busy={trigger.isPending} onClick={() => trigger.mutate({})}>
+          {t.operator.trigger}
+        </Button>
+        {trigger.data && (
+          <Notice>
+            {t.operator.triggered}{' '}
+            {trigger.data.temporalUrl && (
+              <a href={trigger.data.temporalUrl} target="_blank" rel="noopener noreferrer" className="font-medium underline">
+                {t.operator.inTemporal}
+              </a>
+            )}
+          </Notice>
+        )}
+        {trigger.error && <ErrorMessage error={trigger.error} byCode={{ CONFLICT: t.operator.alreadyRunning }} />}
+      </div>
+      {runs.data.length === 0 ? (
+        <p className="text-slate-700">{t.operator.noRuns}</p>
+      ) : (
+        <>
+          <Suspense fallback={<Loading />}>
+            <RunChart runs={runs.data} />
+          </Suspense>
+          <Table head={[t.operator.started, t.operator.outcome, t.operator.duration, t.operator.stages]}>
+            {runs.data.map((run) => (
+              <tr key={run.runId}>
+                <td className="px-2 py-2 whitespace-nowrap">
+                  {fmt.dateTime(run.startedAt)}
+                  {run.temporalUrl && (
+                    <a href={run.temporalUrl} target="_blank" rel="noopener noreferrer" className="block text-xs font-medium text-emerald-800 underline">
+                      {t.operator.inTemporal}
+                    </a>
+                  )}
+                </td>
+                <td className="px-2 py-2">
+                  <Badge tone={RUN_TONE[run.status]}>{t.operator.runStatus[run.status]}</Badge>
+                </td>
+                <td className="px-2 py-2 tabular-nums whitespace-nowrap">
+                  {t.operator.seconds(fmt.number((parseTimestamp(run.finishedAt).getTime() - parseTimestamp(run.startedAt).getTime()) / 1000, 1))}
+                </td>
+                <td className="px-2 py-2">
+                  <ul className="flex flex-wrap gap-1.5">
+                    {run.stages.map((s) => (
+                      <li key={s.stage} title={s.error ?? undefined}>
+                        <Badge tone={s.status === 'ok' ? 'green' : s.status === 'partial' ? 'amber' : 'red'}>
+                          {t.operator.stage[s.stage]}: {t.operator.status[s.status]} · {t.operator.seconds(fmt.number(s.durationMs / 1000, 1))}
+                        </Badge>
+                      </li>
+                    ))}
+                  </ul>
+                  {run.stages
+                    .filter((s) => s.error)
+                    .map((s) => (
+                      <p key={s.stage} className="mt-1 text-xs break-words text-red-800">
+                        {t.operator.stage[s.stage]}: {s.error}
+                      </p>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      )}
     </div>
   );
 }
@@ -74,29 +123,43 @@ function Runs() {
 function Sources() {
   const { t, fmt } = useI18n();
   const trpc = useTRPC();
-  const sources = useQuery(trpc.sources.list.queryOptions());
-  if (sources.isPending) return <Loading />;
-  if (sources.error) return <ErrorMessage error={sources.error} onRetry={() => void sources.refetch()} />;
+  const health = useQuery(trpc.ops.sourceHealth.queryOptions({ perSource: 8 }));
+  if (health.isPending) return <Loading />;
+  if (health.error) return <ErrorMessage error={health.error} onRetry={() => void health.refetch()} />;
+  const sorted = [...health.data].sort((a, b) => Number(b.enabled) - Number(a.enabled) || b.failuresSinceSuccess - a.failuresSinceSuccess || a.name.localeCompare(b.name));
   return (
-    <Table head={[t.operator.source, t.operator.kind, t.operator.enabled, t.operator.lastCheck, t.operator.lastSuccess, t.operator.items, t.operator.lastError]}>
-      {[...sources.data].sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name)).map((s) => (
-        <tr key={s.id}>
+    <Table head={[t.operator.source, t.operator.enabled, t.operator.lastSuccess, t.operator.failures, t.operator.recent]}>
+      {sorted.map((s) => (
+        <tr key={s.sourceId}>
           <td className="px-2 py-2">
             <span className="font-medium">{s.name}</span>
-            <span className="block text-xs text-slate-600">{s.id}</span>
+            <span className="block text-xs text-slate-600">
+              {s.sourceId}
+              {s.ownerUserId && ` · ${t.operator.userSource}`}
+            </span>
           </td>
-          <td className="px-2 py-2">{s.kind}</td>
           <td className="px-2 py-2">{s.enabled ? t.app.yes : t.app.no}</td>
-          <td className="px-2 py-2 whitespace-nowrap">
-            {s.lastCheckedAt ? (
-              <Badge tone={s.lastOk ? 'green' : 'red'}>{fmt.relative(s.lastCheckedAt)}</Badge>
-            ) : (
-              t.app.never
-            )}
-          </td>
           <td className="px-2 py-2 whitespace-nowrap">{s.lastSuccessAt ? fmt.relative(s.lastSuccessAt) : t.app.never}</td>
-          <td className="px-2 py-2 tabular-nums">{s.lastItems === null ? '—' : fmt.number(s.lastItems)}</td>
-          <td className="max-w-xs px-2 py-2 break-words text-red-800">{s.lastError}</td>
+          <td className="px-2 py-2 tabular-nums">{s.failuresSinceSuccess > 0 ? <Badge tone="red">{fmt.number(s.failuresSinceSuccess)}</Badge> : '0'}</td>
+          <td className="px-2 py-2">
+            <ul className="flex flex-wrap gap-1">
+              {s.recent.map((check) => {
+                const label = `${fmt.dateTime(check.checkedAt)}: ${check.ok ? t.operator.fetched(check.items, check.newItems) : (check.error ?? '')}`;
+                const badge = <Badge tone={check.ok ? 'green' : 'red'}>{check.ok ? fmt.number(check.items) : '✗'}</Badge>;
+                return (
+                  <li key={check.runId} title={label}>
+                    {check.temporalUrl ? (
+                      <a href={check.temporalUrl} target="_blank" rel="noopener noreferrer" aria-label={label}>
+                        {badge}
+                      </a>
+                    ) : (
+                      <span aria-label={label}>{badge}</span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </td>
         </tr>
       ))}
     </Table>
@@ -160,6 +223,8 @@ function Models() {
 export function OperatorPage() {
   const { t } = useI18n();
   usePageTitle(t.operator.title);
+  const temporalUi = useTemporalUiUrl();
+  useLiveUpdates(true);
   const link = 'font-medium text-emerald-800 underline';
   return (
     <div className="space-y-6">
@@ -170,7 +235,7 @@ export function OperatorPage() {
         </h2>
         <ul className="space-y-2">
           <li>
-            <a href={temporalUiUrl()} target="_blank" rel="noopener noreferrer" className={link}>
+            <a href={temporalUi} target="_blank" rel="noopener noreferrer" className={link}>
               {t.operator.temporal}
             </a>
           </li>
