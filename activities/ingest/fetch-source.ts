@@ -63,6 +63,17 @@ export interface FetchSourceOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A fetch whose every item was unusable (no id, no title) says the source changed its format, not
+ * that its jobs are gone: staged as a complete, empty listing it would count every stored posting
+ * of the source as missed, and after three runs hide them all.
+ */
+export function assertReadable(source: Pick<Source, 'id'>, read: { items: number; skipped: number; filtered?: number }): void {
+  if (read.items === 0 && read.skipped > 0 && !read.filtered) {
+    throw new PermanentError(`none of the ${read.skipped} items ${source.id} sent could be read (no id or no title): its format or mapping no longer fits`);
+  }
+}
+
 /** The earlier attempt's staged items, if its progress belongs to this run and source and its file is still there. */
 function resumable(resume: unknown, partialPath: string, staging: Staging): FetchProgress | null {
   const parsed = fetchProgressSchema.safeParse(resume);
@@ -135,6 +146,7 @@ export async function fetchSource(
     };
     options.onProgress?.(progress);
   }
+  assertReadable(source, { items: rows.size, skipped: progress.skipped });
   const staged = staging.writeNdjson(staging.pathFor(runId, 'ingest', source.id), rows.values());
   rmSync(partialPath, { force: true });
   return {

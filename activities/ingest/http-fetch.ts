@@ -199,5 +199,38 @@ async function readLimited(url: string, response: IncomingMessage, limits: Fetch
     if (signal.aborted) throw new Error(`${url} did not finish sending within ${limits.timeoutMs} ms`, { cause: error });
     throw new Error(`${url} stopped sending: ${(error as Error).message}`, { cause: error });
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeBody(url, Buffer.concat(chunks), response.headers['content-type']);
+}
+
+/** The character set a body declares: Content-Type's charset, else a byte-order mark, else an XML declaration's encoding; UTF-8 when none. */
+function declaredCharset(contentType: string | undefined, bytes: Buffer): string {
+  const header = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
+  if (header) return header;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(bytes.subarray(0, 256).toString('latin1'))?.[1] ?? 'utf-8';
+}
+
+/**
+ * The body as text in the character set it declares. Bytes that are not valid in it are refused
+ * rather than replaced: a Latin-1 feed read as UTF-8 would store "S\ufffdo Paulo" for good.
+ */
+function decodeBody(url: string, bytes: Buffer, contentType: string | undefined): string {
+  const charset = declaredCharset(contentType, bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new PermanentError(`${url} declares the character set "${charset}", which this fetcher does not know`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new PermanentError(`${url} sent bytes that are not valid ${decoder.encoding} text`);
+  }
+  // Neither XML nor JSON text may hold a NUL character; one would end up inside stored fields.
+  if (text.includes('\u0000')) throw new PermanentError(`${url} sent NUL characters, which no feed or JSON text may contain`);
+  return text;
 }

@@ -35,6 +35,8 @@ export interface ExtractedResume {
 
 const MiB = 1024 * 1024;
 const DEFAULTS = { maxBytes: 10 * MiB, maxUncompressedBytes: 50 * MiB, timeoutMs: 20_000 };
+// Far more pages than any résumé; reading more would take longer than the time limit allows.
+const MAX_PDF_PAGES = 50;
 // Below this many visible characters per page a PDF is "almost no text" (a page number, a logo).
 const MIN_CHARS_PER_PAGE = 20;
 const ASK_AGAIN = 'Please upload your résumé as a PDF or DOCX file.';
@@ -141,6 +143,12 @@ async function extractPdf(bytes: Uint8Array, parser: PDFParse, checkpoint: () =>
     let pageCount: number;
     let prominentLine: string | null = null;
     try {
+      // Text, layout and image reading each walk every page: 3,000 blank pages kept the process busy
+      // for minutes, past the time limit (pdf.js seldom yields), so the page count is checked first.
+      const { total } = await parser.getInfo();
+      if (total > MAX_PDF_PAGES) {
+        throw new ResumeError('too_large', `This PDF has ${total} pages; a résumé has a few. Please upload your résumé on its own (at most ${MAX_PDF_PAGES} pages).`);
+      }
       const result = await parser.getText({ pageJoiner: '' });
       await checkpoint();
       pageCount = result.total;
@@ -219,6 +227,8 @@ async function extractDocx(bytes: Uint8Array, maxUncompressedBytes: number, chec
     throw corrupt;
   }
   await checkpoint();
+  // Invalid UTF-8 in the XML comes out as U+FFFD: the file is broken, and "G\ufffdmez" is no name to keep.
+  if (raw.includes('\ufffd')) throw corrupt;
   // mammoth ends every paragraph with a blank line; one paragraph per line reads like the PDFs do,
   // so a job's header line sits right above its dates.
   const text = raw.normalize('NFC').replace(/[ \t]+$/gm, '').replace(/\n{2,}/g, '\n').trim();

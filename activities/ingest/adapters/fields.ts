@@ -2,13 +2,31 @@ import type { z } from 'zod';
 import { PermanentError } from '../../errors.js';
 import type { ParsedFeed, SourceContext } from './types.js';
 
+/** Deeper than any job board nests; hashing, staging and zod all recurse, and would overflow the stack on 100,000 levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The nesting depth of a parsed JSON value, walked without recursion; stops counting past `limit`. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** A body that is not JSON is a broken source (an HTML error page, a truncated answer), not a transient fault. */
 export function parseJson(body: string): unknown {
+  let json: unknown;
   try {
-    return JSON.parse(body);
+    json = JSON.parse(body);
   } catch (error) {
     throw new PermanentError(`not JSON: ${(error as Error).message}`);
   }
+  if (depthExceeds(json, MAX_JSON_DEPTH)) throw new PermanentError(`JSON nested more than ${MAX_JSON_DEPTH} levels deep; no job board's answer does`);
+  return json;
 }
 
 /** The JSON body checked against the board's envelope; a foreign shape is refused permanently with `refusal`. */

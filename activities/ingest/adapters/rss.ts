@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
 import type { ExtractedPosting, ParsedFeed, SourceAdapter } from './types.js';
 
-// We Work Remotely and similar boards add these elements to standard RSS 2.0 items.
-const parser = new Parser({ customFields: { item: ['region', 'type', 'company'] } });
+// We Work Remotely and similar boards add these elements to standard RSS 2.0 items. A parser per
+// feed: xml2js keeps state (and a listener per call) on its instance, and one shared by concurrent
+// fetches was left by a failed parse accepting the next feed's undefined entities as text.
+const newParser = () => new Parser({ customFields: { item: ['region', 'type', 'company'] } });
 
 const item = z.looseObject({
   guid: z.string().optional(),
@@ -19,9 +21,9 @@ const item = z.looseObject({
 });
 
 async function parse(body: string): Promise<ParsedFeed> {
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  let feed: Awaited<ReturnType<ReturnType<typeof newParser>['parseString']>>;
   try {
-    feed = await parser.parseString(body);
+    feed = await newParser().parseString(body);
   } catch (error) {
     throw new PermanentError(`not an RSS/Atom feed: ${(error as Error).message}`);
   }

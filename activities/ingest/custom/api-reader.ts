@@ -9,7 +9,8 @@ import { requestBudget } from './request-budget.js';
 
 /** Every value at a path; script evaluation is off, whatever the path says. */
 function matches(path: string, json: unknown): unknown[] {
-  return JSONPath({ path, json: json as object, eval: false, wrap: true }) as unknown[];
+  // jsonpath-plus answers undefined, not [], when the value searched is not an object (a job that is a bare number).
+  return (JSONPath({ path, json: json as object, eval: false, wrap: true }) as unknown[] | undefined) ?? [];
 }
 
 const first = (path: string | undefined, json: unknown): unknown => (path === undefined ? undefined : matches(path, json)[0]);

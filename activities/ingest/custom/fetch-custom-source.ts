@@ -3,7 +3,7 @@ import type { Source } from '../../../warehouse/core.js';
 import { PermanentError } from '../../errors.js';
 import type { Staging } from '../../staging.js';
 import type { ExtractedPosting } from '../adapters/types.js';
-import { payloadHash, type FetchSourceOptions, type StagedRawPostings } from '../fetch-source.js';
+import { assertReadable, payloadHash, type FetchSourceOptions, type StagedRawPostings } from '../fetch-source.js';
 import { PUBLIC_ONLY, type NetworkPolicy } from '../network-policy.js';
 import { readApi } from './api-reader.js';
 import { CUSTOM_SOURCE_LIMITS, customSourceConfigSchema, type CustomSourceConfig } from './config.js';
@@ -68,6 +68,7 @@ export async function fetchCustomSource(
   } finally {
     clearInterval(beating);
   }
+  assertReadable(source, { items: read.items.length, skipped: read.skipped, filtered: read.filtered });
   const rows = read.items.map((item) => ({ source_id: source.id, external_id: item.externalId, content_hash: payloadHash(item.payload), payload: item.payload }));
   const staged = staging.writeNdjson(staging.pathFor(runId, 'ingest', source.id), rows);
   return { sourceId: source.id, path: staged.path, items: staged.rows, skipped: read.skipped, bytes: staged.bytes, pages: read.pages, complete: read.complete, resumedAt: 0 };

@@ -2,9 +2,11 @@
 // hop inside it, passes the network policy; the connection uses only the addresses the policy
 // checked (guardedLookup); robots.txt is read under the same policy and honoured, Crawl-delay
 // included; one request at a time per host is shared with every other fetch (hostLimiter).
-import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { CheerioAPI } from 'crawlee';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import type { CheerioAPI, CheerioCrawlingContext } from 'crawlee';
 import { PermanentError } from '../../errors.js';
 import { hostLimiter } from '../host-limiter.js';
 import { HttpStatusError, MAX_REDIRECTS, USER_AGENT } from '../http-fetch.js';
@@ -122,10 +124,37 @@ function failure(error: Error): Error {
   return error;
 }
 
+// Elements that never hold others (void) or whose end tag may be left out (the next one closes
+// them): counting them would make an ordinary page of unclosed <li> and <p> look deep.
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta source track wbr li p dt dd option optgroup tr td th thead tbody tfoot colgroup rb rt rp html head body'.split(' '),
+);
+/** Far deeper than real pages nest. htmlparser2 and css-select slow down with depth: 100,000 unclosed <div>s cost a minute of CPU. */
+export const MAX_HTML_DEPTH = 1_000;
+
+/** Whether a page nests its elements deeper than `limit`, by a linear count of start and end tags. */
+export function htmlNestsDeeperThan(html: string, limit = MAX_HTML_DEPTH): boolean {
+  let depth = 0;
+  for (const tag of html.matchAll(/<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (tag[3] || NOT_NESTING.has((tag[2] ?? '').toLowerCase())) continue;
+    depth += tag[1] ? -1 : 1;
+    if (depth > limit) return true;
+  }
+  return false;
+}
+
 /** Reads up to max_pages result pages, one at a time, with a random pause between pages. */
 export async function readScrape(config: ScrapeConfig, ctx: ReaderContext): Promise<ReadResult> {
   // Loaded on first use: crawlee takes a second to import, and most processes never scrape.
-  const { CheerioCrawler, Configuration, Log, LogLevel } = await import('crawlee');
+  const { CheerioCrawler: Crawler, Configuration, Log, LogLevel } = await import('crawlee');
+  // The page is checked before crawlee parses it: parsing is synchronous and no time-out can stop it.
+  class CheerioCrawler extends Crawler {
+    protected override async _parseHTML(response: IncomingMessage, isXml: boolean, context: CheerioCrawlingContext) {
+      const body = await text(response);
+      if (htmlNestsDeeperThan(body)) throw new PermanentError(`${context.request.url} nests its elements more than ${MAX_HTML_DEPTH} deep; no job board does`);
+      return super._parseHTML(Readable.from([body]) as unknown as IncomingMessage, isXml, context);
+    }
+  }
   const host = new URL(config.base_url).host;
   const maxPages = Math.min(ctx.maxPages, config.max_pages);
   const collector = new PageCollector();
@@ -164,6 +193,12 @@ export async function readScrape(config: ScrapeConfig, ctx: ReaderContext): Prom
       ],
       postNavigationHooks: [
         ({ request, response }) => {
+          // The request asked for identity; a compressed body would be parsed as garbage and look like an empty board.
+          const encoding = response?.headers['content-encoding']?.trim().toLowerCase();
+          if (encoding && encoding !== 'identity') {
+            response?.destroy();
+            throw new PermanentError(`${request.url} sent a ${encoding}-compressed page it was not asked for`);
+          }
           const declared = Number(response?.headers['content-length'] ?? 0);
           if (declared > ctx.limits.maxBytes) {
             response?.destroy();
