@@ -182,9 +182,9 @@ export async function allFeedback(conn: DuckDBConnection): Promise<FeedbackRow[]
     conn,
     `WITH reached AS (
        SELECT a.user_id, a.cluster_id, a.updated_at,
-              list_distinct(list_prepend(a.status, coalesce(list(e.to_status) FILTER (WHERE e.to_status IS NOT NULL), []::VARCHAR[]))) AS stages
-       FROM applications a LEFT JOIN application_events e ON e.application_id = a.id AND e.kind = 'status'
-       GROUP BY ALL
+              list_prepend(a.status, coalesce((SELECT list(e.to_status) FROM application_events e
+                                               WHERE e.application_id = a.id AND e.kind = 'status' AND e.to_status IS NOT NULL), []::VARCHAR[])) AS stages
+       FROM applications a
      ),
      outcomes AS (
        SELECT user_id, cluster_id, updated_at,

@@ -81,15 +81,15 @@ export const opsRouter = router({
   }),
 
   /** Back to the version the active one was promoted over. */
-  rollbackModel: adminProcedure.input(z.object({}).optional()).mutation(({ ctx }) =>
+  rollbackModel: adminProcedure.mutation(({ ctx }) =>
     operatorWorkflow(ctx, (client) => rollbackMatcher(client, `rolled back by ${ctx.user.email}`)),
   ),
 
   /** Starts retraining on the feedback so far; the run is followed in the Temporal Web UI or with `modelVersions`. */
   retrainMatcher: adminProcedure
-    .input(z.object({ features: z.array(z.enum(FEATURE_NAMES)).min(1).max(FEATURE_NAMES.length).optional() }).optional())
+    .input(z.object({ features: z.array(z.enum(FEATURE_NAMES)).min(1).max(FEATURE_NAMES.length).optional() }))
     .mutation(async ({ ctx, input }) => {
-      const handle = await operatorWorkflow(ctx, (client) => startRetrain(client, { trigger: 'manual', features: input?.features }));
+      const handle = await operatorWorkflow(ctx, (client) => startRetrain(client, { trigger: 'manual', features: input.features }));
       return { workflowId: handle.workflowId, runId: handle.firstExecutionRunId };
     }),
 });

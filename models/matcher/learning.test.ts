@@ -7,6 +7,7 @@ import { FeatureEncoder, type MatchJob, type MatchProfile } from './features.js'
 import { feedbackGrade } from './labels.js';
 import { auc, isBetter, ndcgAt, rankingMetrics } from './metrics.js';
 import { MatcherScorer } from './scorer.js';
+import { seededRandom } from './simulated-population.js';
 import { learnSkillSpace } from './skill-space.js';
 import { fitLogistic, servedWeights } from './trainer.js';
 import { isHeldOut, trainCandidate } from './training.js';
@@ -15,14 +16,6 @@ const taxonomy = loadTaxonomy();
 const NOW = new Date('2026-11-26T12:00:00Z');
 const DAY = 86_400_000;
 
-/** Numerical Recipes' 32-bit LCG: the same data on every run. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function job(clusterId: string, changes: Partial<MatchJob> = {}): MatchJob {
   return {
@@ -160,7 +153,7 @@ describe('ranking metrics', () => {
 
 describe('non-negative logistic regression', () => {
   it('puts weight on the features the label depends on, none below zero, the same every run', () => {
-    const random = lcg(7);
+    const random = seededRandom(7);
     const rows = 600;
     const x = new Float64Array(rows * 3);
     const y = new Uint8Array(rows);
@@ -262,7 +255,7 @@ describe('features beyond the prior', () => {
  * a language they speak, and fresh ones; pay (which the prior sees) matters a little.
  */
 function population(seed: number) {
-  const random = lcg(seed);
+  const random = seededRandom(seed);
   const languages = ['en', 'pt', 'es'];
   const jobs = Array.from({ length: 120 }, (_, i) =>
     job(`job${String(i).padStart(3, '0')}`, {

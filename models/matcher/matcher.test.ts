@@ -9,20 +9,13 @@ import { FeatureEncoder, PRIOR_FEATURES, type MatchJob, type MatchProfile } from
 import { buildLinearModel } from './linear-onnx.js';
 import { copyModelFiles, type ModelCard } from './model-store.js';
 import { PRIOR_V1_WEIGHTS } from './prior-v1.js';
+import { seededRandom } from './simulated-population.js';
 import { MatcherScorer } from './scorer.js';
 
 const MODEL_PATH = join(V1_DIR, 'model.onnx');
 const card = JSON.parse(readFileSync(join(V1_DIR, 'card.json'), 'utf8')) as ModelCard;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Numerical Recipes' 32-bit LCG: the same rows on every run. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('committed matcher v1', () => {
   it('is exactly what buildV1() produces, so the model file cannot drift from the code', () => {
@@ -84,7 +77,7 @@ describe('MatcherScorer', () => {
   });
 
   it('scores the weighted sum of the features, with components that add up to the score', async () => {
-    const random = lcg(20_261_126);
+    const random = seededRandom(20_261_126);
     const rows = Array.from({ length: 200 }, () => PRIOR_FEATURES.map(() => random()));
     rows.push([0, 0, 0, 0], [1, 1, 1, 1], [0.5, 0.5, 0.5, 0.5]);
 
