@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { get, type IncomingMessage, type Server } from 'node:http';
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
@@ -6,45 +5,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
 import { createPipelineActivities } from '../activities/pipeline-activities.js';
 import { pipelineEvents, type PipelineEvent } from '../activities/pipeline-events.js';
-import { prepareScoring } from '../activities/score/prepare-scoring.js';
-import { runMatcher } from '../activities/score/run-matcher.js';
 import { Staging } from '../activities/staging.js';
-import { PROJECT_ROOT } from '../cli/config.js';
-import { apiClient } from '../cli/test-support/api-client.js';
-import { startFaultServer, type FaultServer } from '../cli/test-support/fault-server.js';
-import { fixtureWarehouse } from '../cli/test-support/fixture-warehouse.js';
-import type { Warehouse } from '../warehouse/db.js';
-import { upsertMatches } from '../warehouse/ml.js';
 import { eventStreams, type EventStreams } from './events.js';
 import { createHttpServer, listen } from './http-server.js';
+import { profileInput, usePipelineApi } from './routers/pipeline-api-fixture.js';
 
-let faults: FaultServer;
-let warehouse: Warehouse;
-let dir: string;
+// The API of the fixture serves sign-ups; this server, over the same warehouse, serves /events.
+const app = usePipelineApi();
 let server: Server;
 let streams: EventStreams;
 let baseUrl: string;
 
 beforeAll(async () => {
-  faults = await startFaultServer();
-  ({ warehouse, dir } = await fixtureWarehouse(faults));
-  streams = eventStreams({ warehouse, heartbeatMs: 150, maxPerUser: 2 });
-  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1', events: streams });
+  streams = eventStreams({ warehouse: app.warehouse, heartbeatMs: 150, maxPerUser: 2 });
+  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse: app.warehouse, publicUrl: 'http://127.0.0.1', events: streams });
   baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
 });
 
 afterAll(async () => {
   streams?.close();
   if (server) await new Promise((resolve) => server.close(resolve));
-  warehouse?.close();
-  await faults?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function signedIn(email: string, role: 'user' | 'admin' = 'user') {
-  const api = apiClient(baseUrl);
-  api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: 'a long enough passphrase', displayName: email })).csrfToken;
-  if (role === 'admin') await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+  const api = await app.signedIn(email);
+  if (role === 'admin') await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
   return api;
 }
 
@@ -125,7 +110,7 @@ describe('GET /events', () => {
     await opsStream.waitFor((e) => e.event === 'ready');
     await until(() => anaStream.comments() >= 2);
 
-    const bus = pipelineEvents(warehouse);
+    const bus = pipelineEvents(app.warehouse);
     bus.publish({ type: 'stage', runId: 'r1', workflowId: 'w1', stage: 'normalize', state: 'finished', counts: { normalized: 3 } });
     bus.publish({ type: 'source', runId: 'r1', workflowId: 'w1', sourceId: 'demo-wwr', ok: false, items: 0, newItems: 0, error: 'HTTP 500 from the feed' });
     const progress = await anaStream.waitFor((e) => e.event === 'pipeline');
@@ -166,21 +151,9 @@ describe('GET /events', () => {
   it("pushes each user's new high matches after the score stage, and only theirs", async () => {
     const eva = await signedIn('eva@example.com');
     const fabio = await signedIn('fabio@example.com');
-    await eva.client.profile.update.mutate({
-      country: 'BR',
-      timezone: 'America/Sao_Paulo',
-      yearsExperience: 5,
-      seniority: 'senior',
-      skills: ['python', 'sql', 'machine-learning', 'airflow', 'aws'],
-      salaryFloorUsdMonth: 2000,
-      remoteScopes: ['global', 'latam', 'brazil'],
-      languages: ['pt', 'en'],
-    });
+    await eva.client.profile.update.mutate(profileInput({ yearsExperience: 5, seniority: 'senior', skills: ['python', 'sql', 'machine-learning', 'airflow', 'aws'], salaryFloorUsdMonth: 2000 }));
     await eva.client.notifications.setPreferences.mutate({ emailDigest: false, matchAlerts: false, alertThreshold: 0.5 });
-    const staging = new Staging(join(dir, 'staging'));
-    const batch = await warehouse.withConnection((conn) => prepareScoring(conn, { runId: 'events-test', staging }));
-    const scored = await runMatcher({ runId: 'events-test', path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT });
-    await warehouse.withConnection((conn) => upsertMatches(conn, scored.path));
+    await app.score();
     const high = (await eva.client.matches.list.query({ limit: 100, minScore: 0.5 })).map((m) => m.clusterId);
     expect(high.length).toBeGreaterThan(0);
 
@@ -189,7 +162,7 @@ describe('GET /events', () => {
     await evaStream.waitFor((e) => e.event === 'ready');
     await fabioStream.waitFor((e) => e.event === 'ready');
     // The fixture's jobs were all first clustered by its run, "fixture": every one is new in it.
-    pipelineEvents(warehouse).publish({ type: 'stage', runId: 'fixture', workflowId: 'w', stage: 'score', state: 'finished', counts: {} });
+    pipelineEvents(app.warehouse).publish({ type: 'stage', runId: 'fixture', workflowId: 'w', stage: 'score', state: 'finished', counts: {} });
     const pushed = await evaStream.waitFor((e) => e.event === 'matches');
     const matches = pushed.data.matches as { clusterId: string; score: number }[];
     expect(matches.map((m) => m.clusterId)).toEqual(high.slice(0, 10));
@@ -201,16 +174,16 @@ describe('GET /events', () => {
 });
 
 async function userId(email: string): Promise<string> {
-  const [row] = await warehouse.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
+  const [row] = await app.warehouse.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
   return String(row?.id);
 }
 
 describe('pipeline activities publish their progress', () => {
   it('announces a stage starting and finishing with its counts, and records and announces a failed attempt', async () => {
-    const staging = new Staging(join(dir, 'staging'));
-    const activities = createPipelineActivities({ warehouse, staging, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: join(dir, 'snapshot.duckdb') });
+    const staging = new Staging(join(app.dir, 'staging'));
+    const activities = createPipelineActivities({ warehouse: app.warehouse, staging, skills: new SkillMatcher(loadTaxonomy()), snapshotPath: join(app.dir, 'snapshot.duckdb') });
     const seen: PipelineEvent[] = [];
-    const unsubscribe = pipelineEvents(warehouse).subscribe((e) => seen.push(e));
+    const unsubscribe = pipelineEvents(app.warehouse).subscribe((e) => seen.push(e));
     const run = { runId: 'activity-run', workflowId: 'pipeline-test' };
     const env = new MockActivityEnvironment();
     const counts = await env.run(activities.dedupe, run);
@@ -220,15 +193,15 @@ describe('pipeline activities publish their progress', () => {
     expect(seen[1]).toMatchObject({ runId: 'activity-run', workflowId: 'pipeline-test', counts });
 
     seen.length = 0;
-    await warehouse.query('ALTER TABLE cluster_members RENAME TO cluster_members_away');
+    await app.warehouse.query('ALTER TABLE cluster_members RENAME TO cluster_members_away');
     try {
       await expect(env.run(activities.dedupe, run)).rejects.toThrow();
     } finally {
-      await warehouse.query('ALTER TABLE cluster_members_away RENAME TO cluster_members');
+      await app.warehouse.query('ALTER TABLE cluster_members_away RENAME TO cluster_members');
     }
     unsubscribe();
     expect(seen.map((e) => (e.type === 'stage' ? `${e.stage}:${e.state}` : e.type))).toEqual(['dedupe:started', 'dedupe:failed']);
-    const [row] = await warehouse.query<{ status: string; error: string }>(`SELECT status, error FROM pipeline_runs WHERE run_id = 'activity-run' AND stage = 'dedupe'`);
+    const [row] = await app.warehouse.query<{ status: string; error: string }>(`SELECT status, error FROM pipeline_runs WHERE run_id = 'activity-run' AND stage = 'dedupe'`);
     expect(row?.status).toBe('failed');
     expect(row?.error).toContain('cluster_members');
   });

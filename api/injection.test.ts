@@ -2,17 +2,12 @@
 // each is either refused by validation or taken as plain text — a search finds what the same words
 // find, a stored value reads back byte for byte, a password never matches — and afterwards every
 // table is still there with the rows it should have. Then the bounds every procedure puts on input.
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../cli/test-support/api-client.js';
-import { startFaultServer, type FaultServer } from '../cli/test-support/fault-server.js';
-import { fixtureWarehouse } from '../cli/test-support/fixture-warehouse.js';
-import type { Warehouse } from '../warehouse/db.js';
 import { searchWords } from '../warehouse/search-words.js';
-import { createHttpServer, listen } from './http-server.js';
 import type { AppRouter } from './router.js';
+import { profileInput, usePipelineApi } from './routers/pipeline-api-fixture.js';
 
 const PAYLOADS = [
   "'",
@@ -37,31 +32,7 @@ const PAYLOADS = [
 ];
 const LONG = "'; DROP TABLE job_clusters; -- ".repeat(400); // 12,400 characters
 
-let faults: FaultServer;
-let warehouse: Warehouse;
-let dir: string;
-let server: Server;
-let baseUrl: string;
-
-beforeAll(async () => {
-  faults = await startFaultServer();
-  ({ warehouse, dir } = await fixtureWarehouse(faults));
-  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-});
-
-afterAll(async () => {
-  if (server) await new Promise((resolve) => server.close(resolve));
-  warehouse?.close();
-  await faults?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function signedIn(email: string) {
-  const api = apiClient(baseUrl);
-  api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: 'a long enough passphrase', displayName: email })).csrfToken;
-  return api;
-}
+const app = usePipelineApi();
 
 /** The call fails with a tRPC error (returned), or resolves (null). */
 async function failure(call: () => Promise<unknown>): Promise<TRPCClientError<AppRouter> | null> {
@@ -75,9 +46,9 @@ async function failure(call: () => Promise<unknown>): Promise<TRPCClientError<Ap
 }
 
 async function tableCounts(): Promise<Record<string, number>> {
-  const tables = await warehouse.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1`);
+  const tables = await app.warehouse.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1`);
   const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = (await warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`))[0]?.n ?? -1;
+  for (const { name } of tables) counts[name] = (await app.warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM "${name}"`))[0]?.n ?? -1;
   return counts;
 }
 
@@ -87,8 +58,8 @@ const WRITTEN = new Set(['users', 'sessions', 'profiles', 'applications', 'appli
 describe('SQL injection payloads through every free-text input', () => {
   it('are taken as plain text everywhere, and leave every table intact', async () => {
     const before = await tableCounts();
-    const anon = apiClient(baseUrl).client;
-    const ana = await signedIn('ana@example.com');
+    const anon = apiClient(app.baseUrl).client;
+    const ana = await app.signedIn('ana@example.com');
     const [job] = await anon.jobs.list.query({ limit: 1 });
     let signUps = 1;
 
@@ -98,7 +69,7 @@ describe('SQL injection payloads through every free-text input', () => {
       if (payload.length > 4_000) {
         // Too long for a query's URL: Node's parser refuses it before the API sees it.
         for (const path of ['jobs.search', 'jobs.list']) {
-          expect((await fetch(`${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ q: payload }))}`)).status, path).toBe(431);
+          expect((await fetch(`${app.baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ q: payload }))}`)).status, path).toBe(431);
         }
       } else {
         // jobs.search: the payload finds what its words find, or is refused for length / word count.
@@ -131,21 +102,12 @@ describe('SQL injection payloads through every free-text input', () => {
 
       if (payload.trim().length >= 1 && payload.length <= 100) {
         // Stored text reads back exactly: display name, profile fields, a source's name, an application note.
-        const user = apiClient(baseUrl);
+        const user = apiClient(app.baseUrl);
         const signedUp = await user.client.auth.signUp.mutate({ email: `user${signUps++}@example.com`, password: 'a long enough passphrase', displayName: payload });
         user.state.csrfToken = signedUp.csrfToken;
         expect((await user.client.auth.me.query())?.user.displayName, label).toBe(payload.trim());
         if (payload.length <= 64) {
-          const profile = await ana.client.profile.update.mutate({
-            country: 'BR',
-            timezone: payload,
-            yearsExperience: 3,
-            seniority: 'mid',
-            skills: [payload],
-            salaryFloorUsdMonth: null,
-            remoteScopes: ['latam'],
-            languages: ['pt'],
-          });
+          const profile = await ana.client.profile.update.mutate(profileInput({ timezone: payload, skills: [payload] }));
           expect(profile).toMatchObject({ timezone: payload, skills: [payload] });
         }
         const source = await user.client.sources.create.mutate({ name: payload, config: { kind: 'rss', url: 'https://vagas.example/feed.rss' } });
@@ -159,14 +121,14 @@ describe('SQL injection payloads through every free-text input', () => {
     expect(Object.keys(after)).toEqual(Object.keys(before));
     for (const [table, n] of Object.entries(before)) if (!WRITTEN.has(table)) expect(after[table], table).toBe(n);
     expect(after.users).toBe((before.users ?? 0) + signUps);
-    expect(await warehouse.query("SELECT count(*) AS n FROM users WHERE role = 'admin'")).toEqual([{ n: 0 }]);
+    expect(await app.warehouse.query("SELECT count(*) AS n FROM users WHERE role = 'admin'")).toEqual([{ n: 0 }]);
   });
 });
 
 describe('input bounds', () => {
   it('refuses out-of-range limits, unknown enum values and non-web URLs with one error shape', async () => {
-    const anon = apiClient(baseUrl).client;
-    const ana = await signedIn('bounds@example.com');
+    const anon = apiClient(app.baseUrl).client;
+    const ana = await app.signedIn('bounds@example.com');
     const [job] = await anon.jobs.list.query({ limit: 1 });
     const refused: [string, () => Promise<unknown>][] = [
       ['jobs.list limit', () => anon.jobs.list.query({ limit: 101 })],
@@ -193,7 +155,7 @@ describe('input bounds', () => {
     ];
     for (const [what, call] of refused) expect((await failure(call))?.data?.code, what).toBe('BAD_REQUEST');
 
-    const raw = await fetch(`${baseUrl}/trpc/jobs.search?input=${encodeURIComponent(JSON.stringify({ limit: 1e9, q: "'; DROP TABLE postings; --".repeat(20) }))}`);
+    const raw = await fetch(`${app.baseUrl}/trpc/jobs.search?input=${encodeURIComponent(JSON.stringify({ limit: 1e9, q: "'; DROP TABLE postings; --".repeat(20) }))}`);
     expect(raw.status).toBe(400);
     const text = await raw.text();
     expect(text).not.toMatch(/stack|\.ts:\d|SELECT |FROM |duckdb/i);

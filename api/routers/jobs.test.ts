@@ -1,48 +1,21 @@
-import { rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
 import { TRPCClientError, createTRPCClient, httpBatchLink } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { convert, defaultFxTable } from '../../activities/normalize/fx.js';
 import { LATAM_COUNTRIES } from '../../activities/normalize/geo.js';
-import { prepareScoring } from '../../activities/score/prepare-scoring.js';
-import { runMatcher } from '../../activities/score/run-matcher.js';
-import { Staging } from '../../activities/staging.js';
-import { PROJECT_ROOT } from '../../cli/config.js';
-import { apiClient } from '../../cli/test-support/api-client.js';
-import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
-import { fixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
-import type { Warehouse } from '../../warehouse/db.js';
 import type { JobDetail } from '../../warehouse/job-queries.js';
-import { upsertMatches } from '../../warehouse/ml.js';
 import { STOP_WORDS, searchWords } from '../../warehouse/search-words.js';
-import { createHttpServer, listen } from '../http-server.js';
 import type { AppRouter } from '../router.js';
+import { profileInput, usePipelineApi } from './pipeline-api-fixture.js';
 
-let faults: FaultServer;
-let warehouse: Warehouse;
-let dir: string;
-let server: Server;
+const app = usePipelineApi();
 let api: ReturnType<typeof createTRPCClient<AppRouter>>;
-let baseUrl: string;
 /** Every job with every field, read through jobs.get: what a search is checked against. */
 let everything: JobDetail[];
 
 beforeAll(async () => {
-  faults = await startFaultServer();
-  ({ warehouse, dir } = await fixtureWarehouse(faults));
-  server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-  api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc` })] });
+  api = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${app.baseUrl}/trpc` })] });
   const ids = (await api.jobs.list.query({ limit: 100, includeInactive: true })).map((j) => j.clusterId);
   everything = (await Promise.all(ids.map((clusterId) => api.jobs.get.query({ clusterId })))) as JobDetail[];
-});
-
-afterAll(async () => {
-  if (server) await new Promise((resolve) => server.close(resolve));
-  warehouse?.close();
-  await faults?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function badRequest(call: () => Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
@@ -74,7 +47,7 @@ describe('jobs router over HTTP with the real tRPC client', () => {
     for (const payload of ["' OR 1=1 --", "%' UNION SELECT * FROM users --", '"; DROP TABLE postings; --']) {
       expect(await api.jobs.list.query({ q: payload })).toEqual([]);
     }
-    expect(await warehouse.query('SELECT count(*) AS n FROM postings')).toEqual([{ n: 24 }]);
+    expect(await app.warehouse.query('SELECT count(*) AS n FROM postings')).toEqual([{ n: 24 }]);
   });
 
   it('shows a job with every place to apply and the evidence of its fields', async () => {
@@ -122,7 +95,7 @@ describe('jobs router over HTTP with the real tRPC client', () => {
     const missing = await badRequest(() => api.jobs.get.query({ clusterId: `job_${'0'.repeat(24)}` }));
     expect(missing.data?.code).toBe('NOT_FOUND');
 
-    const raw = await fetch(`${baseUrl}/trpc/jobs.get?input=${encodeURIComponent(JSON.stringify({ clusterId: 'x' }))}`);
+    const raw = await fetch(`${app.baseUrl}/trpc/jobs.get?input=${encodeURIComponent(JSON.stringify({ clusterId: 'x' }))}`);
     expect(raw.status).toBe(400);
     const body = JSON.stringify(await raw.json());
     expect(body).not.toMatch(/stack|at .*\.ts:|SELECT|FROM /);
@@ -255,25 +228,13 @@ describe('jobs.search over the search index', () => {
 
   it('sorts by the caller’s matches from the active matcher, signed in only', async () => {
     expect((await badRequest(() => api.jobs.search.query({ sort: 'match' }))).data?.code).toBe('UNAUTHORIZED');
-    const ana = apiClient(baseUrl);
-    ana.state.csrfToken = (await ana.client.auth.signUp.mutate({ email: 'ana@example.com', password: 'a long enough passphrase', displayName: 'Ana' })).csrfToken;
-    await ana.client.profile.update.mutate({
-      country: 'BR',
-      timezone: 'America/Sao_Paulo',
-      yearsExperience: 4,
-      seniority: 'mid',
-      skills: ['python', 'sql', 'machine-learning', 'airflow'],
-      salaryFloorUsdMonth: 3000,
-      remoteScopes: ['global', 'latam', 'brazil'],
-      languages: ['pt', 'en'],
-    });
-    const staging = new Staging(join(dir, 'staging'));
-    const batch = await warehouse.withConnection((conn) => prepareScoring(conn, { runId: 'search-test', staging }));
-    const scored = await runMatcher({ runId: 'search-test', path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT });
-    await warehouse.withConnection((conn) => upsertMatches(conn, scored.path));
+    const ana = await app.signedIn('ana@example.com');
+    await ana.client.profile.update.mutate(profileInput({ yearsExperience: 4, skills: ['python', 'sql', 'machine-learning', 'airflow'] }));
+    await app.score();
 
     const matches = new Map((await ana.client.matches.list.query({ limit: 100 })).map((m) => [m.clusterId, m.score]));
     const byMatch = await allPages(ana.client, { sort: 'match', remote: 'any', limit: 4 });
+    // The matcher scored every active job for Ana, so sorting by match finds every job.
     expect(byMatch.map((c) => c.clusterId).sort()).toEqual(expected({ remote: 'any' }).sort());
     const scores = byMatch.map((c) => c.score ?? -1);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -282,8 +243,7 @@ describe('jobs.search over the search index', () => {
     for (const card of await allPages(ana.client, { remote: 'any', limit: 50 })) expect(card.score).toBe(matches.get(card.clusterId) ?? null);
     // A cursor is the caller's own: another user's page of the same search does not continue from it.
     const page = await ana.client.jobs.search.query({ sort: 'match', remote: 'any', limit: 2 });
-    const bruno = apiClient(baseUrl);
-    await bruno.client.auth.signUp.mutate({ email: 'bruno@example.com', password: 'a long enough passphrase', displayName: 'Bruno' });
+    const bruno = await app.signedIn('bruno@example.com');
     const error = await badRequest(() => bruno.client.jobs.search.query({ sort: 'match', remote: 'any', limit: 2, cursor: String(page.nextCursor) }));
     expect(error.data?.code).toBe('BAD_REQUEST');
   });
@@ -304,7 +264,7 @@ describe('jobs.search over the search index', () => {
       { cursor: 'x'.repeat(401) },
     ];
     for (const input of refused) expect((await badRequest(() => api.jobs.search.query(input))).data?.code, JSON.stringify(input)).toBe('BAD_REQUEST');
-    const raw = await fetch(`${baseUrl}/trpc/jobs.search?input=${encodeURIComponent(JSON.stringify({ scopes: ['mars'], salaryFloor: { amount: 1, currency: 'XXX' } }))}`);
+    const raw = await fetch(`${app.baseUrl}/trpc/jobs.search?input=${encodeURIComponent(JSON.stringify({ scopes: ['mars'], salaryFloor: { amount: 1, currency: 'XXX' } }))}`);
     expect(raw.status).toBe(400);
     const body = (await raw.json()) as { error: { data: { issues: { path: (string | number)[] }[] } } };
     expect(body.error.data.issues.map((i) => i.path.join('.')).sort()).toEqual(['salaryFloor.currency', 'scopes.0']);
