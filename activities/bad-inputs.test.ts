@@ -4,14 +4,12 @@
 // anything a fetch staged would be loaded into a real warehouse; résumé files go through the text
 // extraction an upload runs. Each must end in a clear refusal within its time limit, the process's
 // memory must stay bounded, and nothing already stored may change.
-import { createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../cli/config.js';
 import { useFixtureWarehouse } from '../cli/test-support/fixture-warehouse.js';
+import { serveOnLoopback, type LoopbackServer } from '../cli/test-support/loopback-server.js';
 import { tableChecksums } from '../cli/test-support/warehouse-checks.js';
-import { listen } from '../api/http-server.js';
 import { FETCH_MAX_BYTES, badInputs, type BadInput } from '../fixtures/bad-inputs/generate.js';
 import { insertRawPostings, recordListings, type Source } from '../warehouse/core.js';
 import { fetchSource } from './ingest/fetch-source.js';
@@ -29,7 +27,7 @@ const MEMORY_LIMIT_MB = 512;
 const FETCH_TIMEOUT_MS = 5_000;
 
 const fixture = useFixtureWarehouse();
-let server: { url: string; close(): Promise<void> };
+let server: LoopbackServer;
 let policy: NetworkPolicy;
 let staging: Staging;
 let storedBefore: Record<string, string>;
@@ -38,9 +36,8 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
 /** Serves each case at /case/<id>, misbehaving as the case says. */
-async function serveCases() {
-  const sockets = new Set<Socket>();
-  const http = createServer((req, res) => {
+function serveCases(): Promise<LoopbackServer> {
+  return serveOnLoopback((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const c = byId.get(path.slice('/case/'.length));
     if (path === '/robots.txt' || !c) return void res.writeHead(404).end();
@@ -51,19 +48,6 @@ async function serveCases() {
     res.writeHead(serve.status ?? 200, serve.declaredLength ? { ...c.headers, 'content-length': String(serve.declaredLength) } : c.headers);
     res.write(c.body);
   });
-  http.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const url = `http://127.0.0.1:${await listen(http, 0, '127.0.0.1')}`;
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        http.close(() => resolve());
-      }),
-  };
 }
 
 /** The source a case is read through; the demo sources' own ids where the warehouse already holds their postings. */

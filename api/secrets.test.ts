@@ -4,8 +4,7 @@
 // and every Temporal workflow history are searched for the sentinels, passwords, password hashes,
 // session tokens, CSRF tokens and reset tokens: each may appear only where it must.
 import { readFileSync, rmSync } from 'node:fs';
-import { createServer, request, type IncomingHttpHeaders } from 'node:http';
-import type { Socket } from 'node:net';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverEmail } from '../activities/notify/deliver.js';
@@ -16,10 +15,10 @@ import { runPipeline } from '../cli/run-pipeline.js';
 import { apiClient } from '../cli/test-support/api-client.js';
 import { startFakeAnthropic, type FakeAnthropic } from '../cli/test-support/fake-anthropic.js';
 import { startFakeSendGrid, type FakeSendGrid } from '../cli/test-support/fake-sendgrid.js';
+import { serveOnLoopback } from '../cli/test-support/loopback-server.js';
 import { testConfig } from '../cli/test-support/test-config.js';
 import { startBoardServer, type BoardServer } from '../fixtures/custom-sources/board-server.js';
 import type { CustomSourceConfigInput } from '../activities/ingest/custom/config.js';
-import { listen } from './http-server.js';
 
 const SENTINEL = {
   sendgrid: 'SG.sentinel-sendgrid-key.0f3a9c77e1d24b5a',
@@ -51,9 +50,8 @@ const saved: Record<string, string | undefined> = {};
 /** A pass-through to the app that keeps every answer, the way a browser's network panel would. */
 async function recordingProxy(target: string) {
   const exchanges: Exchange[] = [];
-  const sockets = new Set<Socket>();
   const upstream = new URL(target);
-  const server = createServer((req, res) => {
+  const server = await serveOnLoopback((req, res) => {
     const forward = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
       const chunks: Buffer[] = [];
       answer.on('data', (c: Buffer) => chunks.push(c));
@@ -65,20 +63,7 @@ async function recordingProxy(target: string) {
     });
     req.pipe(forward);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-  return {
-    url,
-    exchanges,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: server.url, exchanges, close: server.close };
 }
 
 function setEnv(values: Record<string, string>): void {
