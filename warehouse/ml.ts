@@ -4,7 +4,7 @@ import type { MatchJob, MatchProfile } from '../models/matcher/features.js';
 import type { FeedbackState } from '../models/matcher/labels.js';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
-import { searchCardsById, type JobCard } from './job-queries.js';
+import { activeClusterIds, searchCardsById, type JobCard } from './job-queries.js';
 
 export interface ModelVersion {
   name: string;
@@ -245,11 +245,15 @@ export async function listMatches(
        ORDER BY m.score DESC, m.cluster_id LIMIT $4`,
       [q.userId, q.modelVersion, q.minScore, read],
     );
-    const cards = await searchCardsById(conn, scores.map((s) => s.clusterId));
-    const listed = scores.flatMap((s) => {
-      const card = cards.get(s.clusterId);
-      return card?.active ? [{ ...card, score: s.score, modelVersion: s.modelVersion, components: JSON.parse(s.components) as Record<string, number> }] : [];
-    });
-    if (listed.length >= wanted || scores.length < read) return listed.slice(q.offset, wanted);
+    const active = await activeClusterIds(conn, scores.map((s) => s.clusterId));
+    const listed = scores.filter((s) => active.has(s.clusterId));
+    if (listed.length >= wanted || scores.length < read) {
+      const page = listed.slice(q.offset, wanted);
+      const cards = await searchCardsById(conn, page.map((s) => s.clusterId));
+      return page.flatMap((s) => {
+        const card = cards.get(s.clusterId);
+        return card ? [{ ...card, score: s.score, modelVersion: s.modelVersion, components: JSON.parse(s.components) as Record<string, number> }] : [];
+      });
+    }
   }
 }
