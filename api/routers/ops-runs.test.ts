@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../cli/config.js';
 import { freePort } from '../../cli/ports.js';
@@ -17,7 +16,7 @@ import type { Warehouse } from '../../warehouse/db.js';
 import { MANUAL_PIPELINE_WORKFLOW_ID } from '../../workflows/pipeline-operations.js';
 import { PIPELINE_QUEUE } from '../../workflows/task-queues.js';
 import { createHttpServer, listen } from '../http-server.js';
-import type { AppRouter } from '../router.js';
+import { errorCode } from './pipeline-api-fixture.js';
 
 const UI = { url: 'http://temporal-ui.example:8233', namespace: 'default' };
 
@@ -40,15 +39,6 @@ async function operatorOf(deps: { temporal: Client | null; temporalUi: typeof UI
   api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: 'a long enough passphrase', displayName: 'Ops' })).csrfToken;
   await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
   return api.client;
-}
-
-async function code(call: () => Promise<unknown>): Promise<string | undefined> {
-  const error = await call().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCClientError);
-  return (error as TRPCClientError<AppRouter>).data?.code;
 }
 
 beforeAll(async () => {
@@ -80,14 +70,14 @@ describe('ops: pipeline runs, source health and links into the Temporal Web UI',
     const described = await handle.describe();
     expect(described).toMatchObject({ type: 'pipelineWorkflow', taskQueue: PIPELINE_QUEUE, status: { name: 'RUNNING' } });
     // No worker serves this test's cluster: the run waits, and a second start is refused meanwhile.
-    expect(await code(() => ops.ops.triggerRun.mutate({}))).toBe('CONFLICT');
+    expect(await errorCode(() => ops.ops.triggerRun.mutate({}))).toBe('CONFLICT');
     await handle.terminate('test over');
     const again = await ops.ops.triggerRun.mutate({});
     expect(again.runId).not.toBe(started.runId);
     await client.workflow.getHandle(again.workflowId, again.runId).terminate('test over');
 
     const withoutTemporal = await operatorOf({ temporal: null, temporalUi: null });
-    expect(await code(() => withoutTemporal.ops.triggerRun.mutate({}))).toBe('PRECONDITION_FAILED');
+    expect(await errorCode(() => withoutTemporal.ops.triggerRun.mutate({}))).toBe('PRECONDITION_FAILED');
   });
 
   it("lists runs with each stage's counts and error, the run's outcome and its Temporal page", async () => {
@@ -156,6 +146,6 @@ describe('ops: pipeline runs, source health and links into the Temporal Web UI',
     expect(remotive).toMatchObject({ failuresSinceSuccess: 0 });
     // A fetch of a run with no recorded stage yet has no workflow to link to.
     expect(remotive?.recent[0]).toMatchObject({ runId: 'run-unrecorded', workflowId: null, temporalUrl: null });
-    expect(await code(() => ops.ops.sourceHealth.query({ perSource: 51 }))).toBe('BAD_REQUEST');
+    expect(await errorCode(() => ops.ops.sourceHealth.query({ perSource: 51 }))).toBe('BAD_REQUEST');
   });
 });
