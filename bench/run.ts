@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../cli/config.js';
 
 const ALL = ['startup', 'normalize', 'skills-f1', 'dedupe', 'report-build', 'resume-accuracy'];
+// Run by name only, being long: `npm run bench faults` (100,000 postings, worker killed at seeded points; bench/faults.ts).
 
 const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const name of names) {
