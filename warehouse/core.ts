@@ -1,5 +1,5 @@
 // Core layer: sources, raw postings, postings, clusters, source health and pipeline runs.
-import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { z } from 'zod';
 import { queryRows } from './db.js';
 
@@ -233,6 +233,15 @@ export async function insertClusterMembers(conn: DuckDBConnection, stagedPath: s
  */
 export async function refreshClusters(conn: DuckDBConnection, clusterIds: string[]): Promise<number> {
   if (clusterIds.length === 0) return 0;
+  return refreshClustersWhere(conn, 'IN (SELECT unnest($1::VARCHAR[]))', [listValue(clusterIds)]);
+}
+
+/** refreshClusters for every cluster that gained members in run `runId`: a million ids need no list. */
+export async function refreshClustersOfRun(conn: DuckDBConnection, runId: string): Promise<number> {
+  return refreshClustersWhere(conn, 'IN (SELECT cluster_id FROM cluster_members WHERE run_id = $1)', [runId]);
+}
+
+async function refreshClustersWhere(conn: DuckDBConnection, clusterIdCondition: string, params: DuckDBValue[]): Promise<number> {
   const result = await conn.run(
     `INSERT INTO job_clusters (id, canonical_posting_id, title, company, member_count, first_seen_at, updated_at)
      SELECT cluster_id, id, title, company, n, first_seen, now() FROM (
@@ -242,13 +251,13 @@ export async function refreshClusters(conn: DuckDBConnection, clusterIds: string
               row_number() OVER (PARTITION BY m.cluster_id
                 ORDER BY m.matched_by IN ('first', 'operator_split') DESC, coalesce(p.posted_at, p.normalized_at), p.id) AS rank
        FROM cluster_members m JOIN postings p ON p.id = m.posting_id
-       WHERE m.cluster_id IN (SELECT unnest($1::VARCHAR[]))
+       WHERE m.cluster_id ${clusterIdCondition}
        WINDOW w AS (PARTITION BY m.cluster_id))
      WHERE rank = 1
      ON CONFLICT (id) DO UPDATE SET canonical_posting_id = excluded.canonical_posting_id, title = excluded.title,
        company = excluded.company, member_count = excluded.member_count, first_seen_at = excluded.first_seen_at,
        updated_at = excluded.updated_at`,
-    [listValue(clusterIds)],
+    params,
   );
   return Number(result.rowsChanged);
 }

@@ -4,9 +4,8 @@
 import { DuckDBBlobVector, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 /**
- * A posting as the dedupe stage reads it: its description only when it has no valid stored
- * signature to stand for it (so a run reads the text of new and changed postings only), else the
- * stored signature.
+ * A posting as the dedupe stage reads it: no description, which its stored signature stands for
+ * when it has a valid one (else forEachUnsigned reads the text to sign).
  */
 export interface DedupeRow {
   id: string;
@@ -18,17 +17,25 @@ export interface DedupeRow {
   remote_scope: string;
   /** Days since the epoch: when it was posted, else when it was normalized. */
   posted_day: number;
-  description: string | null;
   /** The stored signature's bytes (little-endian uint32 values), when valid for this content and scheme. */
   signature: Uint8Array | null;
 }
 
-// A stored signature counts only for the posting's current content and the current scheme ($1).
+/** What a signature is computed from. */
+export interface SignatureText {
+  id: string;
+  title: string;
+  company: string | null;
+  description: string;
+}
+
 const FIELDS = `p.id, p.canonical_url, p.content_hash, p.title, p.company, p.location, p.remote_scope,
-  floor(epoch(coalesce(p.posted_at, p.normalized_at)) / 86400)::INTEGER AS posted_day,
-  CASE WHEN s.posting_id IS NULL THEN p.description_text END AS description, s.signature`;
+  floor(epoch(coalesce(p.posted_at, p.normalized_at)) / 86400)::INTEGER AS posted_day, s.signature`;
+// A stored signature counts only for the posting's current content and the current scheme ($1).
 const VALID_SIGNATURE = 'LEFT JOIN minhash_signatures s ON s.posting_id = p.id AND s.content_hash = p.content_hash AND s.version = $1';
-const UNCLUSTERED = 'NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)';
+const UNCLUSTERED = `postings p ${VALID_SIGNATURE} WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.posting_id = p.id)`;
+const RECENT_CANONICALS = `job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ${VALID_SIGNATURE}
+  WHERE coalesce(p.posted_at, p.normalized_at) >= $2::TIMESTAMPTZ`;
 
 type Value = string | number | Uint8Array | null;
 
@@ -55,58 +62,61 @@ function dedupeRow(v: Value[]): DedupeRow {
     location: v[5] as string | null,
     remote_scope: v[6] as string,
     posted_day: v[7] as number,
-    description: v[8] as string | null,
-    signature: v[9] as Uint8Array | null,
+    signature: v[8] as Uint8Array | null,
   };
 }
 
 /** Postings not in any cluster yet, oldest first (so a cluster's founding member is its earliest posting). */
 export async function forEachUnclustered(conn: DuckDBConnection, version: string, onRow: (row: DedupeRow) => void): Promise<void> {
-  await forEachRow(
-    conn,
-    `SELECT ${FIELDS} FROM postings p ${VALID_SIGNATURE}
-     WHERE ${UNCLUSTERED} ORDER BY coalesce(p.posted_at, p.normalized_at), p.id`,
-    [version],
-    (v) => onRow(dedupeRow(v)),
-  );
+  // The description stays out of this sorted read: sorting a million of them cost more than the rest.
+  await forEachRow(conn, `SELECT ${FIELDS} FROM ${UNCLUSTERED} ORDER BY coalesce(p.posted_at, p.normalized_at), p.id`, [version], (v) => onRow(dedupeRow(v)));
 }
 
 /** The canonical posting of every cluster seen since `sinceIso`: what new postings are compared with. */
 export async function forEachRecentCanonical(conn: DuckDBConnection, version: string, sinceIso: string, onRow: (clusterId: string, row: DedupeRow) => void): Promise<void> {
-  await forEachRow(
-    conn,
-    `SELECT c.id AS cluster_id, ${FIELDS}
-     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ${VALID_SIGNATURE}
-     WHERE coalesce(p.posted_at, p.normalized_at) >= $2::TIMESTAMPTZ ORDER BY c.first_seen_at, c.id`,
-    [version, sinceIso],
-    (v) => onRow(v[0] as string, dedupeRow(v.slice(1))),
+  await forEachRow(conn, `SELECT c.id AS cluster_id, ${FIELDS} FROM ${RECENT_CANONICALS} ORDER BY c.first_seen_at, c.id`, [version, sinceIso], (v) =>
+    onRow(v[0] as string, dedupeRow(v.slice(1))),
   );
 }
 
 /**
- * Stores signatures computed under `version`, replacing any earlier row of the same postings. Rows go
- * through the appender into a temporary table, then into the warehouse in one statement: row-by-row
- * INSERTs take minutes at a million rows.
+ * Title, company and description of the postings in `scope` without a valid signature, in no
+ * particular order: the unclustered postings, or the canonical postings of clusters seen since
+ * `recentSince`.
  */
-export async function storeSignatures(
+export async function forEachUnsigned(
   conn: DuckDBConnection,
   version: string,
-  rows: Iterable<{ postingId: string; contentHash: string; signature: Uint32Array }>,
-): Promise<number> {
+  scope: 'unclustered' | { recentSince: string },
+  onRow: (posting: SignatureText) => void,
+): Promise<void> {
+  await forEachRow(
+    conn,
+    `SELECT p.id, p.title, p.company, p.description_text FROM ${scope === 'unclustered' ? UNCLUSTERED : RECENT_CANONICALS} AND s.posting_id IS NULL`,
+    scope === 'unclustered' ? [version] : [version, scope.recentSince],
+    (v) => onRow({ id: v[0] as string, title: v[1] as string, company: v[2] as string | null, description: v[3] as string }),
+  );
+}
+
+/**
+ * Stores signatures computed under `version` for the postings' current content, replacing any
+ * earlier row of the same postings. Rows go through the appender into a temporary table, then into
+ * the warehouse in one statement: row-by-row INSERTs take minutes at a million rows.
+ */
+export async function storeSignatures(conn: DuckDBConnection, version: string, postings: Iterable<{ id: string; signature: Uint32Array }>): Promise<number> {
   // Temporary tables end with the connection, and with the stage's transaction if it rolls back.
-  await conn.run('CREATE OR REPLACE TEMP TABLE new_minhash_signatures (posting_id VARCHAR, content_hash VARCHAR, signature BLOB)');
+  await conn.run('CREATE OR REPLACE TEMP TABLE new_minhash_signatures (posting_id VARCHAR, signature BLOB)');
   const appender = await conn.createAppender('new_minhash_signatures', 'main', 'temp');
-  for (const row of rows) {
-    appender.appendVarchar(row.postingId);
-    appender.appendVarchar(row.contentHash);
-    appender.appendBlob(new Uint8Array(row.signature.buffer, row.signature.byteOffset, row.signature.byteLength));
+  for (const posting of postings) {
+    appender.appendVarchar(posting.id);
+    appender.appendBlob(new Uint8Array(posting.signature.buffer, posting.signature.byteOffset, posting.signature.byteLength));
     appender.endRow();
   }
   appender.closeSync();
   await conn.run('DELETE FROM minhash_signatures WHERE posting_id IN (SELECT posting_id FROM new_minhash_signatures)');
   const result = await conn.run(
     `INSERT INTO minhash_signatures (posting_id, content_hash, version, signature, computed_at)
-     SELECT posting_id, content_hash, $1, signature, now() FROM new_minhash_signatures`,
+     SELECT n.posting_id, p.content_hash, $1, n.signature, now() FROM new_minhash_signatures n JOIN postings p ON p.id = n.posting_id`,
     [version],
   );
   await conn.run('DROP TABLE new_minhash_signatures');

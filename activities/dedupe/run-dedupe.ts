@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RemoteScope } from '../normalize/remote-scope.js';
-import { clusterKeysOfUnclustered, insertClusterMembers, refreshClusters } from '../../warehouse/core.js';
-import { forEachRecentCanonical, forEachUnclustered, storeSignatures, type DedupeRow } from '../../warehouse/dedupe-signatures.js';
+import { clusterKeysOfUnclustered, insertClusterMembers, refreshClustersOfRun } from '../../warehouse/core.js';
+import { forEachRecentCanonical, forEachUnclustered, forEachUnsigned, storeSignatures, type DedupeRow, type SignatureText } from '../../warehouse/dedupe-signatures.js';
 import type { Staging } from '../staging.js';
 import { exactMatcher, type ClusterAssignment } from './assign-clusters.js';
 import { DEFAULT_MINHASH, SignatureBlocks, minhashSignature, signatureVersion } from './minhash.js';
@@ -23,17 +23,22 @@ export async function runDedupe(
 ): Promise<Record<string, number>> {
   const version = signatureVersion();
   const blocks = new SignatureBlocks(DEFAULT_MINHASH.numPerm);
-  const computed: { postingId: string; contentHash: string; signature: Uint32Array }[] = [];
-  /** The row's stored signature, else one computed now from its text (and stored below). */
+  // Postings to compare without a valid stored signature: signed from their text further down.
+  const unsigned = new Map<string, PreparedPosting>();
   const prepare = (row: DedupeRow): PreparedPosting => {
     const signature = blocks.next();
     if (row.signature) new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength).set(row.signature);
-    else {
-      minhashSignature(signatureText({ title: row.title, company: row.company, text: row.description ?? '' }), DEFAULT_MINHASH, signature);
-      computed.push({ postingId: row.id, contentHash: row.content_hash, signature });
-    }
     const facts = { id: row.id, title: row.title, company: row.company, location: row.location, remoteScope: row.remote_scope as RemoteScope, postedDay: row.posted_day };
-    return prepareFacts(facts, signature);
+    const prepared = prepareFacts(facts, signature);
+    if (!row.signature) unsigned.set(row.id, prepared);
+    return prepared;
+  };
+  const signed: PreparedPosting[] = [];
+  const sign = (p: SignatureText) => {
+    const posting = unsigned.get(p.id);
+    if (!posting) return;
+    minhashSignature(signatureText({ title: p.title, company: p.company, text: p.description }), DEFAULT_MINHASH, posting.signature);
+    signed.push(posting);
   };
 
   // Exact matching runs while postings stream in, oldest first: only a posting that founds a
@@ -54,20 +59,23 @@ export async function runDedupe(
     if (assignment.matched_by === 'first') founders.set(row.id, prepare(row));
     oldestDay = Math.min(oldestDay, row.posted_day);
   });
+  if (unsigned.size > 0) await forEachUnsigned(conn, version, 'unclustered', sign);
   if (exact.length === 0) return { postings: 0, newClusters: 0, joinedExisting: 0, nearDuplicates: 0, clustersTouched: 0, signaturesComputed: 0, comparisons: 0, largestBucket: 0 };
 
   const thresholds = { ...DEFAULT_THRESHOLDS, ...ctx.thresholds };
   const since = new Date((oldestDay - thresholds.maxDaysApart) * DAY_MS).toISOString();
   const recent: { clusterId: string; prepared: PreparedPosting }[] = [];
-  // Canonicals signed under an older scheme, or edited since, are signed here once and stored.
+  const unsignedFounders = unsigned.size;
   await forEachRecentCanonical(conn, version, since, (clusterId, row) => recent.push({ clusterId, prepared: prepare(row) }));
-  await storeSignatures(conn, version, computed);
+  // Canonicals signed under an older scheme, or edited since, are signed here once and stored.
+  if (unsigned.size > unsignedFounders) await forEachUnsigned(conn, version, { recentSince: since }, sign);
+  await storeSignatures(conn, version, signed);
 
   const { assignments, comparisons, largestBucket } = mergeNearDuplicates(exact, founders, recent, thresholds);
   const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'dedupe', 'members'), assignments);
   const added = await insertClusterMembers(conn, staged.path, ctx.runId);
-  const touched = await refreshClusters(conn, [...new Set(assignments.map((a) => a.cluster_id))]);
+  const touched = await refreshClustersOfRun(conn, ctx.runId);
   const newClusters = assignments.filter((a) => a.matched_by === 'first').length;
   const nearDuplicates = assignments.filter((a) => a.matched_by === 'near_duplicate').length;
-  return { postings: added, newClusters, joinedExisting: added - newClusters, nearDuplicates, clustersTouched: touched, signaturesComputed: computed.length, comparisons, largestBucket };
+  return { postings: added, newClusters, joinedExisting: added - newClusters, nearDuplicates, clustersTouched: touched, signaturesComputed: signed.length, comparisons, largestBucket };
 }
