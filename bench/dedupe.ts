@@ -1,25 +1,31 @@
-// Near-duplicate detection: quality on fixtures/dedupe/pairs.jsonl and throughput on synthetic
-// corpora, MinHash-LSH + verification side by side with a plain TF-IDF cosine threshold.
-// Sizes from BENCH_DEDUPE_SIZES (default "100000"; add 1000000 for the million run, which does not yet
-// meet its 2-minute target on the synthetic corpus); the quadratic baseline runs at
-// BENCH_DEDUPE_BASELINE_N (default 5000) postings and its time at the largest size is extrapolated.
-// Each throughput run is a child process of this file, so its peak RSS is its own.
+// Near-duplicate detection, MinHash-LSH + verification beside a plain TF-IDF-cosine baseline:
+//  - quality on the authored labelled pairs (fixtures/dedupe/pairs.jsonl);
+//  - the dedupe stage itself (runDedupe on a DuckDB warehouse) over generated corpora (bench/corpus.ts):
+//    time, peak RSS and pairwise precision / recall against the corpus's ground truth, then a second
+//    run that brings 1 % new postings (what a scheduled run does: stored signatures, no re-hashing);
+//  - the baseline on a small corpus (it compares all pairs), its time extrapolated to the larger sizes.
+// Flags (npm run bench -- dedupe --size 1000000): --size N[,N…] (default 100000), --baseline-size N
+// (default 5000), --seed N (default 42). Each measured run is a child process, so its peak RSS is its own.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LshIndex } from '../activities/dedupe/lsh.js';
-import { DEFAULT_MINHASH } from '../activities/dedupe/minhash.js';
+import { parseArgs } from 'node:util';
+import { BandIndex } from '../activities/dedupe/lsh.js';
+import { runDedupe } from '../activities/dedupe/run-dedupe.js';
 import { DEFAULT_THRESHOLDS, preparePosting, signatureText, verifyPrepared } from '../activities/dedupe/verify.js';
-import type { DedupePosting, PreparedPosting } from '../activities/dedupe/verify.js';
-import { htmlToPlainText } from '../activities/normalize/html-text.js';
+import { Staging } from '../activities/staging.js';
 import { foldForMatching } from '../activities/normalize/text-fold.js';
 import { PROJECT_ROOT } from '../cli/config.js';
 import type { LabelledPair } from '../fixtures/dedupe/make-pairs.js';
-import { baseItems, seeded, syntheticPostings } from './corpus.js';
+import { Warehouse } from '../warehouse/db.js';
+import { migrate } from '../warehouse/migrate.js';
+import { COPY_RATES, VARIANT_RATES, generateCorpus, type CorpusPosting } from './corpus.js';
+import { clusteredWithTruth, loadCorpus, publishPending, scoreClusters, type Labelled } from './dedupe-corpus.js';
 
-const PLANTED_RATE = 0.05;
-const SENTENCES_PER_POSTING = 8;
+/** Share of a corpus that arrives as a second run's batch. */
+const NEXT_BATCH = 0.01;
 
 // ---------- TF-IDF cosine baseline ----------
 
@@ -27,8 +33,13 @@ function words(text: string): string[] {
   return foldForMatching(text.normalize('NFC')).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+interface Vector {
+  terms: Uint32Array;
+  weights: Float64Array;
+}
+
 /** Unit-length TF-IDF vectors as parallel sorted term-id / weight arrays, IDF from the given corpus. */
-function tfidfVectors(texts: string[]): { terms: Uint32Array; weights: Float64Array }[] {
+function tfidfVectors(texts: string[]): Vector[] {
   const vocabulary = new Map<string, number>();
   const docs = texts.map((text) => {
     const counts = new Map<number, number>();
@@ -43,14 +54,14 @@ function tfidfVectors(texts: string[]): { terms: Uint32Array; weights: Float64Ar
   for (const counts of docs) for (const id of counts.keys()) df[id]! += 1;
   return docs.map((counts) => {
     const terms = Uint32Array.from(counts.keys()).sort();
-    const weights = Float64Array.from(terms, (id) => (counts.get(id) as number) * Math.log((1 + texts.length) / (1 + (df[id] as number))) + 0);
+    const weights = Float64Array.from(terms, (id) => (counts.get(id) as number) * Math.log((1 + texts.length) / (1 + (df[id] as number))));
     const norm = Math.hypot(...weights) || 1;
     for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
     return { terms, weights };
   });
 }
 
-function cosine(a: { terms: Uint32Array; weights: Float64Array }, b: { terms: Uint32Array; weights: Float64Array }): number {
+function cosine(a: Vector, b: Vector): number {
   let i = 0;
   let j = 0;
   let dot = 0;
@@ -97,6 +108,8 @@ function tune(items: Scored[]): number {
   return winners[Math.floor(winners.length / 2)] as number;
 }
 
+const round3 = (x: number) => Number(x.toFixed(3));
+
 function evaluate(method: string, items: Scored[], defaultThreshold: number | null) {
   const tuned = tune(items);
   // Two folds: tune on even pairs, test on odd ones and back; the honest figure for a tuned threshold.
@@ -106,16 +119,15 @@ function evaluate(method: string, items: Scored[], defaultThreshold: number | nu
     return prf(test, tune(train)).f1;
   });
   const atDefault = prf(items, defaultThreshold ?? tuned);
-  const round = (x: number) => Number(x.toFixed(3));
   return {
     method,
-    threshold: round(defaultThreshold ?? tuned),
-    precision: round(atDefault.precision),
-    recall: round(atDefault.recall),
-    f1: round(atDefault.f1),
-    tunedThreshold: round(tuned),
-    tunedF1: round(prf(items, tuned).f1),
-    crossValidatedF1: round((folds[0]! + folds[1]!) / 2),
+    threshold: round3(defaultThreshold ?? tuned),
+    precision: round3(atDefault.precision),
+    recall: round3(atDefault.recall),
+    f1: round3(atDefault.f1),
+    tunedThreshold: round3(tuned),
+    tunedF1: round3(prf(items, tuned).f1),
+    crossValidatedF1: round3((folds[0]! + folds[1]!) / 2),
   };
 }
 
@@ -127,10 +139,9 @@ function labelledQuality() {
   const minhash: Scored[] = pairs.map((pair) => {
     const a = preparePosting(pair.a);
     const b = preparePosting(pair.b);
-    const index = new LshIndex();
-    index.add(a.id, a.signature);
+    const candidate = new BandIndex([a.signature, b.signature], [a.employerTag, b.employerTag]).earlierCandidates(1).length > 0;
     const result = verifyPrepared(a, b, { ...DEFAULT_THRESHOLDS, minScore: 0 });
-    return { score: result.score, eligible: index.candidates(b.signature).has(a.id) && result.duplicate, duplicate: pair.duplicate };
+    return { score: result.score, eligible: candidate && result.duplicate, duplicate: pair.duplicate };
   });
   const vectors = tfidfVectors(pairs.flatMap((pair) => [signatureText(pair.a), signatureText(pair.b)]));
   const baseline: Scored[] = pairs.map((pair, i) => ({ score: cosine(vectors[2 * i]!, vectors[2 * i + 1]!), eligible: true, duplicate: pair.duplicate }));
@@ -139,152 +150,171 @@ function labelledQuality() {
   return { pairs: pairs.length, kinds, methods: [evaluate('minhash-lsh+verify', minhash, DEFAULT_THRESHOLDS.minScore), evaluate('tfidf-cosine', baseline, null)] };
 }
 
-// ---------- throughput on a synthetic corpus ----------
+// ---------- measured runs (each in a child process) ----------
 
-/**
- * N postings from bench/corpus.ts, each description a draw of sentences from the demo fixtures'
- * plain text (their ~20 descriptions alone would make every posting a near-copy of 1/20 of the
- * corpus), and PLANTED_RATE of them edited copies of a recent posting: one sentence replaced.
- */
-async function* corpus(n: number): AsyncGenerator<{ posting: DedupePosting; plantedFrom: number }> {
-  const base = await baseItems();
-  const pool = [...new Set(base.flatMap((item) => htmlToPlainText(item.descriptionHtml).split(/\n+|(?<=[.!?])\s+/)).map((s) => s.trim()).filter((s) => s.length > 25))];
-  const random = seeded(7);
-  const sentences = new Uint32Array(n * SENTENCES_PER_POSTING);
-  const heads: { title: string; company: string | null; location: string | null; postedAt: string | null }[] = [];
-  let i = 0;
-  for (const item of syntheticPostings(base, n)) {
-    let plantedFrom = -1;
-    let head = { title: item.title, company: item.company, location: item.location, postedAt: item.postedAt };
-    const own = sentences.subarray(i * SENTENCES_PER_POSTING, (i + 1) * SENTENCES_PER_POSTING);
-    if (i > 0 && random() < PLANTED_RATE) {
-      plantedFrom = i - 1 - Math.floor(random() * Math.min(i, 2000));
-      head = heads[plantedFrom] as typeof head;
-      own.set(sentences.subarray(plantedFrom * SENTENCES_PER_POSTING, (plantedFrom + 1) * SENTENCES_PER_POSTING));
-      own[Math.floor(random() * SENTENCES_PER_POSTING)] = Math.floor(random() * pool.length);
-    } else {
-      for (let s = 0; s < SENTENCES_PER_POSTING; s++) own[s] = Math.floor(random() * pool.length);
-    }
-    heads.push(head);
-    const text = Array.from(own, (s) => pool[s] as string).join('\n');
-    yield { posting: { id: String(i), ...head, text }, plantedFrom };
-    i++;
-  }
-}
-
-interface Throughput {
-  method: string;
-  postings: number;
+interface Measured {
   seconds: number;
-  postingsPerSecond: number;
   peakRssMb: number;
-  candidatesPerPosting: number;
-  plantedRecall: number;
-  unplantedMatches: number;
+  counts: Record<string, number>;
+  score: ReturnType<typeof scoreClusters>;
 }
 
-async function throughputMinhash(n: number): Promise<Throughput> {
-  const index = new LshIndex();
-  const signatures = new Uint32Array(n * DEFAULT_MINHASH.numPerm);
-  const prepared: PreparedPosting[] = [];
-  let peak = 0;
-  let dedupeMs = 0;
-  let candidates = 0;
-  let planted = 0;
-  let found = 0;
-  let unplanted = 0;
-  for await (const { posting, plantedFrom } of corpus(n)) {
-    const started = performance.now();
-    const i = prepared.length;
-    const p = preparePosting(posting, DEFAULT_MINHASH, signatures.subarray(i * DEFAULT_MINHASH.numPerm, (i + 1) * DEFAULT_MINHASH.numPerm));
-    let best = -1;
-    let bestScore = -1;
-    for (const id of index.candidates(p.signature)) {
-      candidates++;
-      const other = Number(id);
-      const result = verifyPrepared(p, prepared[other] as PreparedPosting);
-      if (result.duplicate && result.score > bestScore) [best, bestScore] = [other, result.score];
-    }
-    index.add(posting.id, p.signature);
-    prepared.push(p);
-    dedupeMs += performance.now() - started;
-    if (plantedFrom >= 0) planted++;
-    if (best >= 0 && best === plantedFrom) found++;
-    else if (best >= 0) unplanted++;
-    if (i % 10_000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  return result('minhash-lsh+verify', n, dedupeMs, Math.max(peak, process.memoryUsage().rss), candidates, planted, found, unplanted);
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** The dedupe stage as the pipeline runs it: one transaction over the warehouse. */
+async function stageRun(dir: string, runId: string, next: boolean): Promise<Measured & { batch: number }> {
+  const warehouse = await Warehouse.open(join(dir, 'warehouse.duckdb'));
+  const batch = next ? await publishPending(warehouse) : 0;
+  const staging = new Staging(join(dir, 'staging'));
+  const started = performance.now();
+  const counts = await warehouse.transaction((conn) => runDedupe(conn, { runId, staging }));
+  const seconds = (performance.now() - started) / 1000;
+  const peak = peakRssMb();
+  const score = scoreClusters(await clusteredWithTruth(warehouse));
+  warehouse.close();
+  return { seconds: Number(seconds.toFixed(2)), peakRssMb: peak, counts, score, batch };
 }
 
-async function throughputBaseline(n: number): Promise<Throughput> {
-  const items: { posting: DedupePosting; plantedFrom: number }[] = [];
-  for await (const item of corpus(n)) items.push(item);
-  const threshold = labelledQuality().methods[1]!.tunedThreshold;
+/** In publication order, as the stage reads them. */
+function byPublication(postings: CorpusPosting[]): CorpusPosting[] {
+  return postings.sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id.localeCompare(b.id));
+}
+
+/** Each posting joins the cluster of its most similar earlier posting when the cosine reaches `threshold`. */
+function baselineRun(size: number, seed: number, threshold: number): Measured {
+  const postings = byPublication([...generateCorpus(size, seed)]);
   const started = performance.now();
   // IDF over the whole corpus up front: the plain method, kinder to it than an incremental IDF.
-  const vectors = tfidfVectors(items.map((item) => signatureText(item.posting)));
-  let planted = 0;
-  let found = 0;
-  let unplanted = 0;
-  for (let i = 0; i < n; i++) {
+  const vectors = tfidfVectors(postings.map((p) => signatureText(p)));
+  const clusters: string[] = [];
+  let comparisons = 0;
+  for (let i = 0; i < postings.length; i++) {
     let best = -1;
     let bestScore = threshold;
     for (let j = 0; j < i; j++) {
       const score = cosine(vectors[i]!, vectors[j]!);
       if (score >= bestScore) [best, bestScore] = [j, score];
     }
-    const plantedFrom = items[i]!.plantedFrom;
-    if (plantedFrom >= 0) planted++;
-    if (best >= 0 && best === plantedFrom) found++;
-    else if (best >= 0) unplanted++;
+    comparisons += i;
+    clusters.push(best >= 0 ? (clusters[best] as string) : (postings[i] as CorpusPosting).id);
   }
-  return result('tfidf-cosine', n, performance.now() - started, process.memoryUsage().rss, (n * (n - 1)) / 2, planted, found, unplanted);
+  const seconds = (performance.now() - started) / 1000;
+  const rows: Labelled[] = postings.map((p, i) => ({ cluster: clusters[i] as string, job: p.truth.job, kind: p.truth.kind }));
+  return { seconds: Number(seconds.toFixed(2)), peakRssMb: peakRssMb(), counts: { postings: size, comparisons }, score: scoreClusters(rows) };
 }
 
-function result(method: string, n: number, ms: number, rss: number, candidates: number, planted: number, found: number, unplanted: number): Throughput {
-  return {
-    method,
-    postings: n,
-    seconds: Number((ms / 1000).toFixed(2)),
-    postingsPerSecond: Math.round(n / (ms / 1000)),
-    peakRssMb: Math.round(rss / 1024 / 1024),
-    candidatesPerPosting: Number((candidates / n).toFixed(2)),
-    plantedRecall: Number((found / Math.max(planted, 1)).toFixed(4)),
-    unplantedMatches: unplanted,
-  };
+async function child(role: string, size: number, seed: number, dir: string, threshold: number): Promise<unknown> {
+  switch (role) {
+    case 'load': {
+      const warehouse = await Warehouse.open(join(dir, 'warehouse.duckdb'));
+      await migrate(warehouse);
+      await loadCorpus(warehouse, generateCorpus(size + Math.round(size * NEXT_BATCH), seed), size);
+      warehouse.close();
+      return { loaded: size };
+    }
+    case 'first':
+      return stageRun(dir, 'bench-1', false);
+    case 'next':
+      return stageRun(dir, 'bench-2', true);
+    case 'baseline':
+      return baselineRun(size, seed, threshold);
+    default:
+      throw new Error(`unknown role ${role}`);
+  }
+}
+
+function spawnChild(role: string, size: number, seed: number, dir: string, threshold: number): unknown {
+  const out = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, BENCH_DEDUPE_CHILD: JSON.stringify({ role, size, seed, dir, threshold }) },
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  if (out.status !== 0) throw new Error(`${role} at ${size} failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop() as string);
 }
 
 // ---------- driver ----------
 
-const child = process.env.BENCH_DEDUPE_CHILD;
-if (child) {
-  const [method, size] = child.split(':');
-  const measured = method === 'baseline' ? await throughputBaseline(Number(size)) : await throughputMinhash(Number(size));
-  process.stdout.write(`${JSON.stringify(measured)}\n`);
+const childSpec = process.env.BENCH_DEDUPE_CHILD;
+if (childSpec) {
+  const { role, size, seed, dir, threshold } = JSON.parse(childSpec) as { role: string; size: number; seed: number; dir: string; threshold: number };
+  process.stdout.write(`${JSON.stringify(await child(role, size, seed, dir, threshold))}\n`);
 } else {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: '100000' }, 'baseline-size': { type: 'string', default: '5000' }, seed: { type: 'string', default: '42' } } });
+  const sizes = values.size.split(',').map(Number);
+  const baselineSize = Number(values['baseline-size']);
+  const seed = Number(values.seed);
+  if ([...sizes, baselineSize, seed].some((x) => !Number.isInteger(x) || x < 0)) throw new Error('--size, --baseline-size and --seed take non-negative integers');
+  const machine = { cpus: availableParallelism(), loadAverage: loadavg().map((x) => Number(x.toFixed(2))) };
+
   const quality = labelledQuality();
   console.log(`labelled pairs: ${quality.pairs}`, quality.kinds);
   console.table(quality.methods);
-  const sizes = (process.env.BENCH_DEDUPE_SIZES ?? '100000').split(',').map(Number).filter((x) => x > 0);
-  const baselineN = Number(process.env.BENCH_DEDUPE_BASELINE_N ?? 5000);
-  const runs: Throughput[] = [];
-  for (const [method, size] of [...sizes.map((s) => ['minhash', s] as const), ['baseline', baselineN] as const]) {
-    const out = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, BENCH_DEDUPE_CHILD: `${method}:${size}` },
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    if (out.status !== 0) throw new Error(`${method} at ${size} failed: ${out.stderr}`);
-    runs.push(JSON.parse(out.stdout.trim().split('\n').pop() as string) as Throughput);
+  const threshold = quality.methods[1]!.tunedThreshold;
+
+  const runs: Record<string, unknown>[] = [];
+  const corpus: Record<string, unknown>[] = [];
+  for (const size of [...new Set([baselineSize, ...sizes])].sort((a, b) => a - b)) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-dedupe-'));
+    try {
+      console.log(`\n» ${size} postings: generating and loading (not timed)…`);
+      spawnChild('load', size, seed, dir, threshold);
+      const first = spawnChild('first', size, seed, dir, threshold) as Measured;
+      const next = spawnChild('next', size, seed, dir, threshold) as Measured & { batch: number };
+      corpus.push({ postings: size, first, next });
+      runs.push(row('minhash-lsh+verify', size, first), row(`  next run: +${next.batch}`, next.batch, next));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  const baseline = runs[runs.length - 1] as Throughput;
-  const largest = Math.max(...sizes);
-  // All pairs: time grows with n², so this is what the baseline would need at the largest size.
-  const baselineExtrapolatedSeconds = Math.round(baseline.seconds * (largest / baseline.postings) ** 2);
+  const baseline = spawnChild('baseline', baselineSize, seed, '', threshold) as Measured;
+  runs.push(row('tfidf-cosine (in memory, all pairs)', baselineSize, baseline));
+
+  const atBaselineSize = corpus.find((c) => c.postings === baselineSize)!.first as Measured;
+  const ratios = [baselineSize, ...sizes].map((size) => {
+    const measured = (corpus.find((c) => c.postings === size)!.first as Measured);
+    // All pairs: the baseline's time grows with n².
+    const baselineSeconds = baseline.seconds * (size / baselineSize) ** 2;
+    return {
+      postings: size,
+      'baseline s (n² from measured)': Math.round(baselineSeconds),
+      'minhash s': measured.seconds,
+      'speed-up': Math.round(baselineSeconds / measured.seconds),
+    };
+  });
+  const quality2 = {
+    postings: baselineSize,
+    'F1 minhash / baseline': round3(atBaselineSize.score.f1 / baseline.score.f1),
+    'precision minhash / baseline': round3(atBaselineSize.score.precision / baseline.score.precision),
+    'recall minhash / baseline': round3(atBaselineSize.score.recall / baseline.score.recall),
+    'peak RSS minhash / baseline': round3(atBaselineSize.peakRssMb / baseline.peakRssMb),
+  };
+
+  console.log(`\ncorpus: ${JSON.stringify({ copies: COPY_RATES, hardNegatives: VARIANT_RATES })} (rates of postings and of jobs); seed ${seed}; ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}`);
   console.table(runs);
-  console.log(`tfidf-cosine measured at ${baseline.postings} postings only (all pairs); extrapolated to ${largest}: ~${baselineExtrapolatedSeconds} s`);
+  for (const c of corpus) console.log(`${c.postings}: copy recall`, (c.first as Measured).score.copyRecall, 'jobs folded into another job', (c.first as Measured).score.foldedIntoOtherJob);
+  console.log(`\nbaseline copy recall at ${baselineSize}`, baseline.score.copyRecall, 'folded', baseline.score.foldedIntoOtherJob);
+  console.table(ratios);
+  console.table([quality2]);
+
   mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-  const report = { date: new Date().toISOString(), quality, throughput: runs, baselineExtrapolated: { postings: largest, seconds: baselineExtrapolatedSeconds } };
+  const report = { date: new Date().toISOString(), machine, seed, quality, corpus, baseline: { postings: baselineSize, threshold, ...baseline }, ratios: { time: ratios, quality: quality2 } };
   writeFileSync(join(PROJECT_ROOT, 'bench/results/dedupe.json'), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+function row(method: string, postings: number, m: Measured) {
+  return {
+    method,
+    postings,
+    seconds: m.seconds,
+    'postings/s': Math.round(postings / m.seconds),
+    'peak RSS MB': m.peakRssMb,
+    'signed': m.counts.signaturesComputed ?? '',
+    'comparisons/posting': m.counts.comparisons !== undefined ? Number((m.counts.comparisons / Math.max(1, postings)).toFixed(1)) : '',
+    'largest bucket': m.counts.largestBucket ?? '',
+    precision: m.score.precision,
+    recall: m.score.recall,
+    F1: m.score.f1,
+  };
 }

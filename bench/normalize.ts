@@ -1,19 +1,23 @@
-// Postings per second of the normalize stage over a synthetic corpus (BENCH_POSTINGS, default 100,000):
-// the pure function on one thread, and the worker-thread pool the stage uses for large batches.
+// Postings per second of the normalize stage over the generated corpus (bench/corpus.ts; --size N,
+// default 100,000): the pure function on one thread, and the worker-thread pool the stage uses for
+// large batches.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { NormalizePool } from '../activities/normalize/normalize-pool.js';
 import { normalizeToRow, type NormalizeJob } from '../activities/normalize/posting-row.js';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
 import { PROJECT_ROOT } from '../cli/config.js';
-import { baseItems, syntheticPostings } from './corpus.js';
+import { generateCorpus, toExtracted } from './corpus.js';
 
-const COUNT = Number(process.env.BENCH_POSTINGS ?? 100_000);
-const jobs: NormalizeJob[] = [...syntheticPostings(await baseItems(), COUNT)].map((extracted, i) => ({
-  sourceId: 'bench',
-  externalId: String(i),
-  rawContentHash: String(i),
-  extracted,
+const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: '100000' } } });
+const COUNT = Number(values.size);
+if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--size takes a positive integer');
+const jobs: NormalizeJob[] = [...generateCorpus(COUNT)].map((posting) => ({
+  sourceId: posting.sourceId,
+  externalId: posting.externalId,
+  rawContentHash: posting.id,
+  extracted: toExtracted(posting),
 }));
 
 function figures(seconds: number) {
