@@ -4,5 +4,5 @@ export { pipelineWorkflow } from './pipeline.js';
 export { reportBuildWorkflow } from './report-build.js';
 export { matchAlertsWorkflow, weeklyDigestWorkflow } from './notifications.js';
 export { matcherVersionsWorkflow, promoteMatcherWorkflow, retrainMatcherWorkflow, rollbackMatcherWorkflow } from './retrain-matcher.js';
-export { resumeWorkflow } from './resume.js';
 export { refreshSkillGapsWorkflow } from './skill-gaps.js';
+export { resumeWorkflow } from './resume.js';

@@ -205,7 +205,7 @@ function Models() {
         ))}
       </Table>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" disabled={busy} busy={rollback.isPending} onClick={() => rollback.mutate({})}>
+        <Button variant="secondary" disabled={busy} busy={rollback.isPending} onClick={() => rollback.mutate()}>
           {t.operator.rollback}
         </Button>
         <Button variant="secondary" busy={retrain.isPending} onClick={() => retrain.mutate({})}>
