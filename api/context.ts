@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { parseCookie, stringifySetCookie } from 'cookie';
+import type { Logger } from 'pino';
 import { findAccountById, findLiveSession } from '../warehouse/accounts.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Warehouse } from '../warehouse/db.js';
@@ -39,6 +40,8 @@ export interface ApiContext {
   temporalUi?: TemporalUi | null;
   /** Résumé uploads: the file store and the size limit; absent where the process takes no uploads. */
   resumes?: ResumeDeps | null;
+  /** Where failures the caller is not told about are recorded; absent in tests that need none. */
+  logger?: Logger | null;
   setSessionCookie(token: string | null): void;
 }
 
@@ -50,6 +53,7 @@ export interface ContextOptions {
   temporal?: Client | null;
   resumes?: ResumeDeps | null;
   temporalUi?: TemporalUi | null;
+  logger?: Logger | null;
 }
 
 /** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous (null). */
@@ -82,6 +86,7 @@ export async function createContext(opts: ContextOptions, req: IncomingMessage, 
     temporal: opts.temporal ?? null,
     temporalUi: opts.temporalUi ?? null,
     resumes: opts.resumes ?? null,
+    logger: opts.logger ?? null,
     setSessionCookie(value) {
       res.appendHeader(
         'set-cookie',

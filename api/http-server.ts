@@ -12,6 +12,7 @@ import { handleProviderEvents } from './sendgrid-events.js';
 import { handleUnsubscribe } from './unsubscribe.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Client } from '@temporalio/client';
+import type { Logger } from 'pino';
 
 export interface HttpDeps {
   health: () => Promise<Health>;
@@ -34,6 +35,8 @@ export interface HttpDeps {
   events?: EventStreams | null;
   /** Résumé uploads: where files are stored and how large one may be; absent, uploads are refused. */
   resumes?: ResumeDeps | null;
+  /** Unexpected API failures are logged here with their cause; callers get the one error shape without it. */
+  logger?: Logger | null;
 }
 
 // The app's own pages run no inline script and load nothing from elsewhere; job descriptions from
@@ -61,9 +64,12 @@ export function createHttpServer(deps: HttpDeps): Server {
           router: appRouter,
           basePath: '/trpc/',
           maxBodySize,
+          onError: ({ error, path }) => {
+            if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger?.error({ err: error.cause ?? error, path }, 'API procedure failed');
+          },
           createContext: ({ req, res }) =>
             createContext(
-              { warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null },
+              { warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null, logger: deps.logger ?? null },
               req,
               res,
             ),

@@ -111,6 +111,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       temporalUi: temporalUiUrl ? { url: temporalUiUrl, namespace: config.temporalNamespace } : null,
       events,
       resumes: { store: resumeStoreFor(config), maxBytes: config.resumeMaxBytes },
+      logger,
     });
     const port = await listen(server, config.httpPort, config.httpHost);
     cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -2,7 +2,7 @@
 export { ingestSourceWorkflow } from './ingest-source.js';
 export { pipelineWorkflow } from './pipeline.js';
 export { reportBuildWorkflow } from './report-build.js';
-export { matchAlertsWorkflow, weeklyDigestWorkflow } from './notifications.js';
+export { matchAlertsWorkflow, sendEmailWorkflow, weeklyDigestWorkflow } from './notifications.js';
 export { matcherVersionsWorkflow, promoteMatcherWorkflow, retrainMatcherWorkflow, rollbackMatcherWorkflow } from './retrain-matcher.js';
 export { refreshSkillGapsWorkflow } from './skill-gaps.js';
 export { resumeWorkflow } from './resume.js';

@@ -58,3 +58,8 @@ export async function weeklyDigestWorkflow(input: WeeklyDigestInput = {}): Promi
 export async function matchAlertsWorkflow(input: { runId: string }): Promise<DeliverySummary> {
   return deliverAll(await compose.composeMatchAlerts({ runId: input.runId }));
 }
+
+/** One message queued outside the scheduled e-mails (a password reset): sent with the same retries. */
+export async function sendEmailWorkflow(input: { outboxId: string }): Promise<DeliverySummary> {
+  return deliverAll([input.outboxId]);
+}

@@ -20,6 +20,7 @@ import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth/secre
 import { SESSION_TTL_HOURS, type ApiContext } from '../context.js';
 import { passwordResetEmail } from '../auth/reset-email.js';
 import { publicProcedure, router, userProcedure } from '../trpc.js';
+import { startEmailDelivery } from '../../workflows/email-client.js';
 
 const email = z.email().max(254).transform((e) => e.toLowerCase());
 // Long passphrases welcome; the upper bound only keeps hashing cost bounded.
@@ -110,15 +111,24 @@ export const authRouter = router({
   requestPasswordReset: publicProcedure.input(z.object({ email })).mutation(async ({ ctx, input }) => {
     const ipKey = `reset-ip:${ctx.ip}`;
     await refuseIfLimited(ctx, [[ipKey, MAX_RESET_REQUESTS_PER_IP]]);
-    await ctx.warehouse.transaction(async (conn) => {
+    const outboxId = await ctx.warehouse.transaction(async (conn) => {
       await recordLoginFailure(conn, [ipKey]);
       const account = await findAccountByEmail(conn, input.email);
-      if (!account) return;
+      if (!account) return null;
       const token = newToken();
       await insertPasswordReset(conn, { tokenHash: tokenHash(token), userId: account.id, ttlMinutes: RESET_TTL_MINUTES });
       const link = `${ctx.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-      await enqueueEmail(conn, { id: randomUUID(), idempotencyKey: `password_reset:${tokenHash(token)}`, userId: account.id, to: account.email, ...passwordResetEmail(account.locale, link, RESET_TTL_MINUTES) });
+      const id = randomUUID();
+      await enqueueEmail(conn, { id, idempotencyKey: `password_reset:${tokenHash(token)}`, userId: account.id, to: account.email, ...passwordResetEmail(account.locale, link, RESET_TTL_MINUTES) });
+      return id;
     });
+    // The answer is the same whether the address has an account or the hand-over failed: either
+    // would otherwise tell a stranger which e-mails have accounts. A failure stays pending in the
+    // outbox (operators see it there) and in the log.
+    if (outboxId) {
+      if (!ctx.temporal) ctx.logger?.warn({ outboxId }, 'password reset e-mail queued, but this process cannot start its delivery');
+      else await startEmailDelivery(ctx.temporal, outboxId).catch((error: unknown) => ctx.logger?.error({ err: error, outboxId }, 'could not start a password reset e-mail delivery'));
+    }
     return { ok: true };
   }),
 
