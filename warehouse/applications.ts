@@ -2,6 +2,7 @@
 // (applications, application_events, application_contacts), and the salary figures negotiation reads (job_facts).
 import { randomBytes } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { visibleTo } from './core.js';
 import { queryRows } from './db.js';
 
 export const APPLICATION_STATUSES = ['saved', 'applied', 'screening', 'interview', 'offer', 'rejected', 'withdrawn', 'ghosted'] as const;
@@ -50,7 +51,7 @@ const APPLICATION_COLUMNS = `a.id, a.cluster_id AS "clusterId", c.title, c.compa
   a.created_at::VARCHAR AS "createdAt", a.updated_at::VARCHAR AS "updatedAt"`;
 const FROM_APPLICATIONS = 'FROM applications a JOIN job_clusters c ON c.id = a.cluster_id';
 
-/** Where the user can apply to a job (the canonical posting's source), and their active-model match score; null when there is no such job. */
+/** Where the user can apply to a job (the canonical posting's source), and their active-model match score; null when there is no such job the user may see. */
 export async function jobToTrack(
   conn: DuckDBConnection,
   q: { userId: string; clusterId: string; modelVersion: string },
@@ -60,7 +61,7 @@ export async function jobToTrack(
     `SELECT p.source_id AS "sourceId", m.score AS "matchScore"
      FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
      LEFT JOIN matches m ON m.cluster_id = c.id AND m.user_id = $1 AND m.model_version = $3
-     WHERE c.id = $2`,
+     WHERE c.id = $2 AND ${visibleTo('c.visible_to', '$1')}`,
     [q.userId, q.clusterId, q.modelVersion],
   );
   return row ?? null;

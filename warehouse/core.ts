@@ -228,8 +228,11 @@ export async function insertClusterMembers(conn: DuckDBConnection, stagedPath: s
 
 /**
  * Recomputes clusters from their members. The canonical member (the card's title and company) is
- * the founding posting, or the one an operator split out; failing those, the earliest member. So a
- * job's card does not change as copies join it.
+ * a public source's posting when there is one, so a user's own posting never speaks for a job
+ * others see; among those, the founding posting, or the one an operator split out; failing those,
+ * the earliest member. So a job's card does not change as copies join it, unless the first public
+ * copy does. Visibility (migration 018): public when some member comes from a source without an
+ * owner, else only to the owners of its sources.
  */
 export async function refreshClusters(conn: DuckDBConnection, clusterIds: string[]): Promise<number> {
   if (clusterIds.length === 0) return 0;
@@ -243,20 +246,22 @@ export async function refreshClustersOfRun(conn: DuckDBConnection, runId: string
 
 async function refreshClustersWhere(conn: DuckDBConnection, clusterIdCondition: string, params: DuckDBValue[]): Promise<number> {
   const result = await conn.run(
-    `INSERT INTO job_clusters (id, canonical_posting_id, title, company, member_count, first_seen_at, updated_at)
-     SELECT cluster_id, id, title, company, n, first_seen, now() FROM (
+    `INSERT INTO job_clusters (id, canonical_posting_id, title, company, member_count, first_seen_at, updated_at, visible_to)
+     SELECT cluster_id, id, title, company, n, first_seen, now(), CASE WHEN public THEN NULL ELSE owners END FROM (
        SELECT m.cluster_id, p.id, p.title, p.company,
               count(*) OVER w AS n,
               min(coalesce(p.posted_at, p.normalized_at)) OVER w AS first_seen,
+              bool_or(s.owner_user_id IS NULL) OVER w AS public,
+              list(DISTINCT s.owner_user_id ORDER BY s.owner_user_id) FILTER (WHERE s.owner_user_id IS NOT NULL) OVER w AS owners,
               row_number() OVER (PARTITION BY m.cluster_id
-                ORDER BY m.matched_by IN ('first', 'operator_split') DESC, coalesce(p.posted_at, p.normalized_at), p.id) AS rank
-       FROM cluster_members m JOIN postings p ON p.id = m.posting_id
+                ORDER BY s.owner_user_id IS NULL DESC, m.matched_by IN ('first', 'operator_split') DESC, coalesce(p.posted_at, p.normalized_at), p.id) AS rank
+       FROM cluster_members m JOIN postings p ON p.id = m.posting_id LEFT JOIN sources s ON s.id = p.source_id
        WHERE m.cluster_id ${clusterIdCondition}
        WINDOW w AS (PARTITION BY m.cluster_id))
      WHERE rank = 1
      ON CONFLICT (id) DO UPDATE SET canonical_posting_id = excluded.canonical_posting_id, title = excluded.title,
        company = excluded.company, member_count = excluded.member_count, first_seen_at = excluded.first_seen_at,
-       updated_at = excluded.updated_at`,
+       updated_at = excluded.updated_at, visible_to = excluded.visible_to`,
     params,
   );
   return Number(result.rowsChanged);
@@ -398,6 +403,18 @@ export async function sourceHealthHistory(conn: DuckDBConnection, perSource: num
 export const ACTIVE_CLUSTER = `EXISTS (SELECT 1 FROM cluster_members am JOIN postings ap ON ap.id = am.posting_id
   JOIN source_listings l ON l.source_id = ap.source_id AND l.external_id = ap.external_id
   WHERE am.cluster_id = c.id AND l.active)`;
+
+/**
+ * SQL condition on a visibility list (job_clusters.visible_to, search_docs.visible_to): the job is
+ * public, or the viewer (SQL for a user id; NULL when signed out) owns one of its sources.
+ */
+export const visibleTo = (column: string, viewer: string) => `(${column} IS NULL OR coalesce(list_contains(${column}, ${viewer}), false))`;
+
+/**
+ * SQL condition on a source aliased `s`: its postings may be shown to the viewer (a source without
+ * an owner, or the viewer's own), as a place to apply or a count.
+ */
+export const sourceVisibleTo = (viewer: string) => `(s.owner_user_id IS NULL OR s.owner_user_id IS NOT DISTINCT FROM ${viewer})`;
 
 /** Complete, successful fetches a posting may be missing from before it counts as inactive. */
 export const INACTIVE_AFTER_MISSED_RUNS = 3;

@@ -1,7 +1,7 @@
 // Read side of postings and clusters for the API: one card per deduplicated job.
 import { listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { NormalizedPosting } from '../activities/normalize/normalize-posting.js';
-import { ACTIVE_CLUSTER } from './core.js';
+import { ACTIVE_CLUSTER, sourceVisibleTo, visibleTo } from './core.js';
 import { queryRows } from './db.js';
 import type { QueryTerms } from './search-words.js';
 
@@ -61,6 +61,8 @@ export interface JobDetail extends JobCard {
 }
 
 export interface JobFilter {
+  /** Who asks (absent or null: signed out): jobs found only on other users' own sources are left out. */
+  viewer?: string | null;
   /** Also jobs no source lists any more. */
   includeInactive?: boolean;
   q?: string;
@@ -81,15 +83,18 @@ export const CARD_COLUMNS = `c.id AS "clusterId", ${ACTIVE_CLUSTER} AS active, c
 const MEMBER_COLUMNS = `m.cluster_id AS "clusterId", p.id AS "postingId", p.source_id AS "sourceId", s.name AS "sourceName", p.title,
   p.apply_url AS "applyUrl", p.posted_at::VARCHAR AS "postedAt", m.matched_by AS "matchedBy"`;
 
-/** Every source of each given job, so a card shows all the places to apply (one query for the whole page). */
-export async function withSources<T extends { clusterId: string }>(conn: DuckDBConnection, cards: T[]): Promise<(T & { members: JobSource[] })[]> {
+/**
+ * Every source of each given job the viewer may see (public sources and their own), so a card
+ * shows the places to apply and counts only those (one query for the whole page).
+ */
+export async function withSources<T extends { clusterId: string; sources: number }>(conn: DuckDBConnection, cards: T[], viewer: string | null): Promise<(T & { members: JobSource[] })[]> {
   if (cards.length === 0) return [];
   const rows = await queryRows<JobSource & { clusterId: string }>(
     conn,
     `SELECT ${MEMBER_COLUMNS}
      FROM cluster_members m JOIN postings p ON p.id = m.posting_id JOIN sources s ON s.id = p.source_id
-     WHERE list_contains($1, m.cluster_id) ORDER BY m.added_at, p.id`,
-    [listValue(cards.map((c) => c.clusterId))],
+     WHERE list_contains($1, m.cluster_id) AND ${sourceVisibleTo('$2::VARCHAR')} ORDER BY m.added_at, p.id`,
+    [listValue(cards.map((c) => c.clusterId)), viewer],
   );
   const byCluster = new Map<string, JobSource[]>();
   for (const { clusterId, ...member } of rows) {
@@ -97,7 +102,10 @@ export async function withSources<T extends { clusterId: string }>(conn: DuckDBC
     members.push(member);
     byCluster.set(clusterId, members);
   }
-  return cards.map((card) => ({ ...card, members: byCluster.get(card.clusterId) ?? [] }));
+  return cards.map((card) => {
+    const members = byCluster.get(card.clusterId) ?? [];
+    return { ...card, sources: members.length, members };
+  });
 }
 
 /** Newest first; every filter is a bound parameter, never spliced into the SQL text. */
@@ -108,6 +116,7 @@ export async function listJobs(conn: DuckDBConnection, f: JobFilter): Promise<Jo
     params.push(value);
     return `$${params.length}`;
   };
+  where.push(visibleTo('c.visible_to', `${bind(f.viewer ?? null)}::VARCHAR`));
   if (!f.includeInactive) where.push(ACTIVE_CLUSTER);
   // The text is matched literally: LIKE's own wildcards in it are escaped.
   if (f.q) where.push(`(c.title ILIKE ${bind(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)} ESCAPE '\\' OR c.company ILIKE $${params.length} ESCAPE '\\')`);
@@ -124,11 +133,14 @@ export async function listJobs(conn: DuckDBConnection, f: JobFilter): Promise<Jo
      LIMIT ${bind(f.limit)} OFFSET ${bind(f.offset)}`,
     params,
   );
-  return withSources(conn, cards);
+  return withSources(conn, cards, f.viewer ?? null);
 }
 
-/** A job with every normalized field, the evidence each came from, and every place to apply. */
-export async function getJob(conn: DuckDBConnection, clusterId: string): Promise<JobDetail | null> {
+/**
+ * A job with every normalized field, the evidence each came from, and every place to apply; null
+ * when there is none the viewer may see (null viewer: signed out).
+ */
+export async function getJob(conn: DuckDBConnection, clusterId: string, viewer: string | null = null): Promise<JobDetail | null> {
   const [job] = await queryRows<Omit<JobDetail, 'members' | 'evidence' | 'qualityFlags'> & { evidence: string; qualityFlags: string | null }>(
     conn,
     `SELECT ${CARD_COLUMNS}, p.description_text AS "description", p.remote_countries AS "remoteCountries",
@@ -140,15 +152,16 @@ export async function getJob(conn: DuckDBConnection, clusterId: string): Promise
             p.skills_required AS "skillsRequired", p.skills_nice AS "skillsNice",
             p.quality_ok AS "qualityOk", p.quality_flags::VARCHAR AS "qualityFlags", p.evidence::VARCHAR AS "evidence"
      FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
-     WHERE c.id = $1`,
-    [clusterId],
+     WHERE c.id = $1 AND ${visibleTo('c.visible_to', '$2::VARCHAR')}`,
+    [clusterId, viewer],
   );
   if (!job) return null;
-  const [withMembers] = await withSources(conn, [job]);
+  const [withMembers] = await withSources(conn, [job], viewer);
   return {
     ...job,
     evidence: JSON.parse(job.evidence) as NormalizedPosting['evidence'],
     qualityFlags: job.qualityFlags ? (JSON.parse(job.qualityFlags) as NormalizedPosting['quality']['flags']) : null,
+    sources: withMembers?.sources ?? 0,
     members: withMembers?.members ?? [],
   };
 }
@@ -157,6 +170,8 @@ export async function getJob(conn: DuckDBConnection, clusterId: string): Promise
 export type SearchKey = { sort: 'date'; firstSeenUs: number; clusterId: string } | { sort: 'match'; score: number; clusterId: string };
 
 export interface JobSearch {
+  /** Who asks (absent or null: signed out): jobs found only on other users' own sources are left out. */
+  viewer?: string | null;
   /** Words every job must contain (title, company or description); see search-words.ts. */
   text?: QueryTerms;
   /** Every one of these skills. */
@@ -202,7 +217,11 @@ export async function searchJobs(conn: DuckDBConnection, f: JobSearch): Promise<
     return `$${params.length}`;
   };
   const anyOf = (values: string[], test: (placeholder: string) => string) => `(${values.map((v) => test(bind(v))).join(' OR ')})`;
-  const where: string[] = [];
+  const viewer = f.viewer ?? null;
+  // A source the viewer may not see filters nothing in: it would tell which jobs it lists.
+  const sources = f.sources?.length ? await visibleSourceIds(conn, f.sources, viewer) : undefined;
+  if (sources?.length === 0) return { items: [], next: null };
+  const where: string[] = [visibleTo('d.visible_to', `${bind(viewer)}::VARCHAR`)];
   if (!f.includeInactive) where.push('d.active');
   if (f.latamOnly) where.push('d.latam_open');
   if (f.scopes?.length) where.push(`d.remote_scope IN (${f.scopes.map(bind).join(', ')})`);
@@ -211,7 +230,7 @@ export async function searchJobs(conn: DuckDBConnection, f: JobSearch): Promise<
   if (f.contractTypes?.length) where.push(`d.contract_type IN (${f.contractTypes.map(bind).join(', ')})`);
   if (f.languages?.length) where.push(`d.language IN (${f.languages.map(bind).join(', ')})`);
   for (const skill of f.skills ?? []) where.push(`list_contains(d.skills, ${bind(skill)})`);
-  if (f.sources?.length) where.push(anyOf(f.sources, (s) => `list_contains(d.source_ids, ${s})`));
+  if (sources?.length) where.push(anyOf(sources, (s) => `list_contains(d.source_ids, ${s})`));
   if (f.salaryFloor) where.push(`${SALARY_COLUMNS[f.salaryFloor.column]} >= ${bind(f.salaryFloor.amount)}`);
   if (f.postedSinceUs !== undefined) where.push(`d.first_seen_us >= ${bind(f.postedSinceUs)}`);
   const lookups = [
@@ -243,8 +262,8 @@ export async function searchJobs(conn: DuckDBConnection, f: JobSearch): Promise<
     params,
   );
   const page = keys.slice(0, f.limit);
-  const cards = await searchCardsById(conn, page.map((k) => k.clusterId));
-  // A job's row is only ever updated, never deleted, so every id of the page has its card.
+  const cards = await searchCardsById(conn, page.map((k) => k.clusterId), viewer);
+  // A job's row is only ever updated, never deleted, and the page is of jobs the viewer may see, so every id of the page has its card.
   const items: SearchCard[] = page.flatMap((k) => {
     const card = cards.get(k.clusterId);
     return card ? [{ ...card, score: scored ? k.key : null }] : [];
@@ -291,18 +310,39 @@ function slices(ids: string[]): string[][] {
   return out;
 }
 
-/** Cards of the given jobs from the search read model, by id (what a list of matches shows). */
-export async function searchCardsById(conn: DuckDBConnection, clusterIds: string[]): Promise<Map<string, JobCard>> {
-  const cards = new Map<string, JobCard>();
+/**
+ * Cards of the given jobs from the search read model, by id (what a list of matches shows): those
+ * the viewer may see, each with the places to apply the viewer may see and counting only those.
+ */
+export async function searchCardsById(conn: DuckDBConnection, clusterIds: string[], viewer: string | null): Promise<Map<string, JobCard>> {
+  const found: (Omit<JobCard, 'members'> & { members: JobSource[] })[] = [];
   for (const ids of slices(clusterIds)) {
     const rows = await queryRows<Omit<JobCard, 'members'> & { members: string }>(
       conn,
-      `SELECT ${SEARCH_CARD_COLUMNS} FROM search_docs d WHERE d.cluster_id IN (SELECT unnest($1::VARCHAR[]))`,
-      [listValue(ids)],
+      `SELECT ${SEARCH_CARD_COLUMNS} FROM search_docs d
+       WHERE d.cluster_id IN (SELECT unnest($1::VARCHAR[])) AND ${visibleTo('d.visible_to', '$2::VARCHAR')}`,
+      [listValue(ids), viewer],
     );
-    for (const { members, ...card } of rows) cards.set(card.clusterId, { ...card, members: JSON.parse(members) as JobSource[] });
+    for (const { members, ...card } of rows) found.push({ ...card, members: JSON.parse(members) as JobSource[] });
+  }
+  const shown = new Set(await visibleSourceIds(conn, [...new Set(found.flatMap((card) => card.members.map((m) => m.sourceId)))], viewer));
+  const cards = new Map<string, JobCard>();
+  for (const card of found) {
+    const members = card.members.filter((m) => shown.has(m.sourceId));
+    cards.set(card.clusterId, { ...card, sources: members.length, members });
   }
   return cards;
+}
+
+/** Which of the given sources the viewer may see (public ones and their own), in the order given. */
+async function visibleSourceIds(conn: DuckDBConnection, sourceIds: string[], viewer: string | null): Promise<string[]> {
+  if (sourceIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(conn, `SELECT s.id FROM sources s WHERE s.id IN (SELECT unnest($1::VARCHAR[])) AND ${sourceVisibleTo('$2::VARCHAR')}`, [
+    listValue(sourceIds),
+    viewer,
+  ]);
+  const visible = new Set(rows.map((r) => r.id));
+  return sourceIds.filter((id) => visible.has(id));
 }
 
 /** Which of the given jobs some source still lists (the read model's flag): one narrow column, so cheap for many ids. */

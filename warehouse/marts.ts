@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { ACTIVE_CLUSTER } from './core.js';
 
-/** Rebuilt whole each run (it is small): skill demand per calendar month, counted in distinct jobs and in postings. */
+/**
+ * Rebuilt whole each run (it is small): skill demand per calendar month, counted in distinct jobs
+ * and in postings, from public sources only (a user's own sources are theirs, not the market's).
+ */
 export async function rebuildSkillDemandMonthly(conn: DuckDBConnection): Promise<number> {
   await conn.run('DELETE FROM skill_demand_monthly');
   const result = await conn.run(
@@ -12,8 +15,10 @@ export async function rebuildSkillDemandMonthly(conn: DuckDBConnection): Promise
      SELECT date_trunc('month', coalesce(p.posted_at, p.normalized_at))::DATE AS month, skill.skill_id,
             count(DISTINCT m.cluster_id)::INTEGER, count(*)::INTEGER
      FROM postings p
+     LEFT JOIN sources s ON s.id = p.source_id
      JOIN cluster_members m ON m.posting_id = p.id,
      unnest(p.skills) AS skill(skill_id)
+     WHERE s.owner_user_id IS NULL
      GROUP BY ALL`,
   );
   return Number(result.rowsChanged);

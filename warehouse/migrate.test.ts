@@ -67,6 +67,50 @@ describe('migrate', () => {
     expect(count[0]?.n).toBe(loadMigrations().length);
   });
 
+  it('018 gives jobs found only on users’ own sources to those users, and reads public jobs from a public posting', async () => {
+    const warehouse = await openTemp();
+    await migrate(warehouse, loadMigrations().filter((m) => m.version < 18));
+    await warehouse.query(`INSERT INTO sources (id, name, kind, adapter, url, owner_user_id) VALUES
+      ('board', 'Board', 'rss', 'rss', 'https://board.example', NULL), ('ana-feed', 'Ana', 'rss', 'custom', 'https://ana.example', 'ana')`);
+    await warehouse.query(`INSERT INTO postings (id, source_id, external_id, raw_content_hash, title, remote_scope, description_text, skills, evidence, content_hash, run_id, normalized_at)
+      SELECT id, source_id, id, 'h', 'Title ' || id, 'global', '', [], '{}', 'c' || id, 'r', TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_days(n::INTEGER)
+      FROM (VALUES ('p1', 'ana-feed', 1), ('p2', 'board', 2), ('p3', 'ana-feed', 3), ('p4', 'board', 4)) t(id, source_id, n)`);
+    await warehouse.query(`INSERT INTO cluster_members (posting_id, cluster_id, matched_by, run_id, added_at) VALUES
+      ('p1', 'job_shared', 'first', 'r', now()), ('p2', 'job_shared', 'canonical_url', 'r', now()),
+      ('p3', 'job_ana', 'first', 'r', now()), ('p4', 'job_board', 'first', 'r', now())`);
+    await warehouse.query(`INSERT INTO job_clusters (id, canonical_posting_id, title, member_count, first_seen_at, updated_at)
+      SELECT cluster_id, posting_id, 'Title ' || posting_id, 1, TIMESTAMPTZ '2026-01-01 00:00:00+00', TIMESTAMPTZ '2026-01-01 00:00:00+00'
+      FROM cluster_members WHERE matched_by = 'first'`);
+    await warehouse.query(`INSERT INTO search_docs (cluster_id, doc_id, posting_id, source_changed_at, active, first_seen_us, first_seen_at, title,
+        member_count, remote_scope, latam_open, skills, source_ids, members)
+      SELECT id, row_number() OVER (ORDER BY id), canonical_posting_id, updated_at, true, 0, first_seen_at, title, 1, 'global', true, [], [], '[]'
+      FROM job_clusters`);
+    await warehouse.query(`INSERT INTO matches (user_id, cluster_id, model_version, score, components, computed_at)
+      SELECT u, c, 'v1', 0.5, '{}', now() FROM (VALUES ('ana'), ('bia')) users(u), (VALUES ('job_shared'), ('job_ana')) jobs(c)`);
+
+    await migrate(warehouse);
+
+    const clusters = await warehouse.query<{ id: string; canonical_posting_id: string; title: string; visible_to: string[] | null; moved: boolean }>(
+      `SELECT id, canonical_posting_id, title, visible_to, updated_at > TIMESTAMPTZ '2026-01-01 00:00:00+00' AS moved FROM job_clusters ORDER BY id`,
+    );
+    expect(clusters).toEqual([
+      { id: 'job_ana', canonical_posting_id: 'p3', title: 'Title p3', visible_to: ['ana'], moved: false },
+      { id: 'job_board', canonical_posting_id: 'p4', title: 'Title p4', visible_to: null, moved: false },
+      // Rebuilt by the next search refresh, since it moved.
+      { id: 'job_shared', canonical_posting_id: 'p2', title: 'Title p2', visible_to: null, moved: true },
+    ]);
+    expect(await warehouse.query('SELECT cluster_id, visible_to FROM search_docs ORDER BY cluster_id')).toEqual([
+      { cluster_id: 'job_ana', visible_to: ['ana'] },
+      { cluster_id: 'job_board', visible_to: null },
+      { cluster_id: 'job_shared', visible_to: null },
+    ]);
+    expect(await warehouse.query('SELECT user_id, cluster_id FROM matches ORDER BY ALL')).toEqual([
+      { user_id: 'ana', cluster_id: 'job_ana' },
+      { user_id: 'ana', cluster_id: 'job_shared' },
+      { user_id: 'bia', cluster_id: 'job_shared' },
+    ]);
+  });
+
   it('rolls back a failing migration, names its file and keeps the earlier version', async () => {
     const dir = tempDir('migrate-files-');
     writeFileSync(join(dir, '001_good.sql'), 'CREATE TABLE good_table (id INTEGER);\n');

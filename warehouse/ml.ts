@@ -127,6 +127,8 @@ export interface ScoringProfile extends MatchProfile {
 
 export interface ScoringJob extends MatchJob {
   changedMs: number;
+  /** Null: public; else the only users whose profiles it is scored for (those whose sources found it). */
+  visibleTo: string[] | null;
 }
 
 /** Every profile with where this version's scoring of it stands. */
@@ -147,7 +149,7 @@ export async function scoringProfiles(conn: DuckDBConnection, modelVersion: stri
 export async function scoringJobs(conn: DuckDBConnection, sinceMs: number | null): Promise<ScoringJob[]> {
   return queryRows<ScoringJob>(
     conn,
-    `SELECT ${JOB_COLUMNS}, epoch_ms(${CHANGED_AT}) AS "changedMs"
+    `SELECT ${JOB_COLUMNS}, epoch_ms(${CHANGED_AT}) AS "changedMs", c.visible_to AS "visibleTo"
      FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
      WHERE ${ACTIVE_CLUSTER} AND ($1::BIGINT IS NULL OR epoch_ms(${CHANGED_AT}) > $1)
      ORDER BY "changedMs", c.id`,
@@ -249,7 +251,7 @@ export async function listMatches(
     const listed = scores.filter((s) => active.has(s.clusterId));
     if (listed.length >= wanted || scores.length < read) {
       const page = listed.slice(q.offset, wanted);
-      const cards = await searchCardsById(conn, page.map((s) => s.clusterId));
+      const cards = await searchCardsById(conn, page.map((s) => s.clusterId), q.userId);
       return page.flatMap((s) => {
         const card = cards.get(s.clusterId);
         return card ? [{ ...card, score: s.score, modelVersion: s.modelVersion, components: JSON.parse(s.components) as Record<string, number> }] : [];

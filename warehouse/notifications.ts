@@ -1,7 +1,7 @@
 // App layer, e-mail family: preferences, the outbox's delivery states, suppressed addresses, and the
 // reads that digests and alerts are made of.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ACTIVE_CLUSTER } from './core.js';
+import { ACTIVE_CLUSTER, visibleTo } from './core.js';
 import { queryRows } from './db.js';
 
 export interface EmailPreferences {
@@ -98,7 +98,7 @@ export async function newMatches(
             p.salary_usd_month_min AS "salaryUsdMonthMin", p.salary_usd_month_max AS "salaryUsdMonthMax",
             p.salary_brl_month_min AS "salaryBrlMonthMin", p.salary_brl_month_max AS "salaryBrlMonthMax"
      FROM matches m JOIN job_clusters c ON c.id = m.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
-     WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3 AND ${ACTIVE_CLUSTER}
+     WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3 AND ${visibleTo('c.visible_to', '$1')} AND ${ACTIVE_CLUSTER}
        AND ($4::TIMESTAMPTZ IS NULL OR c.first_seen_at >= $4::TIMESTAMPTZ) AND ($5::TIMESTAMPTZ IS NULL OR c.first_seen_at < $5::TIMESTAMPTZ)
        AND ($6::VARCHAR IS NULL OR EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.cluster_id = c.id AND cm.run_id = $6 AND cm.matched_by = 'first'))
        AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
@@ -117,7 +117,7 @@ export interface SkillMovement {
   medianUsdMonth: number | null;
 }
 
-/** Demand and pay for each of the user's skills, the skills most asked for first. */
+/** Demand and pay for each of the user's skills, the skills most asked for first: the market's, so public sources' postings only. */
 export async function skillMovement(conn: DuckDBConnection, q: { userId: string; until: string; limit: number }): Promise<SkillMovement[]> {
   return queryRows<SkillMovement>(
     conn,
@@ -125,8 +125,9 @@ export async function skillMovement(conn: DuckDBConnection, q: { userId: string;
      asked AS (
        SELECT skill.skill_id, m.cluster_id, coalesce(p.posted_at, p.normalized_at) AS at,
               (coalesce(p.salary_usd_month_min, p.salary_usd_month_max) + coalesce(p.salary_usd_month_max, p.salary_usd_month_min)) / 2 AS usd
-       FROM postings p JOIN cluster_members m ON m.posting_id = p.id, unnest(p.skills) AS skill(skill_id)
-       WHERE skill.skill_id IN (SELECT skill_id FROM mine)
+       FROM postings p LEFT JOIN sources s ON s.id = p.source_id
+       JOIN cluster_members m ON m.posting_id = p.id, unnest(p.skills) AS skill(skill_id)
+       WHERE s.owner_user_id IS NULL AND skill.skill_id IN (SELECT skill_id FROM mine)
          AND coalesce(p.posted_at, p.normalized_at) >= $2::TIMESTAMPTZ - INTERVAL 60 DAY
          AND coalesce(p.posted_at, p.normalized_at) < $2::TIMESTAMPTZ)
      SELECT mine.skill_id AS "skillId",

@@ -9,15 +9,19 @@ const TAXONOMY_PATH = fileURLToPath(new URL('../models/skills/taxonomy.json', im
 const PLACES_PATH = fileURLToPath(new URL('../models/geo/places.json', import.meta.url));
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Report tables, each a query over the warehouse; the Evidence sources (reports/sources/) read these names. */
+/**
+ * Report tables, each a query over the warehouse; the Evidence sources (reports/sources/) read these
+ * names. Reports are public: users' own sources, their health and the jobs found only on them stay out.
+ */
 const SNAPSHOT_TABLES: Record<string, string> = {
   skill_demand_monthly: 'SELECT * FROM skill_demand_monthly',
   jobs: `SELECT c.id AS cluster_id, c.title, c.company, c.member_count, c.first_seen_at,
                 p.location, p.remote_scope, p.seniority, p.salary_usd_month, p.skills
-         FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id`,
+         FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
+         WHERE c.visible_to IS NULL`,
   // job_facts stays behind: one row per job is the warehouse's business, not a report's.
   ...Object.fromEntries(REPORT_MARTS.filter((mart) => mart !== 'job_facts').map((mart) => [mart, `SELECT * FROM ${mart}`])),
-  source_health: 'SELECT * FROM source_health',
+  source_health: 'SELECT h.* FROM source_health h JOIN sources s ON s.id = h.source_id WHERE s.owner_user_id IS NULL',
   pipeline_runs: 'SELECT * FROM pipeline_runs',
   report_builds: 'SELECT * FROM report_builds',
   // Per source: what it holds now and how its fetches went, for the pipeline-health page.
@@ -28,7 +32,7 @@ const SNAPSHOT_TABLES: Record<string, string> = {
                           (SELECT count(*) FROM source_health h WHERE h.source_id = s.id AND NOT h.ok) AS failed_fetches,
                           (SELECT max(checked_at) FROM source_health h WHERE h.source_id = s.id AND h.ok) AS last_success_at,
                           (SELECT max(checked_at) FROM source_health h WHERE h.source_id = s.id) AS last_checked_at
-                   FROM sources s`,
+                   FROM sources s WHERE s.owner_user_id IS NULL`,
   // Names for the codes the marts hold.
   skills: `SELECT s.id AS skill_id, s.name, s.category
            FROM (SELECT unnest(skills) AS s FROM read_json(${sqlString(TAXONOMY_PATH)}, maximum_object_size = 67108864))`,

@@ -1,5 +1,6 @@
 // Search read model (migration 017): search_docs, one row per job, and search_terms, the inverted
-// index over its words. Refreshed incrementally by the dedupe stage, inside its transaction.
+// index over its words. Refreshed incrementally by the dedupe stage, inside its transaction. A job's
+// visibility (migration 018) changes only with its members, which moves the cluster's updated_at.
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
@@ -51,7 +52,7 @@ export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCo
                 p.remote_scope IN ('global', 'latam', 'americas', 'brazil') OR (p.remote_scope = 'countries' AND list_has_any(coalesce(p.remote_countries, []), $1::VARCHAR[])),
                 p.seniority, p.language, p.contract_type, p.skills,
                 p.salary_usd_month_min, p.salary_usd_month_max, p.salary_brl_month_min, p.salary_brl_month_max,
-                mem.source_ids, mem.members
+                mem.source_ids, mem.members, c.visible_to
          FROM search_changed ch JOIN job_clusters c ON c.id = ch.cluster_id JOIN postings p ON p.id = c.canonical_posting_id
          LEFT JOIN search_docs d ON d.cluster_id = c.id
          JOIN (SELECT m.cluster_id, list(DISTINCT p.source_id ORDER BY p.source_id) AS source_ids,
@@ -67,7 +68,7 @@ export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCo
            language = excluded.language, contract_type = excluded.contract_type, skills = excluded.skills,
            salary_usd_month_min = excluded.salary_usd_month_min, salary_usd_month_max = excluded.salary_usd_month_max,
            salary_brl_month_min = excluded.salary_brl_month_min, salary_brl_month_max = excluded.salary_brl_month_max,
-           source_ids = excluded.source_ids, members = excluded.members`,
+           source_ids = excluded.source_ids, members = excluded.members, visible_to = excluded.visible_to`,
         [listValue([...opts.latamCountries])],
       )
     ).rowsChanged,

@@ -2,7 +2,7 @@
 // recent windows, and stored analyses (user_skill_progress, skill_gap_analyses).
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { MatchJob } from '../models/matcher/features.js';
-import { ACTIVE_CLUSTER } from './core.js';
+import { ACTIVE_CLUSTER, visibleTo } from './core.js';
 import { queryRows } from './db.js';
 
 export const SKILL_PROGRESS = ['learning', 'learned'] as const;
@@ -60,30 +60,31 @@ export type TargetQuery =
   | { kind: 'top'; limit: number; modelVersion: string };
 
 /**
- * The jobs an analysis targets: those chosen (in the order given; unknown ids are left out), the
- * user's saved jobs (newest first, dismissed ones left out), or their best current matches.
+ * The jobs an analysis targets: those chosen (in the order given; unknown ids, and jobs found only
+ * on other users' own sources, are left out), the user's saved jobs (newest first, dismissed ones
+ * left out), or their best current matches.
  */
 export async function targetJobs(conn: DuckDBConnection, userId: string, q: TargetQuery): Promise<TargetJobRow[]> {
   const from = `FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id`;
   if (q.kind === 'chosen') {
     return queryRows<TargetJobRow>(
       conn,
-      `SELECT ${TARGET_COLUMNS} ${from} WHERE list_contains($1::VARCHAR[], c.id) ORDER BY list_position($1::VARCHAR[], c.id)`,
-      [listValue(q.clusterIds)],
+      `SELECT ${TARGET_COLUMNS} ${from} WHERE list_contains($1::VARCHAR[], c.id) AND ${visibleTo('c.visible_to', '$2')} ORDER BY list_position($1::VARCHAR[], c.id)`,
+      [listValue(q.clusterIds), userId],
     );
   }
   if (q.kind === 'saved') {
     return queryRows<TargetJobRow>(
       conn,
       `SELECT ${TARGET_COLUMNS} ${from} JOIN feedback f ON f.cluster_id = c.id
-       WHERE f.user_id = $1 AND f.saved AND NOT f.dismissed ORDER BY f.updated_at DESC, c.id LIMIT $2`,
+       WHERE f.user_id = $1 AND f.saved AND NOT f.dismissed AND ${visibleTo('c.visible_to', '$1')} ORDER BY f.updated_at DESC, c.id LIMIT $2`,
       [userId, q.limit],
     );
   }
   return queryRows<TargetJobRow>(
     conn,
     `SELECT ${TARGET_COLUMNS} ${from} JOIN matches m ON m.cluster_id = c.id
-     WHERE m.user_id = $1 AND m.model_version = $2 AND ${ACTIVE_CLUSTER}
+     WHERE m.user_id = $1 AND m.model_version = $2 AND ${visibleTo('c.visible_to', '$1')} AND ${ACTIVE_CLUSTER}
        AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
      ORDER BY m.score DESC, c.id LIMIT $3`,
     [userId, q.modelVersion, q.limit],
@@ -97,13 +98,13 @@ export interface DemandRows {
 
 /**
  * Jobs first seen in the 30 and 90 days up to `asOf` (deduplicated: one per cluster, read from its
- * canonical posting), in total and per skill they ask for.
+ * canonical posting), in total and per skill they ask for. The market's: public jobs only.
  */
 export async function marketDemand(conn: DuckDBConnection, asOf: string): Promise<DemandRows> {
   const jobs = `WITH jobs AS (
     SELECT c.first_seen_at > $1::TIMESTAMPTZ - INTERVAL 30 DAY AS recent, list_distinct(p.skills) AS skills
     FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
-    WHERE c.first_seen_at > $1::TIMESTAMPTZ - INTERVAL 90 DAY AND c.first_seen_at <= $1::TIMESTAMPTZ)`;
+    WHERE c.first_seen_at > $1::TIMESTAMPTZ - INTERVAL 90 DAY AND c.first_seen_at <= $1::TIMESTAMPTZ AND c.visible_to IS NULL)`;
   const [totals] = await queryRows<{ last30: number; last90: number }>(
     conn,
     `${jobs} SELECT count(*) FILTER (WHERE recent) AS last30, count(*) AS last90 FROM jobs`,

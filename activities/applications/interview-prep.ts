@@ -65,7 +65,7 @@ export function skillEvidence(job: TargetJob, mentions: readonly SkillMention[],
 export async function interviewPrep(conn: DuckDBConnection, userId: string, application: Application, deps: AnalysisDeps): Promise<InterviewPrep> {
   const user = await userSkills(conn, userId);
   const gap = await computeAnalysis(conn, { userId, target: { kind: 'chosen', clusterIds: [application.clusterId] }, user }, deps);
-  const job = await getJob(conn, application.clusterId);
+  const job = await getJob(conn, application.clusterId, userId);
   const target: TargetJob = {
     clusterId: application.clusterId,
     title: application.title,

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readModelFiles, resolveModelPath } from '../../models/matcher/model-store.js';
 import { PermanentError } from '../errors.js';
-import { activeModelVersion, allFeedback, findModelVersion, scoringJobs, scoringProfiles, type ModelVersion, type ScoringProfile } from '../../warehouse/ml.js';
+import { activeModelVersion, allFeedback, findModelVersion, scoringJobs, scoringProfiles, type ModelVersion, type ScoringJob, type ScoringProfile } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
 import { stageModel } from './staged-model.js';
 
@@ -37,8 +37,31 @@ export function firstJobToScore(profile: Pick<ScoringProfile, 'rescoreAll' | 'sc
 }
 
 /**
+ * Jobs split by who may be scored against them, each list in the given (change) order: the public
+ * ones, for every profile, and each user's own (found only on their sources), for that user alone.
+ */
+export function jobsByViewer<J extends Pick<ScoringJob, 'visibleTo'>>(jobs: readonly J[]): { shared: J[]; own: Map<string, J[]> } {
+  const shared: J[] = [];
+  const own = new Map<string, J[]>();
+  for (const job of jobs) {
+    if (job.visibleTo === null) shared.push(job);
+    else for (const userId of job.visibleTo) own.set(userId, [...(own.get(userId) ?? []), job]);
+  }
+  return { shared, own };
+}
+
+/** How many (profile, job) pairs scoring computes: each profile's public and own jobs changed since its last scoring. */
+export function pairsToScore(profiles: readonly Pick<ScoringProfile, 'userId' | 'rescoreAll' | 'scoredThroughMs'>[], jobs: readonly Pick<ScoringJob, 'visibleTo' | 'changedMs'>[]): number {
+  const { shared, own } = jobsByViewer(jobs);
+  const pending = (profile: (typeof profiles)[number], list: readonly Pick<ScoringJob, 'changedMs'>[]) =>
+    list.length - firstJobToScore(profile, list.map((j) => j.changedMs));
+  return profiles.reduce((n, p) => n + pending(p, shared) + pending(p, own.get(p.userId) ?? []), 0);
+}
+
+/**
  * Stages what scoring needs for a model version (the active one unless `version` is given):
- * incremental, so new or changed jobs × every profile, and changed profiles × every active job.
+ * incremental, so new or changed jobs × every profile, and changed profiles × every active job; a
+ * job found only on users' own sources is scored for those users alone.
  */
 export async function prepareScoring(
   conn: DuckDBConnection,
@@ -54,8 +77,7 @@ export async function prepareScoring(
   // One query for every profile: jobs changed after the oldest watermark, or all when a profile needs all.
   const since = profiles.some((p) => p.rescoreAll) ? null : profiles.reduce((min, p) => Math.min(min, p.scoredThroughMs ?? 0), Infinity);
   const jobs = profiles.length ? await scoringJobs(conn, since) : [];
-  const changed = jobs.map((j) => j.changedMs);
-  const pairs = profiles.reduce((n, p) => n + jobs.length - firstJobToScore(p, changed), 0);
+  const pairs = pairsToScore(profiles, jobs);
   const feedback = card.features.includes('collaborative') ? await allFeedback(conn) : null;
 
   const write = (name: string, rows: unknown[]) => ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, stage, name), rows).path;

@@ -7,7 +7,7 @@ import { feedbackGrade } from '../../models/matcher/labels.js';
 import { MatcherScorer, namedComponents, round6 } from '../../models/matcher/scorer.js';
 import type { FeedbackRow, ModelVersion, ScoringJob, ScoringProfile } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
-import { firstJobToScore, type ScoringPlan } from './prepare-scoring.js';
+import { firstJobToScore, jobsByViewer, type ScoringPlan } from './prepare-scoring.js';
 import { readStagedRows, stagedModelFiles } from './staged-model.js';
 
 /** Scores per staged output file: DuckDB reads the chunks as one glob, and no file holds a run's every pair. */
@@ -55,8 +55,11 @@ export async function runMatcher(
     ? new CollaborativeSignals(feedbackSignals(readStagedRows<FeedbackRow>(ctx.staging, plan.feedback)), new Map(profiles.map((p) => [p.userId, p.skills])))
     : null;
   const encoder = new FeatureEncoder(files.card.features, { now: new Date(plan.nowMs), skillSpace: files.skillSpace, collaborative });
-  const compiled = jobs.map((job) => encoder.compileJob(job));
-  const changed = Float64Array.from(jobs, (j) => j.changedMs);
+  const compile = (list: ScoringJob[]) => ({ jobs: list, compiled: list.map((job) => encoder.compileJob(job)), changed: Float64Array.from(list, (j) => j.changedMs) });
+  // Public jobs are scored for every profile; a job found only on users' own sources, for its owners alone.
+  const { shared, own } = jobsByViewer(jobs);
+  const publicJobs = compile(shared);
+  const ownJobs = new Map([...own].map(([userId, list]) => [userId, compile(list)]));
   const batches = new BatchScorer(encoder, scorer);
 
   const dir = dirname(input.path);
@@ -73,22 +76,25 @@ export async function runMatcher(
     chunk = [];
   };
   for (const profile of profiles) {
-    const from = firstJobToScore(profile, changed);
-    if (from >= jobs.length) continue;
-    await batches.scoreProfile(encoder.compileProfile(profile), compiled, from, (start, { scores, components }) => {
-      for (let i = 0; i < scores.length; i += 1) {
-        chunk.push({
-          user_id: profile.userId,
-          cluster_id: jobs[start + i]?.clusterId,
-          model_version: input.model.version,
-          score: round6(scores[i] ?? 0),
-          components: namedComponents(scorer.features, components, i),
-          computed_at: computedAt,
-        });
-        if (chunk.length >= CHUNK_ROWS) flush();
-      }
-      ctx.onBatch?.();
-    });
+    const compiledProfile = encoder.compileProfile(profile);
+    for (const set of [publicJobs, ownJobs.get(profile.userId)]) {
+      const from = set ? firstJobToScore(profile, set.changed) : 0;
+      if (!set || from >= set.jobs.length) continue;
+      await batches.scoreProfile(compiledProfile, set.compiled, from, (start, { scores, components }) => {
+        for (let i = 0; i < scores.length; i += 1) {
+          chunk.push({
+            user_id: profile.userId,
+            cluster_id: set.jobs[start + i]?.clusterId,
+            model_version: input.model.version,
+            score: round6(scores[i] ?? 0),
+            components: namedComponents(scorer.features, components, i),
+            computed_at: computedAt,
+          });
+          if (chunk.length >= CHUNK_ROWS) flush();
+        }
+        ctx.onBatch?.();
+      });
+    }
   }
   // At least one file, so the glob always matches (an empty file loads nothing).
   if (chunk.length > 0 || chunks === 0) flush();

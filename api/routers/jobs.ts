@@ -101,11 +101,13 @@ export const jobsRouter = router({
         offset: z.number().int().min(0).max(10_000).default(0),
       }),
     )
-    .query(({ ctx, input }) => ctx.warehouse.withConnection((conn) => listJobs(conn, input))),
+    .query(({ ctx, input }) => ctx.warehouse.withConnection((conn) => listJobs(conn, { ...input, viewer: ctx.user?.id ?? null }))),
 
   /**
    * Search with filters, full text and keyset pages, over the search read model the pipeline keeps
-   * (warehouse/search-index.ts). Signed in, each card carries the caller's match score.
+   * (warehouse/search-index.ts). Signed in, each card carries the caller's match score. Every jobs
+   * procedure shows public jobs and the caller's own (found only on their sources), with the places
+   * to apply on public sources and theirs.
    */
   search: publicProcedure.input(searchInput).query(async ({ ctx, input }) => {
     const userId = ctx.user?.id ?? null;
@@ -118,6 +120,7 @@ export const jobsRouter = router({
     return ctx.warehouse.withConnection(async (conn) => {
       const scoredFor = userId ? { userId, modelVersion: (await activeModelVersion(conn, 'matcher')).version } : null;
       const page = await searchJobs(conn, {
+        viewer: userId,
         text,
         skills: input.skills,
         latamOnly: input.remote === 'latam',
@@ -140,7 +143,8 @@ export const jobsRouter = router({
   }),
 
   get: publicProcedure.input(z.object({ clusterId })).query(async ({ ctx, input }) => {
-    const job = await ctx.warehouse.withConnection((conn) => getJob(conn, input.clusterId));
+    // Another user's own job is answered exactly like an unknown one.
+    const job = await ctx.warehouse.withConnection((conn) => getJob(conn, input.clusterId, ctx.user?.id ?? null));
     if (!job) throw new TRPCError({ code: 'NOT_FOUND', message: `no job ${input.clusterId}` });
     return job;
   }),

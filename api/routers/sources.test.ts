@@ -1,6 +1,6 @@
 // Custom sources end to end: created through the real API (HTTP + tRPC client, cookie and CSRF),
 // fetched from a real fixture server on 127.0.0.1 by a real pipeline run on a Temporal dev server,
-// and read back as rows of the warehouse.
+// read back as rows of the warehouse, and shown to their owner alone.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBoardServer, type BoardServer } from '../../fixtures/custom-sources/board-server.js';
@@ -10,6 +10,8 @@ import { runPipeline } from '../../cli/run-pipeline.js';
 import { apiClient } from '../../cli/test-support/api-client.js';
 import { testConfig } from '../../cli/test-support/test-config.js';
 import { listEnabledSources } from '../../warehouse/core.js';
+import { activeModelVersion } from '../../warehouse/ml.js';
+import { newMatches } from '../../warehouse/notifications.js';
 import type { CustomSourceConfigInput } from '../../activities/ingest/custom/config.js';
 
 const TOKEN = 'e2e-board-token-7d3e';
@@ -20,9 +22,27 @@ let board: BoardServer;
 let unlisted: BoardServer;
 let app: App;
 
+const PASSWORD = 'a long enough passphrase';
+const profile = () => ({
+  country: 'BR',
+  timezone: 'America/Sao_Paulo',
+  yearsExperience: 4,
+  seniority: 'mid' as const,
+  skills: ['sql', 'python', 'spark'],
+  salaryFloorUsdMonth: null,
+  remoteScopes: ['global' as const, 'latam' as const, 'brazil' as const],
+  languages: ['pt', 'es', 'en'],
+});
+
+async function loggedIn(email: string) {
+  const api = apiClient(app.httpUrl);
+  api.state.csrfToken = (await api.client.auth.logIn.mutate({ email, password: PASSWORD })).csrfToken;
+  return api.client;
+}
+
 async function signedIn(email: string, role: 'user' | 'admin' = 'user') {
   const api = apiClient(app.httpUrl);
-  api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: 'a long enough passphrase', displayName: email })).csrfToken;
+  api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: PASSWORD, displayName: email })).csrfToken;
   if (role === 'admin') await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
   return api.client;
 }
@@ -113,10 +133,15 @@ describe('custom sources from the API to the warehouse', () => {
     expect(refused.error).toMatch(/127\.0\.0\.1 is a loopback address; sources may reach only public addresses unless the operator lists it in SOURCE_ALLOWLIST/);
     expect(await app.warehouse.query('SELECT count(*)::INT AS n FROM sources')).toEqual(before);
     expect(await app.warehouse.query('SELECT count(*)::INT AS n FROM raw_postings')).toEqual([{ n: 0 }]);
+    // Profiles to score, so matches show what each user may see.
+    await ana.profile.update.mutate(profile());
+    await (await signedIn('bia@example.com')).profile.update.mutate(profile());
 
     ids.rss = (await ana.sources.create.mutate({ name: 'Vagas Dados LATAM (RSS)', config: rss(`${board.url}/feeds/vagas.rss`) })).id;
     ids.scrape = (await ana.sources.create.mutate({ name: 'Quadro de Vagas', config: scrape() })).id;
     ids.api = (await ops.sources.createGlobal.mutate({ name: 'API de vagas (global)', config: api() })).id;
+    // The same board as Ana's, for everyone: its jobs are public, though Ana's source lists them too.
+    ids.globalBoard = (await ops.sources.createGlobal.mutate({ name: 'Quadro de Vagas (global)', config: scrape() })).id;
     ids.blocked = (await ana.sources.create.mutate({ name: 'Sem allow-list', config: rss(`${unlisted.url}/feeds/vagas.rss`) })).id;
 
     const mine = await ana.sources.mine.query();
@@ -177,7 +202,7 @@ describe('custom sources from the API to the warehouse', () => {
     expect(blocked?.error).toBe(`127.0.0.1 is a loopback address; sources may reach only public addresses unless the operator lists it in SOURCE_ALLOWLIST`);
 
     const ana = apiClient(app.httpUrl).client;
-    await ana.auth.logIn.mutate({ email: 'ana@example.com', password: 'a long enough passphrase' });
+    await ana.auth.logIn.mutate({ email: 'ana@example.com', password: PASSWORD });
     const mine = Object.fromEntries((await ana.sources.mine.query()).map((s) => [s.id, s]));
     expect(mine[ids.rss ?? '']).toMatchObject({ lastOk: true, lastItems: 4, lastError: null });
     expect(mine[ids.blocked ?? '']).toMatchObject({ lastOk: false, lastError: blocked?.error });
@@ -185,9 +210,88 @@ describe('custom sources from the API to the warehouse', () => {
     expect(jobs.map((j) => j.title)).toContain('Ingeniero de Datos (Spark)');
   });
 
+  it('shows the jobs found only on a user’s own sources to that user alone, and never their sources to others', async () => {
+    const ana = await loggedIn('ana@example.com');
+    const bia = await loggedIn('bia@example.com');
+    const anonymous = apiClient(app.httpUrl).client;
+    const [anaId = '', biaId = ''] = await Promise.all(['ana@example.com', 'bia@example.com'].map(async (email) => {
+      const [row] = await app.warehouse.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
+      return String(row?.id);
+    }));
+    // Ana's feed lists its jobs alone; her board's jobs are also on the operator's copy of it.
+    const clusters = await app.warehouse.query<{ id: string; title: string; visible_to: string[] | null }>(
+      'SELECT id, title, visible_to FROM job_clusters ORDER BY title',
+    );
+    const own = clusters.filter((c) => c.visible_to !== null);
+    expect(own.map((c) => c.title)).toEqual(['Analista de Dados Pleno', 'Científico de Datos', 'Engenheira de Machine Learning Sênior', 'Ingeniero de Datos (Spark)']);
+    for (const c of own) expect(c.visible_to).toEqual([anaId]);
+    const ownIds = own.map((c) => c.id);
+    const shared = clusters.find((c) => c.title === 'Analista de BI');
+    expect(shared?.visible_to).toBeNull();
+    const sharedId = String(shared?.id);
+
+    const searched = async (client: typeof ana) => (await client.jobs.search.query({ remote: 'any', includeInactive: true, limit: 50 })).items;
+    const listed = async (client: typeof ana) => client.jobs.list.query({ includeInactive: true, limit: 100 });
+    const code = async (call: () => Promise<unknown>) => call().then(() => 'OK', (e: { data?: { code?: string } }) => e.data?.code);
+
+    // Ana finds her jobs, by search, the listing and by id, with her source as the place to apply.
+    expect((await searched(ana)).map((j) => j.clusterId)).toEqual(expect.arrayContaining([...ownIds, sharedId]));
+    expect((await listed(ana)).map((j) => j.clusterId)).toEqual(expect.arrayContaining(ownIds));
+    const spark = await ana.jobs.get.query({ clusterId: String(own.find((c) => c.title === 'Ingeniero de Datos (Spark)')?.id) });
+    expect(spark.members.map((m) => m.sourceId)).toEqual([ids.rss]);
+    expect((await ana.jobs.search.query({ q: 'spark', remote: 'any' })).items.map((j) => j.title)).toContain('Ingeniero de Datos (Spark)');
+
+    // Nobody else does: not in search (words or her source's id), not in the listing, NOT_FOUND by id.
+    for (const other of [bia, anonymous]) {
+      const found = [...(await searched(other)), ...(await listed(other))].map((j) => j.clusterId);
+      expect(found).toContain(sharedId);
+      expect(found.filter((id) => ownIds.includes(id))).toEqual([]);
+      expect((await other.jobs.search.query({ q: 'spark', remote: 'any', includeInactive: true })).items.map((j) => j.title)).not.toContain('Ingeniero de Datos (Spark)');
+      expect((await other.jobs.search.query({ sources: [ids.scrape ?? ''], remote: 'any', includeInactive: true })).items).toEqual([]);
+      for (const id of ownIds) expect(await code(() => other.jobs.get.query({ clusterId: id }))).toBe('NOT_FOUND');
+    }
+
+    // The public job: Ana sees both boards; Bia and anonymous callers the operator's alone, counted so.
+    const anaShared = await ana.jobs.get.query({ clusterId: sharedId });
+    expect(anaShared.members.map((m) => m.sourceId).sort()).toEqual([String(ids.globalBoard), String(ids.scrape)].sort());
+    for (const other of [bia, anonymous]) {
+      const job = await other.jobs.get.query({ clusterId: sharedId });
+      expect(job.members.map((m) => m.sourceId)).toEqual([ids.globalBoard]);
+      expect(job.sources).toBe(1);
+      const card = (await searched(other)).find((j) => j.clusterId === sharedId);
+      expect(card?.members.map((m) => m.sourceId)).toEqual([ids.globalBoard]);
+      expect(card?.sources).toBe(1);
+    }
+
+    // Matches: Ana's own jobs were scored for her alone; neither Bia's list nor her alerts show them.
+    const anaMatches = (await ana.matches.list.query({ limit: 100 })).map((m) => m.clusterId);
+    expect(anaMatches).toEqual(expect.arrayContaining([...ownIds, sharedId]));
+    const biaMatches = await bia.matches.list.query({ limit: 100 });
+    expect(biaMatches.map((m) => m.clusterId)).toContain(sharedId);
+    expect(biaMatches.filter((m) => ownIds.includes(m.clusterId))).toEqual([]);
+    expect(biaMatches.find((m) => m.clusterId === sharedId)?.members.map((m) => m.sourceId)).toEqual([ids.globalBoard]);
+    const scored = await app.warehouse.query<{ user_id: string }>(
+      'SELECT DISTINCT user_id FROM matches WHERE cluster_id IN (SELECT id FROM job_clusters WHERE visible_to IS NOT NULL)',
+    );
+    expect(scored.map((r) => r.user_id)).toEqual([anaId]);
+    const alerts = await app.warehouse.withConnection(async (conn) => {
+      const model = await activeModelVersion(conn, 'matcher');
+      const window = { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z', minScore: 0, limit: 100, modelVersion: model.version };
+      return { ana: await newMatches(conn, { ...window, userId: anaId }), bia: await newMatches(conn, { ...window, userId: biaId }) };
+    });
+    expect(alerts.ana.map((m) => m.clusterId)).toEqual(expect.arrayContaining(ownIds));
+    expect(alerts.bia.filter((m) => ownIds.includes(m.clusterId))).toEqual([]);
+
+    // Market figures leave them out, and count the public job from the public board alone.
+    const facts = await app.warehouse.query<{ cluster_id: string; postings: number; source_ids: string[] }>('SELECT cluster_id, postings, source_ids FROM job_facts');
+    expect(facts.filter((f) => ownIds.includes(f.cluster_id))).toEqual([]);
+    expect(facts.find((f) => f.cluster_id === sharedId)).toMatchObject({ postings: 1, source_ids: [ids.globalBoard] });
+    for (const f of facts) expect(f.source_ids.filter((id) => id === ids.rss || id === ids.scrape)).toEqual([]);
+  });
+
   it('stops fetching a disabled source and takes a removed one’s postings out of the listings', async () => {
     const ana = apiClient(app.httpUrl);
-    ana.state.csrfToken = (await ana.client.auth.logIn.mutate({ email: 'ana@example.com', password: 'a long enough passphrase' })).csrfToken;
+    ana.state.csrfToken = (await ana.client.auth.logIn.mutate({ email: 'ana@example.com', password: PASSWORD })).csrfToken;
     await ana.client.sources.setEnabled.mutate({ id: ids.blocked ?? '', enabled: false });
     const enabled = (await app.warehouse.withConnection(listEnabledSources)).map((s) => s.id);
     expect(enabled).not.toContain(ids.blocked);

@@ -1,15 +1,18 @@
--- One row per job cluster, read from its canonical posting. $latam: ISO codes of Latin America;
+-- One row per public job cluster, read from its canonical posting. $latam: ISO codes of Latin America;
 -- The ACTIVE_CLUSTER placeholder: warehouse/core.ts's condition for a job that some source still lists.
+-- Jobs found only on users' own sources (visible_to set, migration 018) are theirs, not the market's;
+-- a public job's postings and sources are counted from public sources alone.
 INSERT INTO job_facts
 WITH jobs AS (
-  SELECT c.id AS cluster_id, c.member_count, p.*, coalesce(p.posted_at, c.first_seen_at) AS posted,
-         strip_accents(lower(c.title)) AS t,
-         (SELECT list(DISTINCT sp.source_id ORDER BY sp.source_id) FROM cluster_members sm JOIN postings sp ON sp.id = sm.posting_id
-          WHERE sm.cluster_id = c.id) AS source_ids,
+  SELECT c.id AS cluster_id, pub.member_count, p.*, coalesce(p.posted_at, c.first_seen_at) AS posted,
+         strip_accents(lower(c.title)) AS t, pub.source_ids,
          {{ACTIVE_CLUSTER}} AS active
-  FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
+  FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id,
+       LATERAL (SELECT count(*)::INTEGER AS member_count, coalesce(list(DISTINCT sp.source_id ORDER BY sp.source_id), []) AS source_ids
+                FROM cluster_members sm JOIN postings sp ON sp.id = sm.posting_id LEFT JOIN sources ss ON ss.id = sp.source_id
+                WHERE sm.cluster_id = c.id AND ss.owner_user_id IS NULL) pub
   -- Postings flagged as spam, expired or empty would skew the market figures.
-  WHERE coalesce(p.quality_ok, true)
+  WHERE coalesce(p.quality_ok, true) AND c.visible_to IS NULL
 )
 SELECT cluster_id,
        date_trunc('month', posted)::DATE,
