@@ -1,7 +1,8 @@
 import { startApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { runPipeline } from '../run-pipeline.js';
+import { newPipelineWorkflowId, runPipeline } from '../run-pipeline.js';
+import { pipelineEvents } from '../../activities/pipeline-events.js';
 import { formatRunSummary } from '../summary.js';
 import { ensureDigestSchedule, ensurePipelineSchedule, ensureRetrainSchedule, ensureSkillGapSchedule } from '../../workflows/schedules.js';
 import { onShutdownSignal } from './signals.js';
@@ -25,7 +26,14 @@ export async function up(): Promise<void> {
   say(`› matcher retraining schedule ${await ensureRetrainSchedule(app.client)} (Sundays 03:00, São Paulo)`);
   say(`› skill-gap refresh schedule ${await ensureSkillGapSchedule(app.client)} (daily 05:00, São Paulo)`);
   say('› running the pipeline once:');
-  const { workflowId, result } = await runPipeline(app.client, { trigger: 'startup', onStage: (stage) => say(`  … ${stage}`) });
+  // Stages are shown as the pipeline's own activities announce them in this process. (Polling the
+  // workflow with queries left a gRPC retry timer behind that fired after Ctrl-C closed the
+  // connection, and crashed the shutdown.)
+  const workflowId = newPipelineWorkflowId('startup');
+  const unsubscribe = pipelineEvents(app.warehouse).subscribe((event) => {
+    if (event.type === 'stage' && event.state === 'started' && event.workflowId === workflowId) say(`  … ${event.stage}`);
+  });
+  const { result } = await runPipeline(app.client, { trigger: 'startup', workflowId }).finally(unsubscribe);
   say(await formatRunSummary(app.warehouse, result.runId));
   say('');
   say(`  first run finished in ${((Date.now() - started) / 1000).toFixed(1)} s (workflow ${workflowId})`);
