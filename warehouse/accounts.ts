@@ -34,6 +34,11 @@ export async function setPasswordHash(conn: DuckDBConnection, userId: string, ha
   await conn.run('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash]);
 }
 
+/** The language of the user's e-mails (digest, alerts, password resets). */
+export async function setLocale(conn: DuckDBConnection, userId: string, locale: string): Promise<void> {
+  await conn.run('UPDATE users SET locale = $2 WHERE id = $1', [userId, locale]);
+}
+
 export interface SessionRow {
   user_id: string;
   csrf_token: string;

@@ -345,13 +345,17 @@ async function visibleSourceIds(conn: DuckDBConnection, sourceIds: string[], vie
   return sourceIds.filter((id) => visible.has(id));
 }
 
-/** Which of the given jobs some source still lists (the read model's flag): one narrow column, so cheap for many ids. */
-export async function activeClusterIds(conn: DuckDBConnection, clusterIds: string[]): Promise<Set<string>> {
+/** Which of the given jobs some source still lists (the read model's flag) with a contract among those accepted (none given: any); narrow columns, so cheap for many ids. */
+export async function activeClusterIds(conn: DuckDBConnection, clusterIds: string[], acceptedContracts: readonly string[] = []): Promise<Set<string>> {
   const active = new Set<string>();
   for (const ids of slices(clusterIds)) {
-    const rows = await queryRows<{ id: string }>(conn, 'SELECT cluster_id AS id FROM search_docs WHERE cluster_id IN (SELECT unnest($1::VARCHAR[])) AND active', [
-      listValue(ids),
-    ]);
+    // A job whose contract is not stated stays: most postings do not say.
+    const contract = acceptedContracts.length ? 'AND (contract_type IS NULL OR list_contains($2::VARCHAR[], contract_type))' : '';
+    const rows = await queryRows<{ id: string }>(
+      conn,
+      `SELECT cluster_id AS id FROM search_docs WHERE cluster_id IN (SELECT unnest($1::VARCHAR[])) AND active ${contract}`,
+      acceptedContracts.length ? [listValue(ids), listValue([...acceptedContracts])] : [listValue(ids)],
+    );
     for (const row of rows) active.add(row.id);
   }
   return active;

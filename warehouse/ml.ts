@@ -230,11 +230,12 @@ export interface MatchCard extends JobCard {
  * A user's matches from the active matcher, best first, with each score's components and the job's
  * card. The best scores are read from the matches table alone (a user's rows sit together, so this
  * reads little) and the cards of those jobs from the search read model, by id: joining the two would
- * read every job. Jobs no longer listed are skipped, so more scores are read until the page is full.
+ * read every job. Jobs no longer listed, or under a contract the user does not accept, are skipped, so
+ * more scores are read until the page is full.
  */
 export async function listMatches(
   conn: DuckDBConnection,
-  q: { userId: string; modelVersion: string; minScore: number; limit: number; offset: number },
+  q: { userId: string; modelVersion: string; minScore: number; limit: number; offset: number; acceptedContracts?: readonly string[] },
 ): Promise<MatchCard[]> {
   const wanted = q.offset + q.limit;
   for (let read = 2 * wanted + 10; ; read *= 4) {
@@ -247,7 +248,7 @@ export async function listMatches(
        ORDER BY m.score DESC, m.cluster_id LIMIT $4`,
       [q.userId, q.modelVersion, q.minScore, read],
     );
-    const active = await activeClusterIds(conn, scores.map((s) => s.clusterId));
+    const active = await activeClusterIds(conn, scores.map((s) => s.clusterId), q.acceptedContracts);
     const listed = scores.filter((s) => active.has(s.clusterId));
     if (listed.length >= wanted || scores.length < read) {
       const page = listed.slice(q.offset, wanted);

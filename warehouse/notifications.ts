@@ -84,7 +84,8 @@ export interface MatchLine {
 }
 
 /**
- * The user's best matches among new jobs, from one matcher version, dismissed jobs left out. New means
+ * The user's best matches among new jobs, from one matcher version, dismissed jobs and jobs under a
+ * contract the user does not accept left out. New means
  * first seen in [since, until) for a digest, or first clustered by one pipeline run for an alert.
  */
 export async function newMatches(
@@ -102,6 +103,8 @@ export async function newMatches(
        AND ($4::TIMESTAMPTZ IS NULL OR c.first_seen_at >= $4::TIMESTAMPTZ) AND ($5::TIMESTAMPTZ IS NULL OR c.first_seen_at < $5::TIMESTAMPTZ)
        AND ($6::VARCHAR IS NULL OR EXISTS (SELECT 1 FROM cluster_members cm WHERE cm.cluster_id = c.id AND cm.run_id = $6 AND cm.matched_by = 'first'))
        AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
+       AND (p.contract_type IS NULL OR NOT EXISTS (SELECT 1 FROM profiles pr WHERE pr.user_id = m.user_id
+              AND len(pr.contract_types) > 0 AND NOT list_contains(pr.contract_types, p.contract_type)))
      ORDER BY m.score DESC, m.cluster_id LIMIT $7`,
     [q.userId, q.modelVersion, q.minScore, window.since, window.until, window.runId, q.limit],
   );

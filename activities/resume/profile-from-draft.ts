@@ -12,7 +12,7 @@ const PROFILE_SENIORITY = { intern: 'junior', junior: 'junior', mid: 'mid', seni
 
 /**
  * The profile a draft suggests, for the review form: what the résumé says, and for what a résumé
- * does not say (time zone, salary floor, remote scopes) the current profile's values, else defaults.
+ * does not say (time zone, salary floor, remote scopes, accepted contracts, target roles) the current profile's values, else defaults.
  */
 export function profileFromDraft(draft: ResumeDraft, current: EditableProfile | null): EditableProfile {
   const country = draft.contact.country ?? current?.country ?? null;
@@ -24,7 +24,10 @@ export function profileFromDraft(draft: ResumeDraft, current: EditableProfile | 
     seniority: draft.seniority ? PROFILE_SENIORITY[draft.seniority] : (current?.seniority ?? null),
     skills: [...new Set([...draft.skills.map((s) => s.skill), ...languageSkills])],
     salaryFloorUsdMonth: current?.salaryFloorUsdMonth ?? null,
+    salaryFloor: current?.salaryFloor ?? null,
     remoteScopes: current?.remoteScopes ?? (country && LATAM_COUNTRIES.has(country) ? ['global', 'latam', ...(country === 'BR' ? (['brazil'] as const) : [])] : ['global']),
     languages: draft.languages.map((l) => l.language),
+    contractTypes: current?.contractTypes ?? [],
+    targetRoles: current?.targetRoles ?? [],
   };
 }

@@ -14,6 +14,7 @@ import {
   insertSession,
   recentLoginFailures,
   recordLoginFailure,
+  setLocale,
   setPasswordHash,
 } from '../../warehouse/accounts.js';
 import { hashPassword, newToken, tokenHash, verifyPassword } from '../auth/secrets.js';
@@ -92,6 +93,12 @@ export const authRouter = router({
     await ctx.warehouse.withConnection((conn) => deleteSession(conn, ctx.session.tokenHash));
     ctx.setSessionCookie(null);
     return { ok: true };
+  }),
+
+  /** The language the user chose in the app, so their e-mails follow it. */
+  setLocale: userProcedure.input(z.object({ locale: z.enum(LOCALES) })).mutation(async ({ ctx, input }) => {
+    await ctx.warehouse.withConnection((conn) => setLocale(conn, ctx.user.id, input.locale));
+    return { locale: input.locale };
   }),
 
   changePassword: userProcedure.input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: password })).mutation(async ({ ctx, input }) => {

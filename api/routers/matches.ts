@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { FEATURE_DESCRIPTIONS } from '../../models/matcher/features.js';
 import { readModelFiles, resolveModelPath } from '../../models/matcher/model-store.js';
+import { getProfile } from '../../warehouse/app.js';
 import { activeModelVersion, listMatches } from '../../warehouse/ml.js';
 import { router, userProcedure } from '../trpc.js';
 
 export const matchesRouter = router({
-  /** The caller's matches, best first, each with the components that explain its score. */
+  /** The caller's matches, best first, each with the components that explain its score; jobs under a contract they do not accept left out. */
   list: userProcedure
     .input(
       z.object({
@@ -17,7 +18,8 @@ export const matchesRouter = router({
     .query(({ ctx, input }) =>
       ctx.warehouse.withConnection(async (conn) => {
         const model = await activeModelVersion(conn, 'matcher');
-        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, ...input });
+        const profile = await getProfile(conn, ctx.user.id);
+        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: profile?.contractTypes ?? [], ...input });
       }),
     ),
 

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../cli/config.js';
 import { apiClient } from '../../cli/test-support/api-client.js';
 import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
 import { fixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
-import type { Profile } from '../../warehouse/app.js';
+import type { ProfileInput as WarehouseProfileInput } from '../../warehouse/app.js';
 import type { Warehouse } from '../../warehouse/db.js';
 import { upsertMatches } from '../../warehouse/ml.js';
 import { createHttpServer, listen } from '../http-server.js';
@@ -29,7 +29,7 @@ export interface PipelineApi {
   userId(email: string): Promise<string>;
 }
 
-export type ProfileInput = Omit<Profile, 'userId' | 'displayName'>;
+export type ProfileInput = Omit<WarehouseProfileInput, 'userId' | 'displayName'>;
 
 /** A whole profile.update input: someone in Brazil open to remote work, with what a test cares about. */
 export function profileInput(over: Partial<ProfileInput>): ProfileInput {

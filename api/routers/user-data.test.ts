@@ -7,6 +7,7 @@ import { runDedupe } from '../../activities/dedupe/run-dedupe.js';
 import { prepareScoring } from '../../activities/score/prepare-scoring.js';
 import { runMatcher } from '../../activities/score/run-matcher.js';
 import { Staging } from '../../activities/staging.js';
+import { defaultFxTable } from '../../activities/normalize/fx.js';
 import { PROJECT_ROOT } from '../../cli/config.js';
 import { apiClient } from '../../cli/test-support/api-client.js';
 import { startFaultServer, type FaultServer } from '../../cli/test-support/fault-server.js';
@@ -104,6 +105,38 @@ describe('profile and matches: each user sees only their own', () => {
     expect(await bruno.client.matches.list.query({})).toEqual([]);
     expect(await bruno.client.feedback.list.query({})).toEqual([]);
     expect(await code(() => apiClient(baseUrl).client.matches.list.query({}))).toBe('UNAUTHORIZED');
+  });
+
+  it('keeps the preferences a job seeker states: a CLT floor in reais, the contracts they accept, target roles, the e-mail language', async () => {
+    const dani = await signedIn('dani@example.com');
+    const base = { country: 'BR', timezone: 'America/Sao_Paulo', yearsExperience: 4, seniority: 'mid' as const, skills: ['python', 'sql'], salaryFloorUsdMonth: null, remoteScopes: ['global' as const, 'latam' as const], languages: ['pt'] };
+    await dani.client.profile.update.mutate(base);
+    await score();
+    const contracts = new Map((await warehouse.query<{ id: string; contract: string | null }>('SELECT cluster_id AS id, contract_type AS contract FROM search_docs')).map((r) => [r.id, r.contract]));
+    const before = await dani.client.matches.list.query({ limit: 100 });
+    const otherContracts = before.filter((m) => { const c = contracts.get(String(m.clusterId)); return c !== null && c !== 'pj'; });
+    expect(otherContracts.length).toBeGreaterThan(0);
+
+    const profile = await dani.client.profile.update.mutate({ ...base, salaryFloor: { amount: 10_000, currency: 'BRL', contract: 'clt' }, contractTypes: ['pj'], targetRoles: ['cientista de dados', ' ML engineer ', ''] });
+    // A CLT month counts 13.33 salaries and 8 % FGTS over twelve months, in dollars at the shipped table.
+    const usd = (10_000 / defaultFxTable().rates.BRL) * defaultFxTable().rates.USD;
+    expect(profile?.salaryFloor).toEqual({ amount: 10_000, currency: 'BRL', contract: 'clt' });
+    expect(profile?.salaryFloorUsdMonth).toBeCloseTo((usd * (13 + 1 / 3) * 1.08) / 12, 6);
+    expect(profile).toMatchObject({ contractTypes: ['pj'], targetRoles: ['cientista de dados', 'ML engineer'] });
+
+    const after = await dani.client.matches.list.query({ limit: 100 });
+    expect(after.length).toBe(before.length - otherContracts.length);
+    expect(after.map((m) => m.clusterId)).not.toEqual(expect.arrayContaining(otherContracts.map((m) => m.clusterId)));
+
+    // Only the floor changed as far as the matcher goes: an edit of the roles alone does not queue a rescore.
+    const [{ updated } = { updated: '' }] = await warehouse.query<{ updated: string }>(`SELECT updated_at::VARCHAR AS updated FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'dani@example.com'`);
+    await dani.client.profile.update.mutate({ ...base, salaryFloor: { amount: 10_000, currency: 'BRL', contract: 'clt' }, contractTypes: ['pj'], targetRoles: ['data engineer'] });
+    const [again] = await warehouse.query<{ updated: string; roles: string[] }>(`SELECT updated_at::VARCHAR AS updated, target_roles AS roles FROM profiles p JOIN users u ON u.id = p.user_id WHERE u.email = 'dani@example.com'`);
+    expect(again).toEqual({ updated, roles: ['data engineer'] });
+
+    expect(await dani.client.auth.setLocale.mutate({ locale: 'es' })).toEqual({ locale: 'es' });
+    expect((await dani.client.auth.me.query())?.user.locale).toBe('es');
+    expect(await code(() => dani.client.auth.setLocale.mutate({ locale: 'fr' as 'es' }))).toBe('BAD_REQUEST');
   });
 
   it('keeps operator views to admins', async () => {

@@ -102,6 +102,11 @@ const UNQUALIFIED_WEIGHT = 0.75;
 // year) plus the employer's 8% FGTS deposit. Contractor pay is compared as stated.
 const CLT_MONTHLY_FACTOR = ((13 + 1 / 3) * 1.08) / 12;
 
+/** A monthly pay stated as CLT or as is (PJ, contractor), as the PJ-equivalent the salary features compare. */
+export function comparableMonthlyPay(amount: number, contract: 'clt' | 'pj' | null): number {
+  return contract === 'clt' ? amount * CLT_MONTHLY_FACTOR : amount;
+}
+
 /** A profile prepared once for scoring against many jobs. */
 export interface CompiledProfile {
   readonly source: MatchProfile;
@@ -279,7 +284,7 @@ export class FeatureEncoder {
       expectedYears: job.yearsRequired ?? YEARS_EXPECTED[job.seniority ?? 'mid'] ?? 2,
       level: job.seniority ? (SENIORITY_LEVEL[job.seniority] ?? null) : null,
       placeClass,
-      comparablePay: job.salaryUsdMonthMax == null ? null : job.salaryUsdMonthMax * (job.contractType === 'clt' ? CLT_MONTHLY_FACTOR : 1),
+      comparablePay: job.salaryUsdMonthMax == null ? null : comparableMonthlyPay(job.salaryUsdMonthMax, job.contractType === 'clt' ? 'clt' : null),
       votes: this.usesCollaborative ? (this.context.collaborative?.votesFor(job.clusterId) ?? null) : null,
     };
   }

@@ -2,7 +2,7 @@
 // learning from their feedback ranks what they want higher than the prior does.
 import { createHash } from 'node:crypto';
 import { eligibleFrom } from '../../activities/normalize/remote-scope.js';
-import type { Profile } from '../../warehouse/app.js';
+import type { ProfileInput } from '../../warehouse/app.js';
 import type { MatchJob } from './features.js';
 import { ndcgAt, type RankedItem } from './metrics.js';
 
@@ -93,7 +93,7 @@ export function simulatedFeed(seed: number, count: number, now: Date): { jobs: R
 }
 
 export interface SimulatedUser {
-  profile: Profile;
+  profile: ProfileInput;
   /** The kind of job this user does; users of a group share a taste the features cannot see. */
   group: number;
 }

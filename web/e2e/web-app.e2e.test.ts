@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFxTable } from '../../activities/normalize/fx.js';
 import { listen } from '../../api/http-server.js';
 import { startApp, type App } from '../../cli/app.js';
 import { PROJECT_ROOT } from '../../cli/config.js';
@@ -16,6 +17,7 @@ import { launchBrowser } from '../../cli/test-support/chromium.js';
 import { testConfig } from '../../cli/test-support/test-config.js';
 import { CORPUS_DIR, fileName } from '../../fixtures/resumes/layouts.js';
 import { PEOPLE } from '../../fixtures/resumes/people.js';
+import { enqueueEmail } from '../../warehouse/accounts.js';
 import { upsertSource } from '../../warehouse/core.js';
 import { getJob, listJobs } from '../../warehouse/job-queries.js';
 
@@ -184,17 +186,33 @@ describe('the web app in Chromium', () => {
     await page.getByLabel('Seu fuso horário').selectOption('America/Sao_Paulo');
     await page.getByLabel('Anos de experiência').fill('4');
     await page.getByLabel('Senioridade').selectOption('mid');
-    await page.getByLabel('Salário mínimo aceito (USD por mês)').fill('3000');
+    // The floor as a Brazilian states it: a CLT salary in reais; the matcher compares it in dollars, PJ-equivalent.
+    await page.getByLabel('Salário mínimo aceito por mês').fill('15000');
+    expect(await page.getByLabel('Moeda').inputValue()).toBe('BRL');
+    await page.getByLabel('Esse valor é').selectOption('clt');
+    await page.getByLabel('Cargos que você busca').fill('cientista de dados, engenheira de ML');
     await page.getByRole('button', { name: 'Salvar perfil' }).click();
     await page.getByRole('status').filter({ hasText: 'Perfil salvo' }).waitFor();
     await checkPage(page, problems);
     await shot(page, 'profile-desktop');
     const id = await userId(email);
     const [profile] = await app.warehouse.query<{ skills: string[]; years_experience: number; country: string; timezone: string; salary_floor_usd_month: number }>(
-      'SELECT skills, years_experience, country, timezone, salary_floor_usd_month FROM profiles WHERE user_id = $1',
+      `SELECT skills, years_experience, country, timezone, salary_floor_usd_month, salary_floor_amount, salary_floor_currency, salary_floor_contract, target_roles
+       FROM profiles WHERE user_id = $1`,
       [id],
     );
-    expect(profile).toMatchObject({ skills: ['machine-learning', 'python', 'sql'], years_experience: 4, country: 'BR', timezone: 'America/Sao_Paulo', salary_floor_usd_month: 3000 });
+    expect(profile).toMatchObject({
+      skills: ['machine-learning', 'python', 'sql'],
+      years_experience: 4,
+      country: 'BR',
+      timezone: 'America/Sao_Paulo',
+      salary_floor_amount: 15000,
+      salary_floor_currency: 'BRL',
+      salary_floor_contract: 'clt',
+      target_roles: ['cientista de dados', 'engenheira de ML'],
+    });
+    const fx = defaultFxTable();
+    expect(profile?.salary_floor_usd_month).toBeCloseTo((((15000 / fx.rates.BRL) * fx.rates.USD) * (13 + 1 / 3) * 1.08) / 12, 6);
 
     // The dashboard waits for the next pipeline run to score the new profile; the run's live events
     // (GET /events) bring the matches onto the open page, best first, explained, without a reload.
@@ -262,6 +280,8 @@ describe('the web app in Chromium', () => {
     await page.getByRole('main').getByRole('combobox', { name: 'Idioma' }).selectOption('en');
     await heading(page, 'Settings');
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    // The account follows, so e-mails go out in the language chosen here.
+    await expect.poll(async () => (await app.warehouse.query<{ locale: string }>('SELECT locale FROM users WHERE id = $1', [id]))[0]?.locale, { timeout: 10_000 }).toBe('en');
     await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
     await heading(page, 'Your best matches');
     await page.locator('main').getByText('Location and time zone', { exact: true }).first().waitFor();
@@ -352,6 +372,20 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Executar o pipeline agora' }).click();
     await page.getByRole('status').filter({ hasText: 'Execução iniciada' }).waitFor();
     await expect.poll(() => runsTable.locator('tbody tr').filter({ hasText: 'publicação: ok' }).count(), { timeout: 120_000 }).toBe((runs[0]?.n ?? 0) + 1);
+
+    // The outbox lists what was queued; a digest is previewed as it would be sent, in a sandboxed frame.
+    const [operator] = await app.warehouse.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email]);
+    await app.warehouse.withConnection((conn) =>
+      enqueueEmail(conn, { id: 'e2e-digest', idempotencyKey: 'weekly_digest:e2e', userId: operator?.id ?? null, kind: 'weekly_digest', to: email, subject: 'Seu resumo da semana', text: 'texto', html: null }),
+    );
+    await page.reload();
+    const emails = page.getByRole('region', { name: 'E-mails (caixa de saída)' });
+    await emails.getByRole('cell', { name: 'Seu resumo da semana' }).waitFor();
+    await emails.getByText('na fila', { exact: true }).waitFor();
+    await emails.getByRole('button', { name: 'Ver o resumo desta semana' }).click();
+    const preview = emails.getByRole('region', { name: `Resumo desta semana para ${email}, como seria enviado` });
+    await preview.frameLocator('iframe').getByText('Olá, Joana Lima', { exact: false }).first().waitFor();
+    expect(await preview.locator('iframe').getAttribute('sandbox')).toBe('');
     await checkPage(page, problems);
     await shot(page, 'operator-desktop');
 
@@ -393,7 +427,8 @@ describe('a job seeker\'s own data in Chromium', () => {
     expect(await page.getByLabel('Senioridade').inputValue()).toBe('senior');
     await checkPage(page, problems);
     await shot(page, 'resume-review-desktop');
-    await page.getByLabel('Salário mínimo aceito (USD por mês)').fill('4000');
+    await page.getByLabel('Salário mínimo aceito por mês').fill('4000');
+    await page.getByLabel('Moeda').selectOption('USD');
     await page.getByRole('button', { name: 'Aceitar e salvar o perfil' }).click();
     await page.getByRole('status').filter({ hasText: 'Perfil atualizado a partir do currículo.' }).waitFor();
     const [profile] = await app.warehouse.query<{ skills: string[]; salary_floor_usd_month: number; seniority: string }>(

@@ -1,7 +1,7 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Layout, type NavItem } from './components/Layout.js';
 import { EmptyState, ErrorMessage, Loading } from './components/Status.js';
-import { isLocale, useI18n } from './i18n/index.js';
+import { useI18n } from './i18n/index.js';
 import { ApplicationDetailPage } from './pages/ApplicationDetail.js';
 import { ApplicationsPage } from './pages/Applications.js';
 import { ForgotPasswordPage, LogInPage, ResetPasswordPage, SignUpPage } from './pages/Auth.js';
@@ -16,7 +16,7 @@ import { SettingsPage } from './pages/Settings.js';
 import { SkillsPage } from './pages/Skills.js';
 import { SourcesPage } from './pages/Sources.js';
 import { Redirect, matchPath, useLocation } from './router.js';
-import { useMe, useSignOutOnExpiredSession, type SessionUser } from './session.js';
+import { useAccountLocale, useMe, useSignOutOnExpiredSession, type SessionUser } from './session.js';
 
 /** guest: signed-out only (log-in, sign-up); user and admin: signed in; any: everyone. */
 type Access = 'any' | 'guest' | 'user' | 'admin';
@@ -85,16 +85,11 @@ function Page({ pathname, search, user }: { pathname: string; search: URLSearchP
 
 export function App() {
   const me = useMe();
-  const { setLocale, hasChosenLocale } = useI18n();
   const { pathname, search } = useLocation();
   useSignOutOnExpiredSession();
   const user = me.data ?? null;
   const nav = useNav(user);
-
-  // The account's language, unless this browser was told another one.
-  useEffect(() => {
-    if (user && isLocale(user.locale) && !hasChosenLocale()) setLocale(user.locale, { remember: false });
-  }, [user, hasChosenLocale, setLocale]);
+  useAccountLocale(user);
 
   return (
     <Layout user={user} nav={nav}>

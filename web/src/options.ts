@@ -7,6 +7,9 @@ export const LANGUAGES: NonNullable<JobCard['language']>[] = ['pt', 'es', 'en'];
 export const CONTRACTS: NonNullable<NonNullable<ApiInputs['jobs']['search']['contractTypes']>[number]>[] = ['clt', 'pj', 'contractor', 'freelance', 'internship'];
 export const PROFILE_SENIORITIES: NonNullable<Profile['seniority']>[] = ['junior', 'mid', 'senior', 'lead'];
 export const PROFILE_SCOPES: Profile['remoteScopes'] = ['global', 'latam', 'americas', 'brazil', 'countries'];
+type SalaryFloor = NonNullable<ApiInputs['profile']['update']['salaryFloor']>;
+/** Latin America's currencies first, then where many of the jobs pay. */
+export const FLOOR_CURRENCIES: SalaryFloor['currency'][] = ['BRL', 'ARS', 'CLP', 'COP', 'MXN', 'PEN', 'UYU', 'USD', 'EUR', 'CAD', 'GBP'];
 /** Where most users live (Latin America), then where many of the jobs are. */
 export const COUNTRIES = [
   'BR', 'AR', 'BO', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PR', 'PY', 'SV', 'UY', 'VE',

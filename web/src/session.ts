@@ -1,6 +1,7 @@
 import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { errorCode, rememberCsrfToken, useTRPC, type ApiOutputs } from './api.js';
+import { isLocale, useI18n } from './i18n/index.js';
 import { navigate } from './router.js';
 
 export type SessionUser = NonNullable<ApiOutputs['auth']['me']>['user'];
@@ -59,4 +60,25 @@ export function useSignOutOnExpiredSession(): void {
       }),
     [queryClient, trpc],
   );
+}
+
+/**
+ * The account's language and the app's, kept together: a browser that was never told a language
+ * takes the account's; one that was told another tells the account, so e-mails follow it.
+ */
+export function useAccountLocale(user: SessionUser | null): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { locale, setLocale, hasChosenLocale } = useI18n();
+  const { mutate } = useMutation(trpc.auth.setLocale.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.auth.me.queryKey() }) }));
+  // Each language is sent once, until it changes: neither the refetch in between nor an error resends it.
+  const sent = useRef<string | null>(null);
+  useEffect(() => {
+    if (!user || !isLocale(user.locale) || user.locale === locale) return;
+    if (!hasChosenLocale()) setLocale(user.locale, { remember: false });
+    else if (sent.current !== locale) {
+      sent.current = locale;
+      mutate({ locale });
+    }
+  }, [user, locale, hasChosenLocale, setLocale, mutate]);
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTRPC, type ApiInputs, type Profile } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { COUNTRIES, LANGUAGES, PROFILE_SCOPES, PROFILE_SENIORITIES } from '../options.js';
+import { CONTRACTS as PROFILE_CONTRACTS, COUNTRIES, FLOOR_CURRENCIES, LANGUAGES, PROFILE_SCOPES, PROFILE_SENIORITIES } from '../options.js';
 import { Button } from './Button.js';
 import { Card } from './Card.js';
 import { CheckboxGroup, SelectField, TextField } from './Field.js';
@@ -11,8 +11,8 @@ export type ProfileInput = ApiInputs['profile']['update'];
 
 export function initialProfile(existing: Profile | null): ProfileInput {
   if (existing) {
-    const { country, timezone, yearsExperience, seniority, skills, salaryFloorUsdMonth, remoteScopes, languages } = existing;
-    return { country, timezone, yearsExperience, seniority, skills, salaryFloorUsdMonth, remoteScopes, languages };
+    const { country, timezone, yearsExperience, seniority, skills, salaryFloorUsdMonth, salaryFloor, remoteScopes, languages, contractTypes, targetRoles } = existing;
+    return { country, timezone, yearsExperience, seniority, skills, salaryFloorUsdMonth, salaryFloor, remoteScopes, languages, contractTypes, targetRoles };
   }
   return {
     country: 'BR',
@@ -21,9 +21,54 @@ export function initialProfile(existing: Profile | null): ProfileInput {
     seniority: null,
     skills: [],
     salaryFloorUsdMonth: null,
+    salaryFloor: null,
     remoteScopes: ['global', 'latam', 'brazil'],
     languages: ['pt', 'en'],
+    contractTypes: [],
+    targetRoles: [],
   };
+}
+
+type SalaryFloor = NonNullable<ProfileInput['salaryFloor']>;
+
+/** The salary floor as the person thinks of it: an amount, its currency, and whether it is a CLT salary. */
+function SalaryFloorFields({ value, onChange }: { value: ProfileInput['salaryFloor']; onChange(next: SalaryFloor | null): void }) {
+  const { t, locale } = useI18n();
+  const names = new Intl.DisplayNames([locale], { type: 'currency' });
+  const floor: SalaryFloor = value ?? { amount: 0, currency: locale === 'pt-BR' ? 'BRL' : 'USD', contract: null };
+  return (
+    <div className="grid gap-4 sm:grid-cols-3">
+      <TextField
+        label={t.profile.salaryFloor}
+        hint={t.profile.salaryFloorHint}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100_000_000}
+        step={100}
+        value={value ? String(value.amount) : ''}
+        onChange={(e) => onChange(e.target.value === '' ? null : { ...floor, amount: Math.min(100_000_000, Math.max(0, Number(e.target.value) || 0)) })}
+      />
+      <SelectField
+        label={t.profile.salaryCurrency}
+        value={floor.currency}
+        disabled={!value}
+        onChange={(e) => onChange({ ...floor, currency: FLOOR_CURRENCIES.find((c) => c === e.target.value) ?? floor.currency })}
+        options={FLOOR_CURRENCIES.map((c) => ({ value: c, label: `${c} · ${names.of(c) ?? c}` }))}
+      />
+      <SelectField
+        label={t.profile.salaryContract}
+        hint={t.profile.salaryContractHint}
+        value={floor.contract ?? ''}
+        disabled={!value}
+        onChange={(e) => onChange({ ...floor, contract: e.target.value === 'clt' ? 'clt' : null })}
+        options={[
+          { value: '', label: t.profile.salaryAsIs },
+          { value: 'clt', label: t.profile.salaryClt },
+        ]}
+      />
+    </div>
+  );
 }
 
 /** Skills as chips: typed ids (lower case, dashes), suggested from the skills the current jobs ask for. */
@@ -140,16 +185,20 @@ export function ProfileFields({ value: form, onChange }: { value: ProfileInput; 
           {t.profile.preferences}
         </h2>
         <div className="space-y-5">
+          <SalaryFloorFields value={form.salaryFloor} onChange={(salaryFloor) => set({ salaryFloor })} />
+          <CheckboxGroup
+            legend={t.profile.contractTypes}
+            options={PROFILE_CONTRACTS.map((c) => ({ value: c, label: t.contract[c] }))}
+            value={form.contractTypes ?? []}
+            onChange={(contractTypes) => set({ contractTypes })}
+          />
+          <p className="-mt-3 text-sm text-slate-600">{t.profile.contractTypesHint}</p>
           <TextField
-            label={t.profile.salaryFloor}
-            hint={t.profile.salaryFloorHint}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={1_000_000}
-            step={100}
-            value={form.salaryFloorUsdMonth === null ? '' : String(form.salaryFloorUsdMonth)}
-            onChange={(e) => set({ salaryFloorUsdMonth: e.target.value === '' ? null : Math.max(0, Number(e.target.value)) })}
+            label={t.profile.targetRoles}
+            hint={t.profile.targetRolesHint}
+            maxLength={900}
+            value={(form.targetRoles ?? []).join(', ')}
+            onChange={(e) => set({ targetRoles: e.target.value.split(',').map((r) => r.trimStart()).slice(0, 10).map((r) => r.slice(0, 80)) })}
           />
           <CheckboxGroup
             legend={t.profile.remoteScopes}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useTRPC } from '../api.js';
 import { Button } from '../components/Button.js';
 import { Badge, Card } from '../components/Card.js';
@@ -220,6 +220,76 @@ function Models() {
   );
 }
 
+const EMAIL_TONE = { pending: 'blue', sent: 'green', failed: 'red', bounced: 'amber' } as const;
+
+/** This week's digest for one user, rendered as it would be sent: the HTML in a sandboxed frame (no scripts, no links followed), and the text version. */
+function DigestPreview({ userId, to, onClose }: { userId: string; to: string; onClose(): void }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const periodEnd = new Date().toISOString().slice(0, 10);
+  const preview = useQuery(trpc.notifications.previewDigest.queryOptions({ userId, periodEnd }));
+  return (
+    <section aria-label={t.operator.previewOf(to)} className="space-y-3 rounded-md border border-slate-300 p-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h3 className="font-semibold">{t.operator.previewOf(to)}</h3>
+        <Button variant="secondary" onClick={onClose}>
+          {t.operator.closePreview}
+        </Button>
+      </div>
+      {preview.isPending ? (
+        <Loading />
+      ) : preview.error ? (
+        <ErrorMessage error={preview.error} />
+      ) : (
+        <>
+          <p className="font-medium">{preview.data.subject}</p>
+          <iframe title={preview.data.subject} sandbox="" srcDoc={preview.data.html} className="h-[32rem] w-full rounded border border-slate-200 bg-white" />
+          <details>
+            <summary className="cursor-pointer text-sm font-medium">{t.operator.plainText}</summary>
+            <pre className="mt-2 whitespace-pre-wrap text-sm">{preview.data.text}</pre>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The e-mail outbox, newest first (bodies stay in the warehouse: a reset e-mail's link is a credential), with a digest preview per recipient. */
+function Emails() {
+  const { t, fmt } = useI18n();
+  const trpc = useTRPC();
+  const outbox = useQuery(trpc.notifications.outbox.queryOptions({ limit: 50 }));
+  const [previewing, setPreviewing] = useState<{ userId: string; to: string } | null>(null);
+  if (outbox.isPending) return <Loading />;
+  if (outbox.error) return <ErrorMessage error={outbox.error} onRetry={() => void outbox.refetch()} />;
+  if (outbox.data.length === 0) return <p className="text-slate-600">{t.operator.noEmails}</p>;
+  return (
+    <div className="space-y-4">
+      <Table head={[t.operator.created, t.operator.emailKind, t.operator.emailTo, t.operator.emailSubject, t.operator.modelStatus, '']}>
+        {outbox.data.map((mail) => (
+          <tr key={mail.id}>
+            <td className="px-2 py-2 whitespace-nowrap">{fmt.dateTime(mail.createdAt)}</td>
+            <td className="px-2 py-2">{t.operator.emailKinds[mail.kind] ?? mail.kind}</td>
+            <td className="px-2 py-2">{mail.to}</td>
+            <td className="px-2 py-2">{mail.subject}</td>
+            <td className="px-2 py-2" title={mail.error ?? undefined}>
+              <Badge tone={EMAIL_TONE[mail.status]}>{t.operator.emailStatuses[mail.status]}</Badge>
+            </td>
+            <td className="px-2 py-2">
+              {mail.userId && mail.kind !== 'password_reset' && (
+                <Button variant="secondary" onClick={() => setPreviewing({ userId: mail.userId as string, to: mail.to })}>
+                  {t.operator.previewDigest}
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
+      {previewing && <DigestPreview key={previewing.userId} userId={previewing.userId} to={previewing.to} onClose={() => setPreviewing(null)} />}
+    </div>
+  );
+}
+
 export function OperatorPage() {
   const { t } = useI18n();
   usePageTitle(t.operator.title);
@@ -268,6 +338,12 @@ export function OperatorPage() {
           {t.operator.models}
         </h2>
         <Models />
+      </Card>
+      <Card aria-labelledby="emails-heading">
+        <h2 id="emails-heading" className="mb-3 text-lg font-semibold">
+          {t.operator.emails}
+        </h2>
+        <Emails />
       </Card>
     </div>
   );
