@@ -57,7 +57,7 @@ function foldCode(code: number): number {
 }
 
 /** Final avalanche of murmur3: spreads FNV's weak low bits before the permutations use them. */
-function mix32(h: number): number {
+export function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
