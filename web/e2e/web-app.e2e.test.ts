@@ -311,6 +311,13 @@ describe('the web app in Chromium', () => {
     await heading(page, 'Vagas salvas');
     await checkPage(page, problems);
 
+    // The roles from the profile are one click from a search for them.
+    await page.getByRole('navigation').getByRole('link', { name: 'Vagas', exact: true }).click();
+    await heading(page, 'Todas as vagas');
+    await page.getByRole('navigation', { name: 'Seus cargos' }).getByRole('link', { name: 'cientista de dados' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('cientista de dados');
+    expect(await page.getByLabel('Cargo ou empresa').inputValue()).toBe('cientista de dados');
+
     // The same pages on a phone: nothing wider than the screen, the navigation behind a menu button.
     const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', storageState: await context.storageState() });
     const mobile = await phone.newPage();

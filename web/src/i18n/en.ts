@@ -192,6 +192,7 @@ export const en: Messages = {
     spam: 'The posting shows signs of a scam or spam.',
   },
   jobs: {
+    yourRoles: 'Your target roles',
     title: 'All jobs',
     intro: 'One job per opening, even when several sites post it.',
     q: 'Role or company',

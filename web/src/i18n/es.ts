@@ -192,6 +192,7 @@ export const es: Messages = {
     spam: 'El anuncio tiene señales de estafa o spam.',
   },
   jobs: {
+    yourRoles: 'Tus cargos',
     title: 'Todos los empleos',
     intro: 'Un empleo por anuncio, aunque esté publicado en varios sitios.',
     q: 'Puesto o empresa',

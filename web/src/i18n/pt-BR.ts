@@ -192,6 +192,7 @@ export const ptBR = {
     spam: 'O anúncio tem sinais de golpe ou spam.',
   },
   jobs: {
+    yourRoles: 'Seus cargos',
     title: 'Todas as vagas',
     intro: 'Uma vaga por anúncio, mesmo quando publicada em vários sites.',
     q: 'Cargo ou empresa',

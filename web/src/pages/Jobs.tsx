@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC, type ApiInputs } from '../api.js';
 import { Button } from '../components/Button.js';
@@ -105,6 +105,24 @@ function SearchForm({ params, signedIn }: { params: URLSearchParams; signedIn: b
   );
 }
 
+/** The roles the profile says the person is after, each a search for its words. */
+function TargetRoles() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const roles = useQuery(trpc.profile.get.queryOptions()).data?.targetRoles ?? [];
+  if (roles.length === 0) return null;
+  return (
+    <nav aria-label={t.jobs.yourRoles} className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="font-medium text-slate-800">{t.jobs.yourRoles}</span>
+      {roles.map((role) => (
+        <Link key={role} to={`/jobs?q=${encodeURIComponent(role)}`} className="inline-flex min-h-11 items-center rounded-full bg-emerald-100 px-3 text-emerald-900 hover:bg-emerald-200">
+          {role}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 export function JobsPage({ user }: { user: SessionUser | null }) {
   const { t, currency } = useI18n();
   usePageTitle(t.jobs.title);
@@ -128,6 +146,7 @@ export function JobsPage({ user }: { user: SessionUser | null }) {
           </Link>
         </p>
       )}
+      {user && <TargetRoles />}
       {/* Keyed by the address: going back to an earlier search shows its own fields. */}
       <SearchForm key={search.toString()} params={search} signedIn={user !== null} />
 
