@@ -104,6 +104,18 @@ export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCo
   return { indexedDocs, indexedTerms, activityChanged, resorted };
 }
 
+/**
+ * Copies the given jobs' visibility from job_clusters at once: an operator's split can make a job
+ * private between pipeline runs, and search must not show it to others until the next refresh.
+ */
+export async function syncVisibility(conn: DuckDBConnection, clusterIds: string[]): Promise<void> {
+  await conn.run(
+    `UPDATE search_docs d SET visible_to = c.visible_to FROM job_clusters c
+     WHERE c.id = d.cluster_id AND d.cluster_id IN (SELECT unnest($1::VARCHAR[])) AND d.visible_to IS DISTINCT FROM c.visible_to`,
+    [listValue(clusterIds)],
+  );
+}
+
 /** Sources whose name changed since the last refresh: the members of their jobs show the name. */
 async function renamedSourceIds(conn: DuckDBConnection): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(

@@ -6,6 +6,7 @@ import { clusterIdFor } from '../../activities/dedupe/assign-clusters.js';
 import { FEATURE_NAMES } from '../../models/matcher/features.js';
 import { recentRuns, sourceHealthHistory, splitClusterMember } from '../../warehouse/core.js';
 import { findModelVersion, listModelVersions } from '../../warehouse/ml.js';
+import { syncVisibility } from '../../warehouse/search-index.js';
 import { failureMessage, promoteMatcher, rollbackMatcher, startRetrain } from '../../workflows/matcher-operations.js';
 import { startManualPipeline } from '../../workflows/pipeline-operations.js';
 import type { ApiContext } from '../context.js';
@@ -63,9 +64,12 @@ export const opsRouter = router({
 
   /** Undo a wrong merge: the posting becomes a job of its own, and later runs leave it so. */
   splitCluster: adminProcedure.input(z.object({ postingId: z.string().regex(/^[0-9a-f]{24}$/) })).mutation(async ({ ctx, input }) => {
-    const moved = await ctx.warehouse.transaction((conn) =>
-      splitClusterMember(conn, { postingId: input.postingId, newClusterId: clusterIdFor(input.postingId), runId: `split-${randomUUID()}` }),
-    );
+    const moved = await ctx.warehouse.transaction(async (conn) => {
+      const split = await splitClusterMember(conn, { postingId: input.postingId, newClusterId: clusterIdFor(input.postingId), runId: `split-${randomUUID()}` });
+      // Either job may now be found only on a user's own sources: search hides it from others at once.
+      if (split) await syncVisibility(conn, [split.from, split.to]);
+      return split;
+    });
     if (!moved) throw new TRPCError({ code: 'BAD_REQUEST', message: 'that posting is not in a cluster with other postings' });
     return moved;
   }),

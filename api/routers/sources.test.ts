@@ -287,6 +287,29 @@ describe('custom sources from the API to the warehouse', () => {
     expect(facts.filter((f) => ownIds.includes(f.cluster_id))).toEqual([]);
     expect(facts.find((f) => f.cluster_id === sharedId)).toMatchObject({ postings: 1, source_ids: [ids.globalBoard] });
     for (const f of facts) expect(f.source_ids.filter((id) => id === ids.rss || id === ids.scrape)).toEqual([]);
+
+    // An operator splits the copy that joined the job out of it (dedupe decides which board's was
+    // first): the job holding Ana's posting is hers alone at once, in search too; the board's stays public.
+    const [joined] = await app.warehouse.query<{ posting_id: string }>(
+      `SELECT posting_id FROM cluster_members WHERE cluster_id = $1 AND matched_by <> 'first'`,
+      [sharedId],
+    );
+    const split = await (await loggedIn('ops@example.com')).ops.splitCluster.mutate({ postingId: String(joined?.posting_id) });
+    const jobOf = async (sourceId: string | undefined) => {
+      const [row] = await app.warehouse.query<{ cluster_id: string }>(
+        'SELECT m.cluster_id FROM cluster_members m JOIN postings p ON p.id = m.posting_id WHERE m.cluster_id IN ($1, $2) AND p.source_id = $3',
+        [split.from, split.to, String(sourceId)],
+      );
+      return String(row?.cluster_id);
+    };
+    const [anaJob, boardJob] = [await jobOf(ids.scrape), await jobOf(ids.globalBoard)];
+    expect(anaJob).not.toBe(boardJob);
+    for (const other of [bia, anonymous]) {
+      expect(await code(() => other.jobs.get.query({ clusterId: anaJob }))).toBe('NOT_FOUND');
+      expect((await searched(other)).map((j) => j.clusterId)).not.toContain(anaJob);
+      expect((await other.jobs.get.query({ clusterId: boardJob })).members.map((m) => m.sourceId)).toEqual([ids.globalBoard]);
+    }
+    expect((await ana.jobs.get.query({ clusterId: anaJob })).members.map((m) => m.sourceId)).toEqual([ids.scrape]);
   });
 
   it('stops fetching a disabled source and takes a removed one’s postings out of the listings', async () => {
