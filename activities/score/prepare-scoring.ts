@@ -45,7 +45,13 @@ export function jobsByViewer<J extends Pick<ScoringJob, 'visibleTo'>>(jobs: read
   const own = new Map<string, J[]>();
   for (const job of jobs) {
     if (job.visibleTo === null) shared.push(job);
-    else for (const userId of job.visibleTo) own.set(userId, [...(own.get(userId) ?? []), job]);
+    else {
+      for (const userId of job.visibleTo) {
+        const list = own.get(userId);
+        if (list) list.push(job);
+        else own.set(userId, [job]);
+      }
+    }
   }
   return { shared, own };
 }
