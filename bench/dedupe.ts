@@ -6,11 +6,9 @@
 //  - the baseline on a small corpus (it compares all pairs), its time extrapolated to the larger sizes.
 // Flags (npm run bench -- dedupe --size 1000000): --size N[,N…] (default 100000), --baseline-size N
 // (default 5000), --seed N (default 42). Each measured run is a child process, so its peak RSS is its own.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BandIndex } from '../activities/dedupe/lsh.js';
 import { runDedupe } from '../activities/dedupe/run-dedupe.js';
@@ -21,8 +19,11 @@ import { PROJECT_ROOT } from '../cli/config.js';
 import type { LabelledPair } from '../fixtures/dedupe/make-pairs.js';
 import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
+import { childSpec, runInChild } from './child-process.js';
 import { COPY_RATES, VARIANT_RATES, generateCorpus, type CorpusPosting } from './corpus.js';
 import { clusteredWithTruth, loadCorpus, publishPending, scoreClusters, type Labelled } from './dedupe-corpus.js';
+
+const CHILD_SPEC = 'BENCH_DEDUPE_CHILD';
 
 /** Share of a corpus that arrives as a second run's batch. */
 const NEXT_BATCH = 0.01;
@@ -223,22 +224,15 @@ async function child(role: string, size: number, seed: number, dir: string, thre
   }
 }
 
-function spawnChild(role: string, size: number, seed: number, dir: string, threshold: number): unknown {
-  const out = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, BENCH_DEDUPE_CHILD: JSON.stringify({ role, size, seed, dir, threshold }) },
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
-  });
-  if (out.status !== 0) throw new Error(`${role} at ${size} failed: ${out.stderr}`);
-  return JSON.parse(out.stdout.trim().split('\n').pop() as string);
+function spawnChild(role: string, size: number, seed: number, dir: string, threshold: number): Promise<unknown> {
+  return runInChild(import.meta.url, CHILD_SPEC, { role, size, seed, dir, threshold }, `${role} at ${size}`);
 }
 
 // ---------- driver ----------
 
-const childSpec = process.env.BENCH_DEDUPE_CHILD;
-if (childSpec) {
-  const { role, size, seed, dir, threshold } = JSON.parse(childSpec) as { role: string; size: number; seed: number; dir: string; threshold: number };
+const spec = childSpec<{ role: string; size: number; seed: number; dir: string; threshold: number }>(CHILD_SPEC);
+if (spec) {
+  const { role, size, seed, dir, threshold } = spec;
   process.stdout.write(`${JSON.stringify(await child(role, size, seed, dir, threshold))}\n`);
 } else {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: '100000' }, 'baseline-size': { type: 'string', default: '5000' }, seed: { type: 'string', default: '42' } } });
@@ -259,16 +253,16 @@ if (childSpec) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-dedupe-'));
     try {
       console.log(`\n» ${size} postings: generating and loading (not timed)…`);
-      spawnChild('load', size, seed, dir, threshold);
-      const first = spawnChild('first', size, seed, dir, threshold) as Measured;
-      const next = spawnChild('next', size, seed, dir, threshold) as Measured & { batch: number };
+      await spawnChild('load', size, seed, dir, threshold);
+      const first = (await spawnChild('first', size, seed, dir, threshold)) as Measured;
+      const next = (await spawnChild('next', size, seed, dir, threshold)) as Measured & { batch: number };
       corpus.push({ postings: size, first, next });
       runs.push(row('minhash-lsh+verify', size, first), row(`  next run: +${next.batch}`, next.batch, next));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const baseline = spawnChild('baseline', baselineSize, seed, '', threshold) as Measured;
+  const baseline = (await spawnChild('baseline', baselineSize, seed, '', threshold)) as Measured;
   runs.push(row('tfidf-cosine (in memory, all pairs)', baselineSize, baseline));
 
   const atBaselineSize = corpus.find((c) => c.postings === baselineSize)!.first as Measured;

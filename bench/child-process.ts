@@ -1,0 +1,32 @@
+// A benchmark measures in a child process of itself, so each measured run's peak RSS and heap are
+// its own: the parent passes a JSON spec in an environment variable and reads the child's result
+// from its last line of output.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../cli/config.js';
+
+/** The spec this process was started with by `runInChild`, or null in the parent. */
+export function childSpec<T>(variable: string): T | null {
+  const spec = process.env[variable];
+  return spec ? (JSON.parse(spec) as T) : null;
+}
+
+/**
+ * Runs the benchmark file `moduleUrl` (its import.meta.url) again with `spec`, and returns what it
+ * printed last as JSON; what it writes to stderr (progress) shows as it comes. Asynchronous, so the
+ * parent can go on serving what the child reads.
+ */
+export async function runInChild(moduleUrl: string, variable: string, spec: unknown, what: string): Promise<unknown> {
+  const running = promisify(execFile)(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(moduleUrl)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, [variable]: JSON.stringify(spec) },
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  running.child.stderr?.pipe(process.stderr);
+  const out = await running.catch((error: Error & { stderr?: string }) => {
+    throw new Error(`${what} failed: ${error.stderr ?? error.message}`);
+  });
+  return JSON.parse(out.stdout.trim().split('\n').pop() as string);
+}
