@@ -170,7 +170,7 @@ export async function pendingRawPostings(conn: DuckDBConnection, normalizerVersi
 }
 
 /** Columns of staged postings (everything but run_id and normalized_at, which the load sets), with their types. */
-const STAGED_POSTING_COLUMNS: Record<string, string> = {
+export const STAGED_POSTING_COLUMNS: Record<string, string> = {
   id: 'VARCHAR', source_id: 'VARCHAR', external_id: 'VARCHAR', raw_content_hash: 'VARCHAR', title: 'VARCHAR',
   company: 'VARCHAR', location: 'VARCHAR', remote_scope: 'VARCHAR', seniority: 'VARCHAR', salary_text: 'VARCHAR',
   salary_usd_month: 'DOUBLE', posted_at: 'TIMESTAMPTZ', apply_url: 'VARCHAR', canonical_url: 'VARCHAR',
@@ -270,9 +270,9 @@ async function refreshClustersWhere(conn: DuckDBConnection, clusterIdCondition: 
 /** Moves a posting out of a cluster it was wrongly merged into, to a cluster of its own; later runs leave it there. */
 export async function splitClusterMember(
   conn: DuckDBConnection,
-  s: { postingId: string; newClusterId: string; runId: string },
+  s: { postingId: string; newClusterId: (currentClusterId: string) => string; runId: string },
 ): Promise<{ from: string; to: string } | null> {
-  const { postingId, newClusterId: to, runId } = s;
+  const { postingId, runId } = s;
   const [row] = await queryRows<{ cluster_id: string; members: number }>(
     conn,
     `SELECT cluster_id, (SELECT count(*) FROM cluster_members x WHERE x.cluster_id = m.cluster_id) AS members
@@ -280,6 +280,7 @@ export async function splitClusterMember(
     [postingId],
   );
   if (!row || row.members < 2) return null;
+  const to = s.newClusterId(row.cluster_id);
   await conn.run(
     `UPDATE cluster_members SET cluster_id = $2, matched_by = 'operator_split', score = NULL, run_id = $3, added_at = now() WHERE posting_id = $1`,
     [postingId, to, runId],

@@ -77,7 +77,7 @@ describe('search index refresh', () => {
       `SELECT m.cluster_id, m.posting_id FROM cluster_members m WHERE m.matched_by <> 'first' ORDER BY m.posting_id LIMIT 1`,
     );
     const moved = await fixture.warehouse.transaction((conn) =>
-      splitClusterMember(conn, { postingId: String(merged?.posting_id), newClusterId: `job_${String(merged?.posting_id)}`, runId: 'split' }),
+      splitClusterMember(conn, { postingId: String(merged?.posting_id), newClusterId: () => `job_${String(merged?.posting_id)}`, runId: 'split' }),
     );
     expect(await refresh()).toMatchObject({ indexedDocs: 2 });
     const split = await fixture.warehouse.query<{ cluster_id: string; member_count: number }>(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DedupeRow } from '../../warehouse/dedupe-signatures.js';
 
 export interface ClusterAssignment {
@@ -8,6 +9,16 @@ export interface ClusterAssignment {
 
 export function clusterIdFor(foundingPostingId: string): string {
   return `job_${foundingPostingId}`;
+}
+
+/**
+ * The id of the job a posting leaves to when an operator splits it out of its cluster: its own
+ * founding id, unless it founded the cluster it leaves (that id stays with the postings left
+ * behind), then a new one of the same shape, unique to this split.
+ */
+export function splitClusterIdFor(postingId: string, currentClusterId: string, splitId: string): string {
+  const own = clusterIdFor(postingId);
+  return own !== currentClusterId ? own : `job_${createHash('sha256').update(`${postingId}:${splitId}`).digest('hex').slice(0, 24)}`;
 }
 
 type Keys = Pick<DedupeRow, 'id' | 'canonical_url' | 'content_hash'>;

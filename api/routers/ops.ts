@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowFailedError, type Client } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { clusterIdFor } from '../../activities/dedupe/assign-clusters.js';
+import { splitClusterIdFor } from '../../activities/dedupe/assign-clusters.js';
 import { FEATURE_NAMES } from '../../models/matcher/features.js';
 import { recentRuns, sourceHealthHistory, splitClusterMember } from '../../warehouse/core.js';
 import { findModelVersion, listModelVersions } from '../../warehouse/ml.js';
@@ -65,7 +65,8 @@ export const opsRouter = router({
   /** Undo a wrong merge: the posting becomes a job of its own, and later runs leave it so. */
   splitCluster: adminProcedure.input(z.object({ postingId: z.string().regex(/^[0-9a-f]{24}$/) })).mutation(async ({ ctx, input }) => {
     const moved = await ctx.warehouse.transaction(async (conn) => {
-      const split = await splitClusterMember(conn, { postingId: input.postingId, newClusterId: clusterIdFor(input.postingId), runId: `split-${randomUUID()}` });
+      const runId = `split-${randomUUID()}`;
+      const split = await splitClusterMember(conn, { postingId: input.postingId, newClusterId: (current) => splitClusterIdFor(input.postingId, current, runId), runId });
       // Either job may now be found only on a user's own sources: search hides it from others at once.
       if (split) await syncVisibility(conn, [split.from, split.to]);
       return split;

@@ -173,5 +173,20 @@ describe('profile and matches: each user sees only their own', () => {
     const staging = new Staging(join(dir, 'staging'));
     await warehouse.transaction((conn) => runDedupe(conn, { runId: 'after-split', staging }));
     expect(await warehouse.query('SELECT cluster_id FROM cluster_members WHERE posting_id = $1', [String(moving?.id)])).toEqual([{ cluster_id: moved.to }]);
+
+    // The founding posting of a merged job can be split out too: the job keeps its id with the
+    // postings left behind, and the founder leaves to a new job of its own.
+    const [founder] = await warehouse.query<{ id: string; cluster: string }>(
+      `SELECT m.posting_id AS id, m.cluster_id AS cluster FROM cluster_members m
+       WHERE m.matched_by = 'first' AND m.cluster_id IN (SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(*) > 1)
+       ORDER BY m.cluster_id LIMIT 1`,
+    );
+    const out = await admin.client.ops.splitCluster.mutate({ postingId: String(founder?.id) });
+    expect(out.from).toBe(founder?.cluster);
+    expect(out.to).toMatch(/^job_[0-9a-f]{24}$/);
+    expect(out.to).not.toBe(out.from);
+    expect(await warehouse.query('SELECT cluster_id FROM cluster_members WHERE posting_id = $1', [String(founder?.id)])).toEqual([{ cluster_id: out.to }]);
+    expect((await admin.client.jobs.get.query({ clusterId: out.from })).members.length).toBeGreaterThan(0);
+    expect((await admin.client.jobs.get.query({ clusterId: out.to })).members).toHaveLength(1);
   });
 });
