@@ -20,7 +20,7 @@ import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
 import { upsertMatches } from '../warehouse/ml.js';
 import { refreshSearchIndex } from '../warehouse/search-index.js';
-import { Corpus, Rand, toExtracted } from './corpus.js';
+import { Corpus, Rand, shiftToTodayMs, toExtracted } from './corpus.js';
 import { BOARDS, FAMILIES } from './corpus-vocab.js';
 
 export interface BenchWarehouse {
@@ -110,7 +110,7 @@ async function loadPostings(warehouse: Warehouse, staging: Staging, size: number
   // The corpus spans a year from 2025-01-01; shift it so its last day is today (copies fill the rest of the year).
   const copies = Math.ceil(size / normalized) - 1;
   const copyDays = (SPAN_DAYS * normalized) / size;
-  const shiftMs = Date.now() - (Date.UTC(2025, 0, 1) + SPAN_DAYS * 86_400_000) + copies * copyDays * 86_400_000;
+  const shiftMs = shiftToTodayMs() + copies * copyDays * 86_400_000;
   // A build cut short goes on after its last loaded chunk.
   const [{ loaded } = { loaded: 0 }] = await warehouse.query<{ loaded: number }>("SELECT count(DISTINCT run_id) * $1 AS loaded FROM postings WHERE run_id LIKE 'bench-%'", [CHUNK]);
   const pool = new NormalizePool();
@@ -197,7 +197,7 @@ async function copyPostings(warehouse: Warehouse, copy: number, days: number): P
 }
 
 /** Bench users: an account, a live session and a profile each (skills of one role family, a LATAM country). */
-async function loadUsers(warehouse: Warehouse, users: number, seed: number): Promise<void> {
+export async function loadUsers(warehouse: Warehouse, users: number, seed: number): Promise<void> {
   await warehouse.transaction(async (conn) => {
     for (let i = 0; i < users; i++) {
       const random = new Rand(seed, 7, i);

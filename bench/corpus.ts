@@ -77,6 +77,14 @@ const VARIANT_MAX_DAYS = 20;
 const SPAN_DAYS = 365;
 const START_MS = Date.UTC(2025, 0, 1);
 
+/**
+ * What moves the corpus's year (2025) so that it ends today: read as it is, every posting is older
+ * than the quality check's and the listings' windows, expired, and left out of the marts.
+ */
+export function shiftToTodayMs(now = Date.now()): number {
+  return now - (START_MS + SPAN_DAYS * 86_400_000);
+}
+
 export type CopyKind = keyof typeof COPY_RATES;
 export type JobKind = 'original' | keyof typeof VARIANT_RATES;
 export type PostingKind = JobKind | CopyKind;

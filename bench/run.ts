@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../cli/config.js';
 
-const ALL = ['startup', 'normalize', 'skills-f1', 'dedupe', 'report-build', 'resume-accuracy', 'api-load', 'matcher'];
+const ALL = ['startup', 'normalize', 'skills-f1', 'dedupe', 'report-build', 'resume-accuracy', 'api-load', 'matcher', 'pipeline'];
 // Run by name only, being long: `npm run bench faults` (100,000 postings, worker killed at seeded points; bench/faults.ts).
 
 const args = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // points, and the clean run it must equal: shared by workflows/faults.integration.test.ts (10,000
 // postings) and `npm run bench faults` (100,000).
 import type { Client } from '@temporalio/client';
-import { Rand, descriptionHtml, generateCorpus } from '../../bench/corpus.js';
+import { Rand, descriptionHtml, generateCorpus, shiftToTodayMs } from '../../bench/corpus.js';
 import type { SourceInput } from '../../warehouse/core.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { pipelineProgressQuery, type PipelineProgress } from '../../workflows/pipeline.js';
@@ -26,9 +26,11 @@ export interface CorpusFeeds {
 /**
  * `size` postings of the deterministic corpus (bench/corpus.ts), served on 127.0.0.1 as one
  * Remotive-shaped JSON feed per board, built once so every run reads the very same bytes.
+ * `endingToday` moves its dates so its last day is today (else they are 2025's, all expired).
  */
-export async function startCorpusFeeds(size: number, seed = 42): Promise<CorpusFeeds> {
+export async function startCorpusFeeds(size: number, seed = 42, opts: { endingToday?: boolean } = {}): Promise<CorpusFeeds> {
   const jobs = new Map<string, Record<string, unknown>[]>();
+  const shiftMs = opts.endingToday ? shiftToTodayMs() : 0;
   for (const p of generateCorpus(size, seed)) {
     const feed = jobs.get(p.sourceId) ?? [];
     feed.push({
@@ -38,7 +40,7 @@ export async function startCorpusFeeds(size: number, seed = 42): Promise<CorpusF
       company_name: p.company,
       tags: p.skills,
       job_type: p.employmentType,
-      publication_date: p.postedAt,
+      publication_date: new Date(Date.parse(p.postedAt) + shiftMs).toISOString(),
       candidate_required_location: p.location,
       salary: p.salaryText,
       description: descriptionHtml(p),
