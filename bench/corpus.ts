@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { companyKey, companyPrefixKeys } from '../activities/dedupe/company-name.js';
+import { mix32 } from '../activities/dedupe/minhash.js';
 import type { ExtractedPosting } from '../activities/ingest/adapters/index.js';
 import { remotiveAdapter } from '../activities/ingest/adapters/remotive.js';
 import { rssAdapter } from '../activities/ingest/adapters/rss.js';
@@ -120,15 +121,6 @@ export interface Block {
 }
 
 // ---------- randomness ----------
-
-function mix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** mulberry32, seeded from (seed, stream, index): each job and each posting has its own stream. */
 export class Rand {

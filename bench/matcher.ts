@@ -151,7 +151,7 @@ async function measure(name: string, files: ModelFiles, skillSpaceJson: string |
   const model = stageModel({ name: 'matcher', version: name, path: join(modelDir, 'model.onnx'), sha256: files.card.sha256, status: 'active' }, staging, 'bench', 'score');
   const write = (what: string, rows: unknown[]) => staging.writeNdjson(staging.pathFor('bench', 'score', what), rows).path;
   const stagedProfiles = profiles.slice(0, 100).map((p) => ({ ...p, scoredThroughMs: null, rescoreAll: true }));
-  const stagedJobs = jobs10k.map((j) => ({ ...j, changedMs: NOW.getTime() }));
+  const stagedJobs = jobs10k.map((j) => ({ ...j, changedMs: NOW.getTime(), visibleTo: null }));
   const plan = write('plan', [{ nowMs: NOW.getTime(), profiles: write('profiles', stagedProfiles), jobs: write('jobs', stagedJobs), feedback: write('feedback', feedback) }]);
   started = performance.now();
   const staged = await runMatcher({ runId: 'bench', path: plan, model }, { staging, projectRoot: PROJECT_ROOT });
