@@ -34,14 +34,14 @@ export type Profile = z.output<typeof profileSchema> & { salaryFloor: NonNullabl
 export type ProfileInput = z.input<typeof profileSchema>;
 
 /**
- * Creates or replaces a user's profile. A stated salary floor wins over salaryFloorUsdMonth, which is
- * then derived from it (converted at the shipped FX table, a CLT figure made PJ-equivalent); a
- * caller sending only salaryFloorUsdMonth states it in USD. `updated_at` moves only when something
+ * Creates or replaces a user's profile. A stated salary floor (an object) wins over salaryFloorUsdMonth,
+ * which is then derived from it (converted at the shipped FX table, a CLT figure made PJ-equivalent); a
+ * caller sending no stated floor and a salaryFloorUsdMonth states it in USD; no floor is both null. `updated_at` moves only when something
  * the matcher reads changed, so rescoring stays incremental.
  */
 export async function upsertProfile(conn: DuckDBConnection, input: ProfileInput): Promise<void> {
   const p = profileSchema.parse(input);
-  const floor = p.salaryFloor === undefined ? (p.salaryFloorUsdMonth === null ? null : { amount: p.salaryFloorUsdMonth, currency: 'USD' as const, contract: null }) : p.salaryFloor;
+  const floor = p.salaryFloor ?? (p.salaryFloorUsdMonth === null ? null : { amount: p.salaryFloorUsdMonth, currency: 'USD' as const, contract: null });
   const floorUsd = floor === null ? null : Math.min(1_000_000, comparableMonthlyPay(convert(floor.amount, floor.currency, 'USD', defaultFxTable()), floor.contract));
   await conn.run(
     `INSERT INTO users (id, display_name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name`,

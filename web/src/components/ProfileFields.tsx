@@ -185,7 +185,7 @@ export function ProfileFields({ value: form, onChange }: { value: ProfileInput; 
           {t.profile.preferences}
         </h2>
         <div className="space-y-5">
-          <SalaryFloorFields value={form.salaryFloor} onChange={(salaryFloor) => set({ salaryFloor })} />
+          <SalaryFloorFields value={form.salaryFloor} onChange={(salaryFloor) => set({ salaryFloor, salaryFloorUsdMonth: null })} />
           <CheckboxGroup
             legend={t.profile.contractTypes}
             options={PROFILE_CONTRACTS.map((c) => ({ value: c, label: t.contract[c] }))}
