@@ -103,6 +103,12 @@ export async function getProfile(conn: DuckDBConnection, userId: string): Promis
   return { ...profile, salaryFloor: floorAmount === null ? null : { amount: floorAmount, currency: floorCurrency, contract: floorContract } };
 }
 
+/** The contracts a user accepts (empty: any): one narrow read, for the match list's every request. */
+export async function acceptedContracts(conn: DuckDBConnection, userId: string): Promise<string[]> {
+  const [row] = await queryRows<{ contracts: string[] }>(conn, 'SELECT coalesce(contract_types, []) AS contracts FROM profiles WHERE user_id = $1', [userId]);
+  return row?.contracts ?? [];
+}
+
 export interface Feedback {
   clusterId: string;
   saved: boolean;

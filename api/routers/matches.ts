@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FEATURE_DESCRIPTIONS } from '../../models/matcher/features.js';
 import { readModelFiles, resolveModelPath } from '../../models/matcher/model-store.js';
-import { getProfile } from '../../warehouse/app.js';
+import { acceptedContracts } from '../../warehouse/app.js';
 import { activeModelVersion, listMatches } from '../../warehouse/ml.js';
 import { router, userProcedure } from '../trpc.js';
 
@@ -18,8 +18,7 @@ export const matchesRouter = router({
     .query(({ ctx, input }) =>
       ctx.warehouse.withConnection(async (conn) => {
         const model = await activeModelVersion(conn, 'matcher');
-        const profile = await getProfile(conn, ctx.user.id);
-        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: profile?.contractTypes ?? [], ...input });
+        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: await acceptedContracts(conn, ctx.user.id), ...input });
       }),
     ),
 
