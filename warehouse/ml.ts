@@ -138,8 +138,7 @@ export async function scoringProfiles(conn: DuckDBConnection, modelVersion: stri
     `SELECT ${PROFILE_COLUMNS}, epoch_ms(w.scored_through) AS "scoredThroughMs",
             (w.scored_through IS NULL OR pr.updated_at > w.scored_through) AS "rescoreAll"
      FROM profiles pr
-     LEFT JOIN (SELECT user_id, max(computed_at) AS scored_through FROM matches WHERE model_version = $1 GROUP BY user_id) w
-       ON w.user_id = pr.user_id
+     LEFT JOIN scoring_watermarks w ON w.user_id = pr.user_id AND w.model_version = $1
      ORDER BY pr.user_id`,
     [modelVersion],
   );
@@ -205,18 +204,63 @@ export async function allFeedback(conn: DuckDBConnection): Promise<FeedbackRow[]
   );
 }
 
-/** Loads staged scores (a file or a glob of chunk files); `computed_at` is the time the inputs were read. */
-export async function upsertMatches(conn: DuckDBConnection, stagedPath: string): Promise<number> {
-  const result = await conn.run(
-    `INSERT INTO matches (user_id, cluster_id, model_version, score, components, computed_at)
-     SELECT user_id, cluster_id, model_version, score, components, computed_at
-     FROM read_json($1, format = 'newline_delimited',
-       columns = {user_id: 'VARCHAR', cluster_id: 'VARCHAR', model_version: 'VARCHAR', score: 'DOUBLE', components: 'JSON', computed_at: 'TIMESTAMPTZ'})
-     ON CONFLICT (user_id, cluster_id, model_version) DO UPDATE SET score = excluded.score,
-       components = excluded.components, computed_at = excluded.computed_at`,
+/**
+ * How many matches a profile keeps per matcher version: its best, which is what the match list, alerts
+ * and skill gaps read. Storing every (profile, job) pair grows as users × jobs (82 million rows at a
+ * thousand profiles and 100,000 jobs) for rows nobody reads.
+ */
+export const MATCHES_PER_PROFILE = 1_000;
+
+const STAGED_SCORE_COLUMNS = `{user_id: 'VARCHAR', cluster_id: 'VARCHAR', model_version: 'VARCHAR', score: 'DOUBLE', components: 'JSON',
+  computed_at: 'TIMESTAMPTZ', replaces: 'BOOLEAN'}`;
+
+/**
+ * Loads staged scores (a file or a glob of chunk files; `computed_at` is the time the inputs were read)
+ * and keeps each scored profile's best `keep`, jobs no longer listed ranked last so they
+ * leave first. A profile scored against every job (`replaces`: new, changed, or a new version) loses its
+ * earlier rows of that version; the scored profiles' watermarks move to the scores' time. Run it in a
+ * transaction. Returns the rows written.
+ */
+export async function upsertMatches(conn: DuckDBConnection, stagedPath: string, keep = MATCHES_PER_PROFILE): Promise<number> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE staged_scores AS
+     SELECT * FROM read_json($1, format = 'newline_delimited', columns = ${STAGED_SCORE_COLUMNS})`,
     [stagedPath],
   );
-  return Number(result.rowsChanged);
+  try {
+    // Rows the new scores replace go first; a key deleted and inserted again in one transaction trips DuckDB's index checks, so rescored keys are updated instead.
+    await conn.run(
+      `DELETE FROM matches m USING (SELECT DISTINCT user_id, model_version FROM staged_scores WHERE replaces) r
+       WHERE m.user_id = r.user_id AND m.model_version = r.model_version
+         AND NOT EXISTS (SELECT 1 FROM staged_scores s WHERE s.user_id = m.user_id AND s.cluster_id = m.cluster_id AND s.model_version = m.model_version)`,
+    );
+    const result = await conn.run(
+      `INSERT INTO matches (user_id, cluster_id, model_version, score, components, computed_at)
+       SELECT user_id, cluster_id, model_version, score, components, computed_at FROM staged_scores
+       ON CONFLICT (user_id, cluster_id, model_version) DO UPDATE SET score = excluded.score,
+         components = excluded.components, computed_at = excluded.computed_at`,
+    );
+    await conn.run(
+      `INSERT INTO scoring_watermarks (user_id, model_version, scored_through)
+       SELECT user_id, model_version, max(computed_at) FROM staged_scores GROUP BY user_id, model_version
+       ON CONFLICT (user_id, model_version) DO UPDATE SET scored_through = greatest(scoring_watermarks.scored_through, excluded.scored_through)`,
+    );
+    await conn.run(
+      `DELETE FROM matches m USING (
+         SELECT x.user_id, x.cluster_id, x.model_version,
+                row_number() OVER (PARTITION BY x.user_id, x.model_version
+                                   ORDER BY (listed.id IS NOT NULL) DESC, x.score DESC, x.cluster_id) AS rank
+         FROM matches x
+         JOIN (SELECT DISTINCT user_id, model_version FROM staged_scores) t ON t.user_id = x.user_id AND t.model_version = x.model_version
+         LEFT JOIN (SELECT c.id FROM job_clusters c WHERE ${ACTIVE_CLUSTER}) listed ON listed.id = x.cluster_id
+       ) d
+       WHERE d.rank > $1 AND m.user_id = d.user_id AND m.cluster_id = d.cluster_id AND m.model_version = d.model_version`,
+      [keep],
+    );
+    return Number(result.rowsChanged);
+  } finally {
+    await conn.run('DROP TABLE IF EXISTS staged_scores');
+  }
 }
 
 /** A job card with its score for one user: `components` maps each matcher feature to its share of the score. */
@@ -224,6 +268,27 @@ export interface MatchCard extends JobCard {
   score: number;
   components: Record<string, number>;
   modelVersion: string;
+}
+
+/** A user's score for a job, its components as stored (JSON text). */
+export interface RankedMatch {
+  clusterId: string;
+  score: number;
+  components: string;
+  modelVersion: string;
+}
+
+/** A user's best `limit` scores from one matcher version, best first, leaving out the jobs they dismissed. */
+export async function rankedMatches(conn: DuckDBConnection, q: { userId: string; modelVersion: string; minScore: number; limit: number }): Promise<RankedMatch[]> {
+  return queryRows<RankedMatch>(
+    conn,
+    `SELECT m.cluster_id AS "clusterId", m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion"
+     FROM matches m
+     WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
+       AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
+     ORDER BY m.score DESC, m.cluster_id LIMIT $4`,
+    [q.userId, q.modelVersion, q.minScore, q.limit],
+  );
 }
 
 /**
@@ -239,15 +304,7 @@ export async function listMatches(
 ): Promise<MatchCard[]> {
   const wanted = q.offset + q.limit;
   for (let read = 2 * wanted + 10; ; read *= 4) {
-    const scores = await queryRows<{ clusterId: string; score: number; components: string; modelVersion: string }>(
-      conn,
-      `SELECT m.cluster_id AS "clusterId", m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion"
-       FROM matches m
-       WHERE m.user_id = $1 AND m.model_version = $2 AND m.score >= $3
-         AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
-       ORDER BY m.score DESC, m.cluster_id LIMIT $4`,
-      [q.userId, q.modelVersion, q.minScore, read],
-    );
+    const scores = await rankedMatches(conn, { ...q, limit: read });
     const active = await activeClusterIds(conn, scores.map((s) => s.clusterId), q.acceptedContracts);
     const listed = scores.filter((s) => active.has(s.clusterId));
     if (listed.length >= wanted || scores.length < read) {

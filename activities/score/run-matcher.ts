@@ -5,10 +5,11 @@ import { CollaborativeSignals, type FeedbackSignal } from '../../models/matcher/
 import { FeatureEncoder } from '../../models/matcher/features.js';
 import { feedbackGrade } from '../../models/matcher/labels.js';
 import { MatcherScorer, namedComponents, round6 } from '../../models/matcher/scorer.js';
-import type { FeedbackRow, ModelVersion, ScoringJob, ScoringProfile } from '../../warehouse/ml.js';
+import { MATCHES_PER_PROFILE, type FeedbackRow, type ModelVersion, type ScoringJob, type ScoringProfile } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
 import { firstJobToScore, jobsByViewer, type ScoringPlan } from './prepare-scoring.js';
 import { readStagedRows, stagedModelFiles } from './staged-model.js';
+import { TopScores } from './top-scores.js';
 
 /** Scores per staged output file: DuckDB reads the chunks as one glob, and no file holds a run's every pair. */
 const CHUNK_ROWS = 50_000;
@@ -36,14 +37,24 @@ export function feedbackSignals(rows: readonly FeedbackRow[]): FeedbackSignal[] 
   return signals;
 }
 
+/** Row `row` of the sets taken one after the other. */
+function jobAt(sets: readonly { jobs: readonly ScoringJob[] }[], row: number): ScoringJob {
+  for (const set of sets) {
+    if (row < set.jobs.length) return set.jobs[row] as ScoringJob;
+    row -= set.jobs.length;
+  }
+  throw new RangeError(`row ${row} is past the profile's jobs`);
+}
+
 /**
  * Scores a staged plan with its ONNX matcher version: computes the features of every pair the plan
- * calls for and runs them through onnxruntime in batches. Stateless (fetch queue): reads and writes
- * staging files only. Returns a glob of the staged score files.
+ * calls for and runs them through onnxruntime in batches, and stages each profile's best `keep`
+ * (`MATCHES_PER_PROFILE`) of them. Stateless (fetch queue): reads and writes staging files only. Returns
+ * a glob of the staged score files.
  */
 export async function runMatcher(
   input: { runId: string; path: string; model: ModelVersion },
-  ctx: { staging: Staging; projectRoot: string; onBatch?: () => void },
+  ctx: { staging: Staging; projectRoot: string; onBatch?: () => void; keep?: number },
 ): Promise<{ path: string; rows: number }> {
   const [plan] = readStagedRows<ScoringPlan>(ctx.staging, input.path);
   if (!plan) throw new Error(`scoring plan ${input.path} is empty`);
@@ -75,25 +86,35 @@ export async function runMatcher(
     rows += chunk.length;
     chunk = [];
   };
+  // Only each profile's best are staged (the load keeps the best of these and the stored ones).
+  const best = new TopScores(ctx.keep ?? MATCHES_PER_PROFILE, scorer.width);
   for (const profile of profiles) {
     const compiledProfile = encoder.compileProfile(profile);
-    for (const set of [publicJobs, ownJobs.get(profile.userId)]) {
-      const from = set ? firstJobToScore(profile, set.changed) : 0;
-      if (!set || from >= set.jobs.length) continue;
+    const sets = [publicJobs, ownJobs.get(profile.userId)].flatMap((set) => (set ? [set] : []));
+    best.clear();
+    // Rows are numbered across the profile's sets, public first, so one selection ranks them all.
+    let base = 0;
+    for (const set of sets) {
+      const from = firstJobToScore(profile, set.changed);
+      const offset = base;
       await batches.scoreProfile(compiledProfile, set.compiled, from, (start, { scores, components }) => {
-        for (let i = 0; i < scores.length; i += 1) {
-          chunk.push({
-            user_id: profile.userId,
-            cluster_id: set.jobs[start + i]?.clusterId,
-            model_version: input.model.version,
-            score: round6(scores[i] ?? 0),
-            components: namedComponents(scorer.features, components, i),
-            computed_at: computedAt,
-          });
-          if (chunk.length >= CHUNK_ROWS) flush();
-        }
+        for (let i = 0; i < scores.length; i += 1) best.offer(offset + start + i, scores[i] ?? 0, components, i * scorer.width);
         ctx.onBatch?.();
       });
+      base += set.jobs.length;
+    }
+    const replaces = profile.rescoreAll || profile.scoredThroughMs === null;
+    for (const kept of best.best()) {
+      chunk.push({
+        user_id: profile.userId,
+        cluster_id: jobAt(sets, kept.row).clusterId,
+        model_version: input.model.version,
+        score: round6(kept.score),
+        components: namedComponents(scorer.features, kept.components, 0),
+        computed_at: computedAt,
+        replaces,
+      });
+      if (chunk.length >= CHUNK_ROWS) flush();
     }
   }
   // At least one file, so the glob always matches (an empty file loads nothing).
