@@ -152,20 +152,36 @@ export interface PendingRawPosting {
   payload: string;
 }
 
-/** The newest raw version of each source posting not yet normalized, or normalized by an older normalizer. */
-export async function pendingRawPostings(conn: DuckDBConnection, normalizerVersion: number): Promise<PendingRawPosting[]> {
+/**
+ * The newest raw version of each source posting not yet normalized, or normalized by an older
+ * normalizer: a page of at most `limit`, in key order after `after` (the last key of the page before),
+ * so a stage holds one page of payloads in memory, not every pending one.
+ */
+export async function pendingRawPostings(
+  conn: DuckDBConnection,
+  q: { normalizerVersion: number; limit: number; after: { sourceId: string; externalId: string } | null },
+): Promise<PendingRawPosting[]> {
   return queryRows<PendingRawPosting>(
     conn,
+    // The page is chosen on keys alone; only its payloads are read.
     `WITH latest AS (
-       SELECT r.source_id, r.external_id, r.content_hash, s.adapter, r.payload::VARCHAR AS payload
-       FROM raw_postings r JOIN sources s ON s.id = r.source_id
-       QUALIFY row_number() OVER (PARTITION BY r.source_id, r.external_id ORDER BY r.fetched_at DESC, r.content_hash) = 1)
-     SELECT * FROM latest l
-     WHERE NOT EXISTS (SELECT 1 FROM postings p
-                       WHERE p.source_id = l.source_id AND p.external_id = l.external_id AND p.raw_content_hash = l.content_hash
-                         AND coalesce(p.normalizer_version, 1) >= $1)
-     ORDER BY l.source_id, l.external_id`,
-    [normalizerVersion],
+       SELECT r.source_id, r.external_id, r.content_hash
+       FROM raw_postings r
+       WHERE $2::VARCHAR IS NULL OR r.source_id > $2 OR (r.source_id = $2 AND r.external_id > $3)
+       QUALIFY row_number() OVER (PARTITION BY r.source_id, r.external_id ORDER BY r.fetched_at DESC, r.content_hash) = 1),
+     page AS (
+       SELECT * FROM latest l
+       WHERE NOT EXISTS (SELECT 1 FROM postings p
+                         WHERE p.source_id = l.source_id AND p.external_id = l.external_id AND p.raw_content_hash = l.content_hash
+                           AND coalesce(p.normalizer_version, 1) >= $1)
+       ORDER BY l.source_id, l.external_id
+       LIMIT $4)
+     SELECT page.source_id, page.external_id, page.content_hash, s.adapter, r.payload::VARCHAR AS payload
+     FROM page
+     JOIN raw_postings r ON r.source_id = page.source_id AND r.external_id = page.external_id AND r.content_hash = page.content_hash
+     JOIN sources s ON s.id = page.source_id
+     ORDER BY page.source_id, page.external_id`,
+    [q.normalizerVersion, q.after?.sourceId ?? null, q.after?.externalId ?? null, q.limit],
   );
 }
 

@@ -40,4 +40,17 @@ describe('the normalize stage in the warehouse', () => {
     expect(await fixture.warehouse.query('SELECT count(*) AS n FROM postings WHERE language IS NULL')).toEqual([{ n: 0 }]);
     expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0 });
   });
+
+  it('goes a page at a time past postings that fail, and reaches every one', async () => {
+    const ctx = { runId: 'paged', staging: new Staging(join(fixture.dir, 'staging')), skills: new SkillMatcher(loadTaxonomy()), pageSize: 4 };
+    await fixture.warehouse.query(`UPDATE postings SET normalizer_version = 1, title = 'stale'`);
+    // An unreadable payload in the first page: it is counted, and the pages after it still come.
+    await fixture.warehouse.query(
+      `INSERT INTO raw_postings (source_id, external_id, content_hash, fetched_at, run_id, payload)
+       SELECT source_id, '!broken', 'h', now(), 'paged', '"not an object"' FROM raw_postings ORDER BY source_id LIMIT 1`,
+    );
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 25, normalized: 24, failed: 1 });
+    expect(await fixture.warehouse.query(`SELECT count(*) AS n FROM postings WHERE title = 'stale' OR normalizer_version = 1`)).toEqual([{ n: 0 }]);
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 1, normalized: 0, failed: 1 });
+  });
 });

@@ -17,20 +17,45 @@ export interface NormalizeCounts {
   failed: number;
 }
 
+/** Raw postings read, normalized and loaded at a time: memory holds one page, however many are pending. */
+const PAGE = 10_000;
+
 /**
- * raw_postings → postings, for every raw version not normalized yet. A payload that cannot be read
- * is counted as failed and left in raw (so a fixed adapter can normalize it later); it never stops the stage.
+ * raw_postings → postings, for every raw version not normalized yet, a page at a time. A payload that
+ * cannot be read is counted as failed and left in raw (so a fixed adapter can normalize it later); it
+ * never stops the stage.
  */
 export async function runNormalize(
   conn: DuckDBConnection,
-  ctx: { runId: string; staging: Staging; skills: SkillMatcher; onError?: (error: Error, row: { sourceId: string; externalId: string }) => void },
+  ctx: { runId: string; staging: Staging; skills: SkillMatcher; pageSize?: number; onError?: (error: Error, row: { sourceId: string; externalId: string }) => void },
 ): Promise<NormalizeCounts> {
-  const pending = await pendingRawPostings(conn, NORMALIZER_VERSION);
-  let failed = 0;
+  const counts: NormalizeCounts = { pending: 0, normalized: 0, failed: 0 };
   const fail = (error: Error, raw: PendingRawPosting) => {
-    failed += 1;
+    counts.failed += 1;
     ctx.onError?.(error, { sourceId: raw.source_id, externalId: raw.external_id });
   };
+  const limit = ctx.pageSize ?? PAGE;
+  for (let after: { sourceId: string; externalId: string } | null = null; ; ) {
+    const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
+    counts.pending += pending.length;
+    const rows = await normalizePage(pending, ctx.skills, fail);
+    if (rows.length > 0) {
+      // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
+      const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), rows);
+      counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
+    }
+    const last = pending.at(-1);
+    if (!last || pending.length < limit) return counts;
+    after = { sourceId: last.source_id, externalId: last.external_id };
+  }
+}
+
+/** One page of raw postings → staged posting rows; a raw posting that fails is reported, not thrown. */
+async function normalizePage(
+  pending: readonly PendingRawPosting[],
+  skills: SkillMatcher,
+  fail: (error: Error, raw: PendingRawPosting) => void,
+): Promise<Record<string, unknown>[]> {
   const jobs: NormalizeJob[] = [];
   const origins: PendingRawPosting[] = [];
   for (const raw of pending) {
@@ -43,14 +68,8 @@ export async function runNormalize(
     }
   }
   // Large batches are spread over worker threads: normalization is independent per posting.
-  const results = jobs.length >= PARALLEL_FROM ? await sharedPool().normalize(jobs) : jobs.map((job) => normalizeToRow(job, ctx.skills));
+  const results = jobs.length >= PARALLEL_FROM ? await sharedPool().normalize(jobs) : jobs.map((job) => normalizeToRow(job, skills));
   const rows: Record<string, unknown>[] = [];
   results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : rows.push(result.row)));
-  let normalized = 0;
-  if (rows.length > 0) {
-    const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), rows);
-    normalized = await upsertPostings(conn, staged.path, ctx.runId);
-  }
-  return { pending: pending.length, normalized, failed };
+  return rows;
 }
-
