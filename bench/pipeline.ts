@@ -92,7 +92,7 @@ async function measured(stage: () => Promise<Counts>): Promise<StageFigures> {
 /** What each activity of pipelineWorkflow does, minus Temporal and the pipeline_runs bookkeeping, stage by stage in one process. */
 async function directRun(dataDir: string): Promise<DirectRun> {
   const config = benchConfig(dataDir);
-  const warehouse = await Warehouse.open(config.warehousePath);
+  const warehouse = await Warehouse.open(config.warehousePath, { memoryLimit: config.warehouseMemoryLimit });
   const staging = new Staging(config.stagingDir);
   const skills = new SkillMatcher(loadTaxonomy());
   const runId = 'bench-direct';

@@ -55,7 +55,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     while (cleanup.length) await cleanup.pop()?.();
   };
   try {
-    const warehouse = await Warehouse.open(config.warehousePath);
+    const warehouse = await Warehouse.open(config.warehousePath, { memoryLimit: config.warehouseMemoryLimit });
     cleanup.push(() => warehouse.close());
     const migrated = await migrate(warehouse);
     say(`› warehouse ${config.warehousePath} at schema version ${migrated.version}${migrated.applied.length ? ` (applied ${migrated.applied.join(', ')})` : ''}`);

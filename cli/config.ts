@@ -38,6 +38,8 @@ export interface Config {
   resumeMaxBytes: number;
   /** ANTHROPIC_MODEL: the model résumé structuring uses when ANTHROPIC_API_KEY is set (the key itself is read where it is used, never kept here). */
   anthropicModel: string;
+  /** WAREHOUSE_MEMORY_LIMIT: what DuckDB may hold in memory before it spills to disk (DuckDB's own default is 80 % of RAM). */
+  warehouseMemoryLimit: string;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, what: string): number {
@@ -55,6 +57,13 @@ function httpUrl(env: NodeJS.ProcessEnv, name: string): string | null {
   if (raw === undefined || raw === '') return null;
   if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new Error(`${name}=${raw} is not an http(s) URL`);
   return raw.replace(/\/+$/, '');
+}
+
+function memorySize(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(raw)) throw new Error(`${name}=${raw} is not a memory size such as 512MB or 2GB`);
+  return raw;
 }
 
 /** Every setting comes from the environment; the defaults run everything on this machine. */
@@ -88,5 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resumeMaxBytes: wholeNumber(env, 'RESUME_MAX_BYTES', 5 * 1024 * 1024, 1, 100 * 1024 * 1024, 'a size in bytes up to 100 MB'),
     // A fast, inexpensive model is enough to fill a schema from a résumé's text.
     anthropicModel: env.ANTHROPIC_MODEL || 'claude-haiku-5-5',
+    // The pipeline's budget is 2 GB in all; DuckDB spills sorts, joins and aggregates past this to disk.
+    warehouseMemoryLimit: memorySize(env, 'WAREHOUSE_MEMORY_LIMIT', '1GB'),
   };
 }

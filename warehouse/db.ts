@@ -24,13 +24,15 @@ export class Warehouse {
     private readonly instance: DuckDBInstance,
   ) {}
 
-  static async open(path: string): Promise<Warehouse> {
+  /** `memoryLimit`: DuckDB's memory_limit (e.g. '1GB'); unset, DuckDB's default of 80 % of RAM. */
+  static async open(path: string, opts: { memoryLimit?: string } = {}): Promise<Warehouse> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
       // Offline machines cannot download extensions; parquet and json are built in.
       const instance = await DuckDBInstance.create(path, {
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
+        ...(opts.memoryLimit ? { memory_limit: opts.memoryLimit } : {}),
       });
       return new Warehouse(path, instance);
     } catch (error) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../cli/config.js';
 import { Warehouse, WarehouseLockedError } from './db.js';
 import { loadMigrations, migrate, MigrationError } from './migrate.js';
 
@@ -151,6 +152,15 @@ describe('Warehouse.open', () => {
 
   afterAll(() => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('holds DuckDB to WAREHOUSE_MEMORY_LIMIT, and refuses a limit that is not a size', async () => {
+    const config = loadConfig({ DATA_DIR: tempDir('warehouse-memory-'), WAREHOUSE_MEMORY_LIMIT: '300MB' });
+    const warehouse = await Warehouse.open(config.warehousePath, { memoryLimit: config.warehouseMemoryLimit });
+    openWarehouses.push(warehouse);
+    const [row] = await warehouse.query<{ limit: string }>(`SELECT current_setting('memory_limit') AS "limit"`);
+    expect(row?.limit).toMatch(/^(286\.1 MiB|300\.0 MB)$/);
+    expect(() => loadConfig({ WAREHOUSE_MEMORY_LIMIT: 'lots' })).toThrow(/WAREHOUSE_MEMORY_LIMIT=lots is not a memory size/);
   });
 
   it('names the lock holder and the way out when another process holds the file', async () => {

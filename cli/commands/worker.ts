@@ -18,7 +18,7 @@ export async function worker(queueArg: string): Promise<void> {
   const address = config.temporalAddress ?? `127.0.0.1:${config.temporalPort}`;
   let warehouse: Warehouse | null = null;
   if (queues.includes('pipeline')) {
-    warehouse = await Warehouse.open(config.warehousePath);
+    warehouse = await Warehouse.open(config.warehousePath, { memoryLimit: config.warehouseMemoryLimit });
     await migrate(warehouse);
   }
   const workers = await startWorkers({
