@@ -14,8 +14,9 @@ export interface Candidate {
   acronym: boolean;
 }
 
+/** A trie node; edges are keyed by UTF-16 code unit, the unit the scan walks the text by. */
 interface Node {
-  next: Map<string, Node>;
+  next: Map<number, Node>;
   skill?: string;
   alias?: string;
   ambiguous?: boolean;
@@ -24,6 +25,27 @@ interface Node {
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
+const SPACE = 32;
+
+/**
+ * Whether a code unit is a word character (WORD_CHAR) or a letter or digit (ALNUM), decided once per
+ * unit: the scan asks at every position of every description, too often for a regular expression.
+ */
+const classOf = new Uint8Array(0x10000);
+const IS_WORD = 1;
+const IS_ALNUM = 2;
+const CLASSIFIED = 4;
+function unitClass(code: number): number {
+  let c = classOf[code] as number;
+  if (c === 0) {
+    const char = String.fromCharCode(code);
+    c = CLASSIFIED | (WORD_CHAR.test(char) ? IS_WORD : 0) | (ALNUM.test(char) ? IS_ALNUM : 0);
+    classOf[code] = c;
+  }
+  return c;
+}
+const isWordUnit = (form: string, at: number) => at < form.length && (unitClass(form.charCodeAt(at)) & IS_WORD) !== 0;
+const isAlnumUnit = (form: string, at: number) => at >= 0 && at < form.length && (unitClass(form.charCodeAt(at)) & IS_ALNUM) !== 0;
 /** What follows a dot inside a name rather than after a sentence: "node.js", "docker.com", "app.py". */
 const DOT_SUFFIX = /^\.(?:jsx?|tsx?|py|rb|go|rs|java|net|com|org|io|ai|dev|app|co|br|mx|ar|cl|es|pt|us|uk|exe|json|ya?ml|md|html?|css|sh|sql|txt|csv)(?![\p{L}\p{N}])/u;
 
@@ -52,9 +74,10 @@ export class AliasIndex {
 
   private insert(key: string, skill: string, ambiguous: boolean, acronym: boolean) {
     let node = this.root;
-    for (const char of key) {
-      let child = node.next.get(char);
-      if (!child) node.next.set(char, (child = { next: new Map() }));
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map() }));
       node = child;
     }
     // The taxonomy guarantees one skill per key; the first one wins if a hand-made taxonomy repeats one.
@@ -82,36 +105,38 @@ export class AliasIndex {
 
   private longestAt(form: string, start: number): Candidate | null {
     let node = this.root;
-    let best: Candidate | null = null;
+    let best: Node | null = null;
+    let bestEnd = start;
     let j = start;
     while (j < form.length) {
-      const char = form[j] as string;
-      const child = node.next.get(char);
+      const code = form.charCodeAt(j);
+      const child = node.next.get(code);
       if (!child) break;
       node = child;
       j++;
       // Runs of spaces in the text read as the single space of the alias.
-      if (char === ' ') while (form[j] === ' ') j++;
-      if (node.skill !== undefined && endsWord(form, j, char)) {
-        best = { skill: node.skill, start, end: j, alias: node.alias as string, ambiguous: node.ambiguous === true, acronym: node.acronym === true };
+      if (code === SPACE) while (form.charCodeAt(j) === SPACE) j++;
+      if (node.skill !== undefined && endsWord(form, j, code)) {
+        best = node;
+        bestEnd = j;
       }
     }
-    return best;
+    if (best === null) return null;
+    return { skill: best.skill as string, start, end: bestEnd, alias: best.alias as string, ambiguous: best.ambiguous === true, acronym: best.acronym === true };
   }
 }
 
 function wordStart(form: string, i: number): 'yes' | 'after-dot' | null {
-  const before = form[i - 1];
-  if (before === undefined) return 'yes';
-  if (WORD_CHAR.test(before)) return null;
-  return before === '.' && ALNUM.test(form[i - 2] ?? '') ? 'after-dot' : 'yes';
+  if (i === 0) return 'yes';
+  if (isWordUnit(form, i - 1)) return null;
+  return form[i - 1] === '.' && isAlnumUnit(form, i - 2) ? 'after-dot' : 'yes';
 }
 
-function endsWord(form: string, end: number, lastChar: string): boolean {
+function endsWord(form: string, end: number, lastCode: number): boolean {
+  if (end >= form.length) return true;
+  if (isWordUnit(form, end)) return false;
   const after = form[end];
-  if (after === undefined) return true;
-  if (WORD_CHAR.test(after)) return false;
   // "c" is not the start of "c++" or "c#", nor "node" of "node.js".
-  if (ALNUM.test(lastChar) && (after === '+' || after === '#')) return false;
+  if ((unitClass(lastCode) & IS_ALNUM) !== 0 && (after === '+' || after === '#')) return false;
   return !(after === '.' && DOT_SUFFIX.test(form.slice(end, end + 8)));
 }
