@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Client } from '@temporalio/client';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Logger } from 'pino';
@@ -6,6 +7,7 @@ import { findAccountById, findLiveSession } from '../warehouse/accounts.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { tokenHash } from './auth/secrets.js';
+import type { ReadModel } from './read-model/read-model.js';
 import type { ResumeDeps } from './routers/resume.js';
 
 export const SESSION_COOKIE = 'sid';
@@ -26,6 +28,8 @@ export interface ApiUser {
 
 export interface ApiContext {
   warehouse: Warehouse;
+  /** The in-memory serving layer in front of the warehouse (read-model/); null: every answer from the warehouse. */
+  readModel?: ReadModel | null;
   user: ApiUser | null;
   session: { tokenHash: string; csrfToken: string } | null;
   /** The synchronizer token the client must echo in `x-csrf-token` on every mutation of a cookie session. */
@@ -47,6 +51,7 @@ export interface ApiContext {
 
 export interface ContextOptions {
   warehouse: Warehouse;
+  readModel?: ReadModel | null;
   publicUrl: string;
   secureCookies: boolean;
   notify?: NotifyDeps | null;
@@ -56,27 +61,39 @@ export interface ContextOptions {
   logger?: Logger | null;
 }
 
-/** Who is calling: the session cookie is looked up by its hash; an unknown or expired one is anonymous (null). */
-export async function sessionOf(warehouse: Warehouse, req: IncomingMessage): Promise<{ user: ApiUser; session: NonNullable<ApiContext['session']> } | null> {
+export interface Caller {
+  user: ApiUser;
+  session: NonNullable<ApiContext['session']>;
+}
+
+/** The live session of a token hash and its user; null when unknown or expired. */
+export async function loadCaller(conn: DuckDBConnection, hash: string): Promise<(Caller & { expiresMs: number }) | null> {
+  const live = await findLiveSession(conn, hash);
+  const account = live ? await findAccountById(conn, live.user_id) : null;
+  if (!live || !account) return null;
+  return {
+    session: { tokenHash: hash, csrfToken: live.csrf_token },
+    user: { id: account.id, email: account.email, displayName: account.display_name, role: account.role, locale: account.locale },
+    expiresMs: live.expires_ms,
+  };
+}
+
+/** Who is calling: the session cookie is looked up by its hash (in the read model when there is one); an unknown or expired one is anonymous (null). */
+export async function sessionOf(warehouse: Warehouse, req: IncomingMessage, readModel: ReadModel | null = null): Promise<Caller | null> {
   const token = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
   if (!token) return null;
   const hash = tokenHash(token);
-  return warehouse.withConnection(async (conn) => {
-    const live = await findLiveSession(conn, hash);
-    const account = live ? await findAccountById(conn, live.user_id) : null;
-    if (!live || !account) return null;
-    return {
-      session: { tokenHash: hash, csrfToken: live.csrf_token },
-      user: { id: account.id, email: account.email, displayName: account.display_name, role: account.role, locale: account.locale },
-    };
-  });
+  if (readModel) return readModel.caller(hash);
+  const caller = await warehouse.withConnection((conn) => loadCaller(conn, hash));
+  return caller && { user: caller.user, session: caller.session };
 }
 
 export async function createContext(opts: ContextOptions, req: IncomingMessage, res: ServerResponse): Promise<ApiContext> {
-  const caller = await sessionOf(opts.warehouse, req);
+  const caller = await sessionOf(opts.warehouse, req, opts.readModel ?? null);
   const csrf = req.headers['x-csrf-token'];
   return {
     warehouse: opts.warehouse,
+    readModel: opts.readModel ?? null,
     user: caller?.user ?? null,
     session: caller?.session ?? null,
     csrfHeader: typeof csrf === 'string' ? csrf : null,

@@ -2,6 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Warehouse } from '../warehouse/db.js';
 import { createContext, type TemporalUi } from './context.js';
+import type { ReadModel } from './read-model/read-model.js';
 import type { EventStreams } from './events.js';
 import { demoSourceFiles } from './demo-sources.js';
 import type { Health } from './health.js';
@@ -19,6 +20,8 @@ export interface HttpDeps {
   demoSourcesDir: string | null;
   /** Null in a process that does not own the warehouse: no API there. */
   warehouse: Warehouse | null;
+  /** The API's in-memory serving layer over that warehouse; absent, every answer is read from the warehouse. */
+  readModel?: ReadModel | null;
   /** Where users reach the app, for links in e-mails; https there means Secure cookies. */
   publicUrl: string;
   /** The web app's build (web/dist); null serves no app (API-only tests). */
@@ -69,7 +72,7 @@ export function createHttpServer(deps: HttpDeps): Server {
           },
           createContext: ({ req, res }) =>
             createContext(
-              { warehouse, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null, logger: deps.logger ?? null },
+              { warehouse, readModel: deps.readModel ?? null, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null, logger: deps.logger ?? null },
               req,
               res,
             ),

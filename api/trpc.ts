@@ -21,14 +21,31 @@ const t = initTRPC.context<ApiContext>().create({
 
 export const router = t.router;
 
+/**
+ * Every mutation may change what the read model (read-model/) keeps, so once it is done (its
+ * writes committed) the read model forgets: the caller's own data, every session after a password
+ * reset (its user is not signed in), and the jobs' cards and visibility after operators' and
+ * sources' mutations (a split cluster, a renamed or removed source).
+ */
+const forgetsAfterMutations = t.procedure.use(async ({ ctx, type, path, next }) => {
+  const result = await next();
+  const readModel = ctx.readModel;
+  if (type === 'mutation' && readModel) {
+    if (ctx.user) readModel.userChanged(ctx.user.id);
+    if (path === 'auth.resetPassword') readModel.sessionsChanged();
+    if (path.startsWith('ops.') || path.startsWith('sources.')) readModel.jobsChanged();
+  }
+  return result;
+});
+
 /** Procedures anyone may call: market data that is public on the boards anyway, sign-up and log-in. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = forgetsAfterMutations;
 
 /**
  * A signed-in caller. Mutations must also carry the session's CSRF token in `x-csrf-token`: a
  * cross-site form or script can send the cookie, but cannot read the token to send it back.
  */
-export const userProcedure = t.procedure.use(({ ctx, type, next }) => {
+export const userProcedure = forgetsAfterMutations.use(({ ctx, type, next }) => {
   if (!ctx.user || !ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'log in first' });
   if (type === 'mutation' && ctx.csrfHeader !== ctx.session.csrfToken) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'missing or wrong x-csrf-token header' });

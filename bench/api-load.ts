@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LATAM_COUNTRIES } from '../activities/normalize/geo.js';
 import { createHttpServer, listen } from '../api/http-server.js';
+import { ReadModel } from '../api/read-model/read-model.js';
 import { PROJECT_ROOT } from '../cli/config.js';
 import { Warehouse } from '../warehouse/db.js';
 import { searchJobs } from '../warehouse/job-queries.js';
@@ -29,7 +30,9 @@ const SELF = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--serve') {
   // Child: the app's HTTP server over the bench warehouse, on a free port it prints.
   const warehouse = await Warehouse.open(process.argv[3] as string);
-  const server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
+  // Served as the app serves it: through the in-memory read model.
+  const readModel = new ReadModel(warehouse);
+  const server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, readModel, publicUrl: 'http://127.0.0.1' });
   console.log(JSON.stringify({ port: await listen(server, 0, '127.0.0.1') }));
   process.on('SIGTERM', () => server.close(() => (warehouse.close(), process.exit(0))));
 } else {

@@ -7,6 +7,7 @@ import { resumeStoreFor } from '../activities/resume/resume-activities.js';
 import { reportSiteFor } from '../activities/publish/report-site.js';
 import { eventStreams } from '../api/events.js';
 import { checkHealth } from '../api/health.js';
+import { ReadModel } from '../api/read-model/read-model.js';
 import { createHttpServer, listen } from '../api/http-server.js';
 import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
@@ -99,10 +100,13 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     await webBuild;
     const temporalUiUrl = config.temporalUiUrl ?? dev?.uiUrl ?? null;
     const events = eventStreams({ warehouse });
+    const readModel = new ReadModel(warehouse);
+    cleanup.push(() => readModel.close());
     const server: Server = createHttpServer({
       health: () => checkHealth({ warehouse, temporal: { connection, address: temporalAddress }, workerStates: workers.states }),
       demoSourcesDir: config.demoSources ? join(config.projectRoot, DEMO_SOURCES_DIR) : null,
       warehouse,
+      readModel,
       publicUrl: config.publicUrl,
       webDir: join(config.projectRoot, 'web', 'dist'),
       reportsDir: reportSiteFor(config.projectRoot, config.dataDir).siteDir,
@@ -124,6 +128,8 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       sources: [...builtinSources(config.liveSources), ...(config.demoSources ? demoSources(`${httpUrl}/demo-sources`) : [])],
       demoProfile: config.demoSources,
     });
+    // Seeding wrote sources and a profile behind the API's back.
+    readModel.jobsChanged();
     return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl, stop };
   } catch (error) {
     await stop();

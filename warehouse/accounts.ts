@@ -42,6 +42,8 @@ export async function setLocale(conn: DuckDBConnection, userId: string, locale: 
 export interface SessionRow {
   user_id: string;
   csrf_token: string;
+  /** When it expires, epoch milliseconds: a cached session is refused from then on too. */
+  expires_ms: number;
 }
 
 export async function insertSession(conn: DuckDBConnection, s: { tokenHash: string; userId: string; csrfToken: string; ttlHours: number }): Promise<void> {
@@ -53,7 +55,7 @@ export async function insertSession(conn: DuckDBConnection, s: { tokenHash: stri
 }
 
 export async function findLiveSession(conn: DuckDBConnection, tokenHash: string): Promise<SessionRow | null> {
-  const [row] = await queryRows<SessionRow>(conn, 'SELECT user_id, csrf_token FROM sessions WHERE token_hash = $1 AND expires_at > now()', [tokenHash]);
+  const [row] = await queryRows<SessionRow>(conn, 'SELECT user_id, csrf_token, epoch_ms(expires_at) AS expires_ms FROM sessions WHERE token_hash = $1 AND expires_at > now()', [tokenHash]);
   return row ?? null;
 }
 

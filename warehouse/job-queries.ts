@@ -310,28 +310,77 @@ function slices(ids: string[]): string[][] {
   return out;
 }
 
+/** A job's row of the search read model as cached and shown: the card of every viewer, before their visibility rules. */
+export interface SearchDoc extends JobCard {
+  /** Null: public; else the only users who may see it (those whose sources found it). */
+  visibleTo: string[] | null;
+  contractType: string | null;
+}
+
+/**
+ * Rows of the given jobs from the search read model, by id, whoever may see them: a list of
+ * matches shows these, after cardFor.
+ */
+export async function searchDocsById(conn: DuckDBConnection, clusterIds: string[]): Promise<SearchDoc[]> {
+  const found: SearchDoc[] = [];
+  for (const ids of slices(clusterIds)) {
+    const rows = await queryRows<Omit<SearchDoc, 'members'> & { members: string }>(
+      conn,
+      `SELECT ${SEARCH_CARD_COLUMNS}, d.visible_to AS "visibleTo", d.contract_type AS "contractType" FROM search_docs d
+       WHERE d.cluster_id IN (SELECT unnest($1::VARCHAR[]))`,
+      [listValue(ids)],
+    );
+    for (const { members, ...doc } of rows) found.push({ ...doc, members: JSON.parse(members) as JobSource[] });
+  }
+  return found;
+}
+
+/**
+ * A job's card as the viewer sees it (null viewer: signed out), or null when they may not see the
+ * job: only the places to apply on sources they may see, and counting only those.
+ */
+export function cardFor(doc: SearchDoc, viewer: string | null, sourceShown: (sourceId: string) => boolean): JobCard | null {
+  if (doc.visibleTo !== null && (viewer === null || !doc.visibleTo.includes(viewer))) return null;
+  const members = doc.members.filter((m) => sourceShown(m.sourceId));
+  return {
+    clusterId: doc.clusterId,
+    active: doc.active,
+    title: doc.title,
+    company: doc.company,
+    sources: members.length,
+    firstSeenAt: doc.firstSeenAt,
+    location: doc.location,
+    remoteScope: doc.remoteScope,
+    seniority: doc.seniority,
+    language: doc.language,
+    skills: doc.skills,
+    salaryUsdMonthMin: doc.salaryUsdMonthMin,
+    salaryUsdMonthMax: doc.salaryUsdMonthMax,
+    salaryBrlMonthMin: doc.salaryBrlMonthMin,
+    salaryBrlMonthMax: doc.salaryBrlMonthMax,
+    members,
+  };
+}
+
 /**
  * Cards of the given jobs from the search read model, by id (what a list of matches shows): those
  * the viewer may see, each with the places to apply the viewer may see and counting only those.
  */
 export async function searchCardsById(conn: DuckDBConnection, clusterIds: string[], viewer: string | null): Promise<Map<string, JobCard>> {
-  const found: (Omit<JobCard, 'members'> & { members: JobSource[] })[] = [];
-  for (const ids of slices(clusterIds)) {
-    const rows = await queryRows<Omit<JobCard, 'members'> & { members: string }>(
-      conn,
-      `SELECT ${SEARCH_CARD_COLUMNS} FROM search_docs d
-       WHERE d.cluster_id IN (SELECT unnest($1::VARCHAR[])) AND ${visibleTo('d.visible_to', '$2::VARCHAR')}`,
-      [listValue(ids), viewer],
-    );
-    for (const { members, ...card } of rows) found.push({ ...card, members: JSON.parse(members) as JobSource[] });
-  }
-  const shown = new Set(await visibleSourceIds(conn, [...new Set(found.flatMap((card) => card.members.map((m) => m.sourceId)))], viewer));
+  const found = await searchDocsById(conn, clusterIds);
+  const shown = new Set(await visibleSourceIds(conn, [...new Set(found.flatMap((doc) => doc.members.map((m) => m.sourceId)))], viewer));
   const cards = new Map<string, JobCard>();
-  for (const card of found) {
-    const members = card.members.filter((m) => shown.has(m.sourceId));
-    cards.set(card.clusterId, { ...card, sources: members.length, members });
+  for (const doc of found) {
+    const card = cardFor(doc, viewer, (id) => shown.has(id));
+    if (card) cards.set(card.clusterId, card);
   }
   return cards;
+}
+
+/** Every source with its owner (null: a public source), for deciding visibility without a query per request. */
+export async function sourceOwners(conn: DuckDBConnection): Promise<Map<string, string | null>> {
+  const rows = await queryRows<{ id: string; owner: string | null }>(conn, 'SELECT id, owner_user_id AS owner FROM sources');
+  return new Map(rows.map((r) => [r.id, r.owner]));
 }
 
 /** Which of the given sources the viewer may see (public ones and their own), in the order given. */

@@ -16,10 +16,12 @@ export const matchesRouter = router({
       }),
     )
     .query(({ ctx, input }) =>
-      ctx.warehouse.withConnection(async (conn) => {
-        const model = await activeModelVersion(conn, 'matcher');
-        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: await acceptedContracts(conn, ctx.user.id), ...input });
-      }),
+      ctx.readModel
+        ? ctx.readModel.listMatches(ctx.user.id, input)
+        : ctx.warehouse.withConnection(async (conn) => {
+            const model = await activeModelVersion(conn, 'matcher');
+            return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: await acceptedContracts(conn, ctx.user.id), ...input });
+          }),
     ),
 
   /** What the components of a score mean: the active matcher's features, each with what it measures and its weight. */

@@ -16,6 +16,7 @@ import type { ProfileInput as WarehouseProfileInput } from '../../warehouse/app.
 import type { Warehouse } from '../../warehouse/db.js';
 import { upsertMatches } from '../../warehouse/ml.js';
 import { createHttpServer, listen } from '../http-server.js';
+import { ReadModel } from '../read-model/read-model.js';
 import type { AppRouter } from '../router.js';
 
 export interface PipelineApi {
@@ -46,15 +47,20 @@ export function profileInput(over: Partial<ProfileInput>): ProfileInput {
   };
 }
 
-/** Registers beforeAll/afterAll that build the warehouse and serve the API; the returned object is filled in once beforeAll ran. */
-export function usePipelineApi(): PipelineApi {
+/**
+ * Registers beforeAll/afterAll that build the warehouse and serve the API; the returned object is
+ * filled in once beforeAll ran. `readModel`: served through the in-memory read model, as the app serves it.
+ */
+export function usePipelineApi(opts: { readModel?: boolean } = {}): PipelineApi {
   let faults: FaultServer | undefined;
   let server: Server | undefined;
+  let readModel: ReadModel | null = null;
   const api = {} as PipelineApi;
   beforeAll(async () => {
     faults = await startFaultServer();
     const { warehouse, dir } = await fixtureWarehouse(faults);
-    server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, publicUrl: 'http://127.0.0.1' });
+    readModel = opts.readModel ? new ReadModel(warehouse) : null;
+    server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, readModel, publicUrl: 'http://127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
     Object.assign(api, {
       warehouse,
@@ -81,6 +87,7 @@ export function usePipelineApi(): PipelineApi {
   });
   afterAll(async () => {
     if (server) await new Promise((resolve) => server?.close(resolve));
+    readModel?.close();
     api.warehouse?.close();
     await faults?.close();
     if (api.dir) rmSync(api.dir, { recursive: true, force: true });

@@ -1,0 +1,53 @@
+// When a cached value must be read again. Every write the cache must reflect marks its scopes
+// changed after it committed; a value is stored with the epoch at which its load began, and is
+// stale once any of its scopes changed at or after that epoch. A load that raced a write (began
+// before the write committed, stored after it was marked) is therefore never served.
+
+export class Freshness {
+  private epoch = 1;
+  private readonly changedAt = new Map<string, number>();
+
+  /** Take this before loading a value; store the value with it. */
+  now(): number {
+    return this.epoch;
+  }
+
+  changed(scope: string): void {
+    this.epoch += 1;
+    this.changedAt.set(scope, this.epoch);
+  }
+
+  fresh(loadedAt: number, scopes: readonly string[]): boolean {
+    return scopes.every((scope) => loadedAt >= (this.changedAt.get(scope) ?? 0));
+  }
+}
+
+/** A map that forgets its least recently used entries past `capacity`. */
+export class Lru<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,237 @@
+// The API's serving layer: what the busiest procedures read on every request, kept in memory in
+// front of the warehouse. At 50 clients a closed loop needs about a thousand answers a second on
+// two cores, a millisecond or two of CPU each, where every DuckDB query costs one to thirty: so a
+// signed-in request finds its session, the active matcher, the caller's accepted contracts and
+// ranked matches, the jobs' cards and the search index here, and the warehouse is read only on a
+// miss. Everything is derived from the warehouse and is read again after the writes that change
+// it, all of which happen in this process (the warehouse has one owner):
+// - the caller's own mutations (api/trpc.ts marks the caller changed after each one; a password
+//   reset, whose caller is signed out, drops every cached session; operators' and sources'
+//   mutations drop the jobs' cards and visibility);
+// - the pipeline's stages, announced on the in-process bus: "score finished" drops every ranked
+//   list, "dedupe finished" (which refreshed the search read model) every card and the index;
+// - a matcher promoted or rolled back by its workflow, which says nothing on the bus: the active
+//   version is read again once a second.
+import { pipelineEvents } from '../../activities/pipeline-events.js';
+import type { Warehouse } from '../../warehouse/db.js';
+import { cardFor, searchDocsById, sourceOwners, type SearchDoc } from '../../warehouse/job-queries.js';
+import { acceptedContracts } from '../../warehouse/app.js';
+import { activeModelVersion, rankedMatches, type MatchCard, type ModelVersion, type RankedMatch } from '../../warehouse/ml.js';
+import { loadCaller, type Caller } from '../context.js';
+import { Freshness, Lru } from './freshness.js';
+
+/** How long a promotion or rollback may take to reach the cached active matcher version. */
+const MODEL_VERSION_TTL_MS = 1_000;
+/** Scores read for a user at first: the first pages of every list, even with unlisted jobs skipped. */
+const RANKED_DEPTH = 200;
+
+const SESSIONS = 'sessions';
+const SCORES = 'scores';
+const JOBS = 'jobs';
+const userScope = (userId: string) => `user:${userId}`;
+
+export interface ReadModelLimits {
+  /** Sessions kept (each a few hundred bytes). */
+  sessions: number;
+  /** Users whose accepted contracts and best scores are kept (each some 60 KB). */
+  users: number;
+  /** Jobs' cards kept (each about a kilobyte). */
+  docs: number;
+}
+
+const DEFAULT_LIMITS: ReadModelLimits = { sessions: 100_000, users: 5_000, docs: 100_000 };
+
+interface Stamped<T> {
+  value: T;
+  /** Freshness epoch at which its load began. */
+  at: number;
+}
+
+interface Ranked {
+  modelVersion: string;
+  /** Best first, as rankedMatches reads them; every score the user has when `complete`. */
+  rows: RankedMatch[];
+  complete: boolean;
+}
+
+export class ReadModel {
+  private readonly freshness = new Freshness();
+  private readonly sessions: Lru<string, Stamped<Caller & { expiresMs: number }>>;
+  private readonly contracts: Lru<string, Stamped<string[]>>;
+  private readonly ranked: Lru<string, Stamped<Ranked>>;
+  private readonly docs: Lru<string, Stamped<SearchDoc>>;
+  private owners: Stamped<Map<string, string | null>> | null = null;
+  private model: (Stamped<ModelVersion> & { loadedMs: number }) | null = null;
+  /** Loads under way, by what they load and the epoch they began at: concurrent misses share one. */
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly warehouse: Warehouse,
+    limits: Partial<ReadModelLimits> = {},
+  ) {
+    const { sessions, users, docs } = { ...DEFAULT_LIMITS, ...limits };
+    this.sessions = new Lru(sessions);
+    this.contracts = new Lru(users);
+    this.ranked = new Lru(users);
+    this.docs = new Lru(docs);
+    // Published after the stage's transaction committed.
+    this.unsubscribe = pipelineEvents(warehouse).subscribe((event) => {
+      if (event.type !== 'stage' || event.state !== 'finished') return;
+      if (event.stage === 'score') this.freshness.changed(SCORES);
+      if (event.stage === 'dedupe') this.jobsChanged();
+    });
+  }
+
+  /** After a write by or for one user: their account, sessions, profile, feedback. */
+  userChanged(userId: string): void {
+    this.freshness.changed(userScope(userId));
+  }
+
+  /** After sessions of a user not known here were deleted (a password reset by e-mail link). */
+  sessionsChanged(): void {
+    this.freshness.changed(SESSIONS);
+  }
+
+  /** After jobs, their sources or their visibility changed. */
+  jobsChanged(): void {
+    this.freshness.changed(JOBS);
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  /** The caller of a session token hash; null when it is unknown or expired. */
+  async caller(tokenHash: string): Promise<Caller | null> {
+    const hit = this.sessions.get(tokenHash);
+    if (hit && hit.value.expiresMs > Date.now() && this.freshness.fresh(hit.at, [SESSIONS, userScope(hit.value.user.id)])) {
+      return { user: { ...hit.value.user }, session: { ...hit.value.session } };
+    }
+    const loaded = await this.load(`session:${tokenHash}`, async (at) => {
+      const caller = await this.warehouse.withConnection((conn) => loadCaller(conn, tokenHash));
+      // Unknown tokens are not remembered: anyone can send many.
+      if (caller) this.sessions.set(tokenHash, { value: caller, at });
+      else this.sessions.delete(tokenHash);
+      return caller;
+    });
+    return loaded && { user: { ...loaded.user }, session: { ...loaded.session } };
+  }
+
+  async activeModel(): Promise<ModelVersion> {
+    const hit = this.model;
+    if (hit && Date.now() - hit.loadedMs < MODEL_VERSION_TTL_MS && this.freshness.fresh(hit.at, [SCORES])) return hit.value;
+    return this.load('model', async (at) => {
+      const loadedMs = Date.now();
+      const value = await this.warehouse.withConnection((conn) => activeModelVersion(conn, 'matcher'));
+      this.model = { value, at, loadedMs };
+      return value;
+    });
+  }
+
+  /** As warehouse/ml.ts listMatches answers, from memory once the user's scores and the jobs' cards are here. */
+  async listMatches(userId: string, q: { minScore: number; limit: number; offset: number }): Promise<MatchCard[]> {
+    const [model, contracts] = await Promise.all([this.activeModel(), this.acceptedContracts(userId)]);
+    const wanted = q.offset + q.limit;
+    const isListed = (doc: SearchDoc | undefined) =>
+      doc !== undefined && doc.active && (contracts.length === 0 || doc.contractType === null || contracts.includes(doc.contractType));
+    const listed: RankedMatch[] = [];
+    let ranked = await this.rankedMatches(userId, model.version, 2 * wanted + 10);
+    let next = 0;
+    for (;;) {
+      // The scores in order, the cards of a batch at a time, until the page is full or the scores fall below minScore.
+      while (listed.length < wanted && next < ranked.rows.length && ranked.rows[next]!.score >= q.minScore) {
+        const batch = ranked.rows.slice(next, next + 2 * (wanted - listed.length) + 10).filter((row) => row.score >= q.minScore);
+        const docs = await this.searchDocs(batch.map((row) => row.clusterId));
+        for (const row of batch) {
+          next += 1;
+          if (isListed(docs.get(row.clusterId))) listed.push(row);
+          if (listed.length >= wanted) break;
+        }
+      }
+      if (listed.length >= wanted || ranked.complete || next < ranked.rows.length) break;
+      ranked = await this.rankedMatches(userId, model.version, 4 * ranked.rows.length);
+    }
+    const page = listed.slice(q.offset, wanted);
+    const docs = await this.searchDocs(page.map((row) => row.clusterId));
+    const shown = await this.sourceShown(userId);
+    return page.flatMap((row) => {
+      const doc = docs.get(row.clusterId);
+      const card = doc ? cardFor(doc, userId, shown) : null;
+      return card ? [{ ...card, score: row.score, modelVersion: row.modelVersion, components: JSON.parse(row.components) as Record<string, number> }] : [];
+    });
+  }
+
+  /** The rows of the search read model of these jobs (absent: not in it), by id, whoever may see them. */
+  async searchDocs(clusterIds: readonly string[]): Promise<Map<string, SearchDoc | undefined>> {
+    const found = new Map<string, SearchDoc | undefined>();
+    const missing: string[] = [];
+    for (const id of clusterIds) {
+      const hit = this.docs.get(id);
+      if (hit && this.freshness.fresh(hit.at, [JOBS])) found.set(id, hit.value);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    const at = this.freshness.now();
+    const loaded = await this.warehouse.withConnection((conn) => searchDocsById(conn, missing));
+    for (const doc of loaded) {
+      this.docs.set(doc.clusterId, { value: doc, at });
+      found.set(doc.clusterId, doc);
+    }
+    for (const id of missing) if (!found.has(id)) found.set(id, undefined);
+    return found;
+  }
+
+  /** Whether the viewer (null: signed out) may see a source's postings: a public source or their own. */
+  async sourceShown(viewer: string | null): Promise<(sourceId: string) => boolean> {
+    let hit = this.owners;
+    if (!hit || !this.freshness.fresh(hit.at, [JOBS])) {
+      hit = await this.load('owners', async (at) => {
+        const owners = { value: await this.warehouse.withConnection(sourceOwners), at };
+        this.owners = owners;
+        return owners;
+      });
+    }
+    const owners = hit.value;
+    return (sourceId) => {
+      const owner = owners.get(sourceId);
+      return owner === null || (owner !== undefined && owner === viewer);
+    };
+  }
+
+  private async acceptedContracts(userId: string): Promise<string[]> {
+    const hit = this.contracts.get(userId);
+    if (hit && this.freshness.fresh(hit.at, [userScope(userId)])) return hit.value;
+    return this.load(`contracts:${userId}`, async (at) => {
+      const value = await this.warehouse.withConnection((conn) => acceptedContracts(conn, userId));
+      this.contracts.set(userId, { value, at });
+      return value;
+    });
+  }
+
+  /** At least `depth` of the user's best scores from this matcher version (fewer when they have fewer). */
+  private async rankedMatches(userId: string, modelVersion: string, depth: number): Promise<Ranked> {
+    const hit = this.ranked.get(userId);
+    if (hit && hit.value.modelVersion === modelVersion && (hit.value.complete || hit.value.rows.length >= depth) && this.freshness.fresh(hit.at, [SCORES, userScope(userId)])) {
+      return hit.value;
+    }
+    const limit = Math.max(depth, RANKED_DEPTH, hit?.value.rows.length ?? 0);
+    return this.load(`ranked:${userId}:${modelVersion}:${limit}`, async (at) => {
+      const rows = await this.warehouse.withConnection((conn) => rankedMatches(conn, { userId, modelVersion, minScore: Number.NEGATIVE_INFINITY, limit }));
+      const value = { modelVersion, rows, complete: rows.length < limit };
+      this.ranked.set(userId, { value, at });
+      return value;
+    });
+  }
+
+  /** Runs `load` once for concurrent misses of the same thing begun at the same epoch. */
+  private load<T>(key: string, load: (at: number) => Promise<T>): Promise<T> {
+    const at = this.freshness.now();
+    const slot = `${key}@${at}`;
+    const running = this.loading.get(slot) as Promise<T> | undefined;
+    if (running) return running;
+    const started = load(at).finally(() => this.loading.delete(slot));
+    this.loading.set(slot, started);
+    return started;
+  }
+}
