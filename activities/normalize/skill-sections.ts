@@ -55,12 +55,12 @@ function headingOf(line: string, nextLine: string): Heading | null {
   text = text.replace(LIST_ITEM, '');
   const colon = text.indexOf(':');
   const head = (colon >= 0 ? text.slice(0, colon) : text).trim();
-  const count = head.split(/\s+/).length;
   const headingLike =
-    colon >= 0
-      ? count <= 8 && head.length <= 60 && (!isItem || text.slice(colon + 1).trim() === '')
-      : !isItem && count <= 8 && head.length <= 70 && !/[.!?,;]$/.test(head);
+    colon >= 0 ? head.length <= 60 && (!isItem || text.slice(colon + 1).trim() === '') : !isItem && head.length <= 70 && !/[.!?,;]$/.test(head);
   if (!headingLike || head === '') return null;
+  // Words are counted only on lines short enough to be headings: splitting every paragraph cost more.
+  const count = head.split(/\s+/).length;
+  if (count > 8) return null;
   const folded = foldForMatching(head).replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const nice = NICE.test(folded);
   const required = REQUIRED.test(folded) || REQUIRED_HEADING.test(folded);
@@ -73,17 +73,64 @@ function headingOf(line: string, nextLine: string): Heading | null {
   return short ? { status: 'other' } : null;
 }
 
-/** The nearest "required" or "nice to have" said in the (folded) sentence around a mention ("Kafka is a plus"). */
-function inlineRequirement(folded: string, at: number): Requirement | undefined {
-  let best: { distance: number; status: boolean } | undefined;
+/** A "required" or "nice to have" said in a line, as a span of the line. */
+interface InlineSaying {
+  start: number;
+  end: number;
+  status: boolean;
+}
+
+/** What a line says inline, nice-to-have first, in text order: the order ties are settled in. */
+function inlineSayings(foldedLine: string): InlineSaying[] {
+  const sayings: InlineSaying[] = [];
   for (const [pattern, status] of INLINE) {
-    for (const match of folded.matchAll(pattern)) {
-      const distance = Math.min(Math.abs(match.index - at), Math.abs(match.index + match[0].length - at));
-      // "no excluyente" contains "excluyente": at equal distance the nice-to-have reading wins.
-      if (!best || distance < best.distance) best = { distance, status };
-    }
+    for (const match of foldedLine.matchAll(pattern)) sayings.push({ start: match.index, end: match.index + match[0].length, status });
+  }
+  return sayings;
+}
+
+/**
+ * The nearest "required" or "nice to have" said in the sentence [from, to) of a line around a mention
+ * at `at` ("Kafka is a plus"). The line's sayings serve every sentence: none of the patterns reaches
+ * across the punctuation that ends a sentence.
+ */
+function inlineRequirement(sayings: InlineSaying[], from: number, to: number, at: number): Requirement | undefined {
+  let best: { distance: number; status: boolean } | undefined;
+  for (const saying of sayings) {
+    if (saying.start < from || saying.end > to) continue;
+    const distance = Math.min(Math.abs(saying.start - at), Math.abs(saying.end - at));
+    // "no excluyente" contains "excluyente": at equal distance the nice-to-have reading wins.
+    if (!best || distance < best.distance) best = { distance, status: saying.status };
   }
   return best?.status;
+}
+
+const SENTENCE_END = /[.;!?](?:\s|$)/g;
+const isSentencePunctuation = (char: string | undefined) => char === '.' || char === ';' || char === '!' || char === '?';
+
+/** What the reader needs of a line to place a mention's sentence, computed once per line that has one. */
+interface LineReading {
+  /** Offsets of the punctuation that ends a sentence: followed by a space or the end of the line. */
+  sentenceEnds: number[];
+  sayings: InlineSaying[];
+}
+
+function readLine(line: string, foldedLine: string): LineReading {
+  return { sentenceEnds: [...line.matchAll(SENTENCE_END)].map((m) => m.index), sayings: inlineSayings(foldedLine) };
+}
+
+/** The sentence [from, to) of a line around the span [start, end); punctuation right before the span ends a sentence too. */
+function sentenceAround(line: string, reading: LineReading, start: number, end: number): [number, number] {
+  let from = isSentencePunctuation(line[start - 1]) ? start : 0;
+  let to = line.length;
+  for (const at of reading.sentenceEnds) {
+    if (at + 1 < start) from = Math.max(from, at + 1);
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return [from, to];
 }
 
 /**
@@ -110,15 +157,26 @@ export function requirementReader(text: string): (start: number, end: number) =>
     status.push(current);
     offset += line.length + 1;
   });
+  const readings: (LineReading | undefined)[] = [];
   return (start, end) => {
-    let index = starts.length - 1;
-    while (index > 0 && (starts[index] as number) > start) index--;
+    const index = lineAt(starts, start);
     const lineStart = starts[index] as number;
     const line = lines[index] as string;
-    const sentenceStart = Math.max(0, ...[...line.slice(0, start - lineStart).matchAll(/[.;!?](?:\s|$)/g)].map((m) => m.index + 1));
-    const after = /[.;!?](?:\s|$)/.exec(line.slice(end - lineStart));
-    const sentenceEnd = after ? end - lineStart + after.index : line.length;
-    const inline = inlineRequirement((foldedLines[index] as string).slice(sentenceStart, sentenceEnd), start - lineStart - sentenceStart);
+    const reading = (readings[index] ??= readLine(line, foldedLines[index] as string));
+    const [from, to] = sentenceAround(line, reading, start - lineStart, end - lineStart);
+    const inline = inlineRequirement(reading.sayings, from, to, start - lineStart);
     return inline ?? (status[index] as Requirement);
   };
+}
+
+/** The last line starting at or before the offset (the first line for none), by bisection of the ascending starts. */
+function lineAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
