@@ -34,6 +34,9 @@ const LETTER_HINTS: [Language, RegExp][] = [
   ['es', /[ñ¿¡]|ción\b/gu],
 ];
 
+const LINK = /\b(?:https?:\/\/|www\.)\S+/gu;
+const LINK_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+/gu;
+
 const MIN_WORDS = 4;
 const MIN_SCORE = 2;
 
@@ -42,10 +45,9 @@ const MIN_SCORE = 2;
  * plus letters only Portuguese or Spanish have; null for too little text or no clear winner.
  */
 export function detectLanguage(text: string): Language | null {
-  const clean = text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+/gu, ' ');
+  const lowered = text.normalize('NFC').toLowerCase();
+  // Without an "@" only links can match; the e-mail half backtracks through every word, so it runs only when needed.
+  const clean = lowered.replace(lowered.includes('@') ? LINK_OR_EMAIL : LINK, ' ');
   const words = clean.match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
   const score: Record<Language, number> = { pt: 0, es: 0, en: 0 };

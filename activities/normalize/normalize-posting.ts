@@ -87,7 +87,7 @@ export function normalizePosting(
 
   const language = detectLanguage(`${title}\n${descriptionText}`);
   const places = findPlaces(location ?? '');
-  const scope = classifyRemoteScope({ location, title, description: descriptionText, structured: raw.remote ?? undefined });
+  const scope = classifyRemoteScope({ location, title, description: descriptionText, language, structured: raw.remote ?? undefined });
   const timezone = parseTimezoneWindow(`${location ?? ''}\n${descriptionText}`);
   const seniority = classifySeniority(title, descriptionText);
   const years = yearsRequired(descriptionText);

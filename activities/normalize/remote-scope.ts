@@ -1,5 +1,5 @@
 import { AMERICAS_COUNTRIES, LATAM_COUNTRIES, countryCode, findPlaceMentions, findPlaces } from './geo.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, type Language } from './language.js';
 import { foldForMatching } from './text-fold.js';
 
 export type RemoteScope = 'global' | 'latam' | 'americas' | 'brazil' | 'countries' | 'onsite' | 'hybrid' | 'unknown';
@@ -18,6 +18,8 @@ export interface ScopeInput {
   location: string | null;
   title: string;
   description: string;
+  /** The posting's language, detectLanguage of the title and description, when the caller has it already. */
+  language?: Language | null;
   structured?: {
     /** Get on Board: "fully_remote", "remote_local" (remote from the job's country), "hybrid", "no_remote". */
     remoteModality?: string | null;
@@ -118,13 +120,20 @@ interface ListState { end: number; cued: boolean; required: boolean; excluded: b
 
 interface Mention { start: number; end: number; area: Area; fromCity: boolean; selfCued: boolean; locationOnly: boolean }
 
-function segmentAround(masked: string, start: number, end: number): [number, number] {
+/** Where a field's text breaks into segments: the [start, end) of each SEGMENT_BREAK, found once per field. */
+type Breaks = [number, number][];
+
+function segmentBreaks(masked: string): Breaks {
+  return [...masked.matchAll(SEGMENT_BREAK)].map((b) => [b.index, b.index + b[0].length]);
+}
+
+function segmentAround(masked: string, breaks: Breaks, start: number, end: number): [number, number] {
   let segStart = 0;
   let segEnd = masked.length;
-  for (const b of masked.matchAll(SEGMENT_BREAK)) {
-    if (b.index + b[0].length <= start) segStart = b.index + b[0].length;
-    else if (b.index >= end) {
-      segEnd = b.index;
+  for (const [breakStart, breakEnd] of breaks) {
+    if (breakEnd <= start) segStart = breakEnd;
+    else if (breakStart >= end) {
+      segEnd = breakStart;
       break;
     }
   }
@@ -140,10 +149,12 @@ function reasonText(nfc: string, segStart: number, segEnd: number, m: { start: n
   return nfc.slice(Math.min(from, m.start), to).trim();
 }
 
-function hasCue(masked: string, segStart: number, m: Mention, after: string): boolean {
+function hasCue(masked: string, breaks: Breaks, segStart: number, m: Mention, after: string): boolean {
   if (m.selfCued || CUE_AFTER.test(after)) return true;
   // A bracket or a dash continues the phrase before it: "Remote (US/Canada)", "Localização: Remoto - Brasil".
-  const from = /(?:\(|\s[-–—]\s)$/u.test(masked.slice(0, segStart)) ? segmentAround(masked, segStart - 1, segStart - 1)[0] : segStart;
+  // (Both are at most three characters long: only those are read.)
+  const continued = /(?:\(|\s[-–—]\s)$/u.test(masked.slice(Math.max(0, segStart - 3), segStart));
+  const from = continued ? segmentAround(masked, breaks, segStart - 1, segStart - 1)[0] : segStart;
   const before = masked.slice(from, m.start).match(/\p{L}+/gu) ?? [];
   for (const word of before.slice(-CUE_WINDOW).reverse()) {
     if (BLOCKERS.has(word)) return false;
@@ -170,12 +181,13 @@ function readSignals(field: string, text: string): Signal[] {
   let masked = folded;
   for (const m of mentions) if (m.area !== 'global') masked = masked.slice(0, m.start) + PLACE.repeat(m.end - m.start) + masked.slice(m.end);
 
+  const breaks = mentions.length > 0 ? segmentBreaks(masked) : [];
   const signals: Signal[] = [];
   let previous: ListState | null = null;
   // The signal of the list being read, so that "Brazil, Argentina or Chile" is one piece of evidence.
   let list: { signal: Signal; start: number } | null = null;
   for (const m of mentions) {
-    const [segStart, segEnd] = segmentAround(masked, m.start, m.end);
+    const [segStart, segEnd] = segmentAround(masked, breaks, m.start, m.end);
     const after = masked.slice(m.end, segEnd);
     const before = masked.slice(segStart, m.start);
     const inList: boolean = previous !== null && previous.end >= segStart && LIST_CONTINUES.test(masked.slice(previous.end, m.start));
@@ -188,7 +200,7 @@ function readSignals(field: string, text: string): Signal[] {
       ? { ...previous, end: m.end, required: previous.required || onlyAfter }
       : {
           end: m.end,
-          cued: looseField || onlyAfter || hasCue(masked, segStart, m, after),
+          cued: looseField || onlyAfter || hasCue(masked, breaks, segStart, m, after),
           required: onlyAfter || (before.match(/\p{L}+/gu) ?? []).some((w) => REQUIRED.has(w)),
           excluded: EXCLUSION_BEFORE.test(masked.slice(Math.max(segStart, m.start - 30), m.start)),
         };
@@ -348,7 +360,8 @@ function decide(input: ScopeInput): ScopeResult {
     return remoteResult(resolved.area, reasons);
   }
   // A remote ad written in Portuguese that names no place is, in practice, open to people in Brazil.
-  if (modality === 'remote' && detectLanguage(`${input.title}\n${input.description}`) === 'pt') {
+  const language = () => (input.language === undefined ? detectLanguage(`${input.title}\n${input.description}`) : input.language);
+  if (modality === 'remote' && language() === 'pt') {
     return { scope: 'brazil', countries: ['BR'], reasons: [...reasons, { field: 'language', text: 'pt' }] };
   }
   return { scope: 'unknown', countries: [], reasons };
