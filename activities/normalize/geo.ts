@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { countLetters } from './letter-count.js';
 import { foldForMatching } from './text-fold.js';
 
 const iso2 = z.string().regex(/^[A-Z]{2}$/);
@@ -85,8 +86,8 @@ const LOCATIVE_BEFORE = /(?:^|[\s(])(?:in|at|em|no|na|en|desde|from|near)\s+$/;
 // In all-capital text, short codes are words: "JOIN US", "PER HOUR", "EU SOU".
 function shouting(text: string, start: number, end: number): boolean {
   const around = text.slice(Math.max(0, start - 30), start) + text.slice(end, end + 30);
-  const letters = around.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 6 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.7;
+  const { letters, upper } = countLetters(around);
+  return letters >= 6 && upper / letters > 0.7;
 }
 
 /** Every country, city and region named in the text, in order, with the span that named it. */

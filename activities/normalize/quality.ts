@@ -1,3 +1,4 @@
+import { countLetters, countWords } from './letter-count.js';
 import { foldForMatching } from './text-fold.js';
 
 export type QualityCode = 'empty' | 'too_short' | 'missing_company' | 'missing_apply_url' | 'expired' | 'spam';
@@ -36,8 +37,8 @@ const MAX_LINKS = 15;
 const LINKS_PER_WORD = 1 / 20;
 
 function shouting(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 40 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6;
+  const { letters, upper } = countLetters(text);
+  return letters >= 40 && upper / letters > 0.6;
 }
 
 function spamReason(title: string, description: string, wordCount: number): string | null {
@@ -58,7 +59,7 @@ export function assessQuality(p: QualityInput, now: Date): QualityResult {
   const flags: QualityResult['flags'] = [];
   const title = p.title.trim();
   const description = p.description.trim();
-  const wordCount = (description.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const wordCount = countWords(description);
 
   if (!title || title === '(untitled)') flags.push({ code: 'empty', reason: 'no title' });
   if (!/\p{L}/u.test(description)) flags.push({ code: 'empty', reason: 'no description' });
