@@ -44,12 +44,14 @@ function gapConnects(gap: string): boolean {
  * The years of experience a sentence asks for with the mentioned skill, or null: "3+ years of Python",
  * "3 anos de experiência com Python", "experiencia de 2 años en SQL", "Python (5+ years)". A range
  * gives its lower end. Other skills listed in between share the figure ("5 years of Python and SQL").
+ * `mentioned` is every mention in the text, this one among them.
  */
-export function statedYears(text: string, mention: Span, others: readonly Span[]): number | null {
+export function statedYears(text: string, mention: Span, mentioned: readonly Span[]): number | null {
   const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
   const lineEnd = text.indexOf('\n', mention.end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   if (!UNIT.test(line)) return null;
+  const others = mentioned.filter((o) => o !== mention);
   const folded = foldForMatching(line);
   // Other skills in between read as list items: "years of [Python], [SQL] and …".
   let masked = folded;

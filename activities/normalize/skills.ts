@@ -37,16 +37,16 @@ export class SkillMatcher {
       if (!value) continue;
       const text = value.normalize('NFC');
       const candidates = acceptInContext(text, this.index.scan(text));
+      if (candidates.length === 0) continue;
       const requirement = requirementReader(text);
       for (const c of candidates) {
-        const others = candidates.filter((o) => o !== c);
         found.push({
           skill: c.skill,
           field,
           start: c.start,
           text: text.slice(c.start, c.end),
           required: requirement(c.start, c.end),
-          years: statedYears(text, c, others),
+          years: statedYears(text, c, candidates),
         });
       }
     }
