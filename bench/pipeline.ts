@@ -289,39 +289,45 @@ if (spec) {
     const pairs = run.score.counts.pairs ?? 0;
     console.log(`score: ${pairs.toLocaleString('en')} pairs (profiles × active jobs), ${Math.round(pairs / run.score.seconds).toLocaleString('en')} a second; counts of every stage in bench/results/pipeline.json`);
 
-    console.log(`\n» loading ${baselineSize.toLocaleString('en')} normalized postings row by row and batched…`);
-    const baseline = await loadBaseline(full, baselineSize);
-    console.table({ 'row by row (prepared INSERT per posting)': baseline.rowByRow, 'batched (staged NDJSON, INSERT … SELECT)': baseline.batched });
-    console.log(`row by row / batched: ${baseline['row-by-row / batched']}×`);
+    // A size of 0 leaves a comparison out (quicker runs while working on one stage).
+    let baseline = null;
+    if (baselineSize > 0) {
+      console.log(`\n» loading ${baselineSize.toLocaleString('en')} normalized postings row by row and batched…`);
+      baseline = await loadBaseline(full, baselineSize);
+      console.table({ 'row by row (prepared INSERT per posting)': baseline.rowByRow, 'batched (staged NDJSON, INSERT … SELECT)': baseline.batched });
+      console.log(`row by row / batched: ${baseline['row-by-row / batched']}×`);
+    }
 
-    console.log(`\n» ${temporalSize.toLocaleString('en')} postings: direct, then through pipelineWorkflow on a Temporal dev server…`);
-    const small = await startCorpusFeeds(temporalSize, seed, { endingToday: true });
-    let temporal;
-    try {
-      const directConfig = await seeded(small.sources);
-      const smallRun = await direct(directConfig, `direct run at ${temporalSize}`);
-      const workflowConfig = await seeded(small.sources);
-      const viaWorkflow = await workflowRun(workflowConfig);
-      const stored = { direct: await outcome(directConfig), workflow: await outcome(workflowConfig) };
-      const rows: Record<string, Record<string, number>> = {};
-      for (const name of STAGES) {
-        const workflowSeconds = round2((viaWorkflow.stages[name]?.durationMs ?? NaN) / 1000);
-        rows[name] = { 'direct s': smallRun[name].seconds, 'workflow s': workflowSeconds, 'workflow / direct': round2(workflowSeconds / smallRun[name].seconds) };
+    let temporal = null;
+    if (temporalSize > 0) {
+      console.log(`\n» ${temporalSize.toLocaleString('en')} postings: direct, then through pipelineWorkflow on a Temporal dev server…`);
+      const small = await startCorpusFeeds(temporalSize, seed, { endingToday: true });
+      try {
+        const directConfig = await seeded(small.sources);
+        const smallRun = await direct(directConfig, `direct run at ${temporalSize}`);
+        const workflowConfig = await seeded(small.sources);
+        const viaWorkflow = await workflowRun(workflowConfig);
+        const stored = { direct: await outcome(directConfig), workflow: await outcome(workflowConfig) };
+        const rows: Record<string, Record<string, number>> = {};
+        for (const name of STAGES) {
+          const workflowSeconds = round2((viaWorkflow.stages[name]?.durationMs ?? NaN) / 1000);
+          rows[name] = { 'direct s': smallRun[name].seconds, 'workflow s': workflowSeconds, 'workflow / direct': round2(workflowSeconds / smallRun[name].seconds) };
+        }
+        rows['whole run'] = { 'direct s': total(smallRun), 'workflow s': viaWorkflow.seconds, 'workflow / direct': round2(viaWorkflow.seconds / total(smallRun)) };
+        rows['peak RSS MB'] = { 'direct s': wholeRunPeak(smallRun), 'workflow s': viaWorkflow.workerPeakRssMb, 'workflow / direct': round2(viaWorkflow.workerPeakRssMb / wholeRunPeak(smallRun)) };
+        console.table(rows);
+        console.table(stored);
+        temporal = { postings: temporalSize, direct: smallRun, workflow: viaWorkflow, stored, table: rows };
+      } finally {
+        await small.close();
       }
-      rows['whole run'] = { 'direct s': total(smallRun), 'workflow s': viaWorkflow.seconds, 'workflow / direct': round2(viaWorkflow.seconds / total(smallRun)) };
-      rows['peak RSS MB'] = { 'direct s': wholeRunPeak(smallRun), 'workflow s': viaWorkflow.workerPeakRssMb, 'workflow / direct': round2(viaWorkflow.workerPeakRssMb / wholeRunPeak(smallRun)) };
-      console.table(rows);
-      console.table(stored);
-      temporal = { postings: temporalSize, direct: smallRun, workflow: viaWorkflow, stored, table: rows };
-    } finally {
-      await small.close();
     }
 
     machine.loadAverageAtEnd = loadAverage();
     const whole = { seconds: total(run), peakRssMb: wholeRunPeak(run) };
     console.log(`\nwhole run at ${size.toLocaleString('en')}: ${whole.seconds} s (target < ${TARGET.seconds}), ${whole.peakRssMb} MB (target < ${TARGET.peakRssMb}); ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end`);
     mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-    const report = { date: new Date().toISOString(), machine, seed, postings: size, profiles, target: TARGET, whole, stages: run, baseline: { postings: baselineSize, ...baseline }, temporal };
+    const report = { date: new Date().toISOString(), machine, seed, postings: size, profiles, target: TARGET, whole, stages: run, baseline: baseline && { postings: baselineSize, ...baseline }, temporal };
     writeFileSync(join(PROJECT_ROOT, 'bench/results/pipeline.json'), `${JSON.stringify(report, null, 2)}\n`);
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
