@@ -240,9 +240,15 @@ export interface SalaryFacts {
 const SALARY_FACTS = `cluster_id AS "clusterId", category, seniority, remote_scope AS "remoteScope", skills, contract_type AS "contractType",
   salary_usd_month AS "usdMonth", salary_brl_month AS "brlMonth"`;
 
-export async function salaryFactsOf(conn: DuckDBConnection, clusterId: string): Promise<SalaryFacts | null> {
+/**
+ * A job's market facts; `ownSourcesOnly` when it has none because it was found only on users' own
+ * sources (the market counts public jobs), else it is not in the marts until the next pipeline run.
+ */
+export async function salaryFactsOf(conn: DuckDBConnection, clusterId: string): Promise<{ facts: SalaryFacts | null; ownSourcesOnly: boolean }> {
   const [row] = await queryRows<SalaryFacts>(conn, `SELECT ${SALARY_FACTS} FROM job_facts WHERE cluster_id = $1`, [clusterId]);
-  return row ?? null;
+  if (row) return { facts: row, ownSourcesOnly: false };
+  const [job] = await queryRows<{ own: boolean }>(conn, 'SELECT visible_to IS NOT NULL AS own FROM job_clusters WHERE id = $1', [clusterId]);
+  return { facts: null, ownSourcesOnly: job?.own ?? false };
 }
 
 /**

@@ -213,9 +213,14 @@ export const applicationsRouter = router({
   salaryNegotiation: userProcedure.input(z.object({ id })).query(({ ctx, input }) =>
     ctx.warehouse.withConnection(async (conn) => {
       const application = await owned(conn, ctx.user.id, input.id);
-      const job = await salaryFactsOf(conn, application.clusterId);
-      if (!job) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'market figures for this job appear after the next pipeline run' });
-      return salaryNegotiation(job, await salaryPeers(conn, { days: SALARY_WINDOW_DAYS, excludeClusterId: application.clusterId }));
+      const { facts, ownSourcesOnly } = await salaryFactsOf(conn, application.clusterId);
+      if (!facts) {
+        const message = ownSourcesOnly
+          ? 'market figures come from public jobs, and this one was found only on your own sources'
+          : 'market figures for this job appear after the next pipeline run';
+        throw new TRPCError({ code: 'PRECONDITION_FAILED', message });
+      }
+      return salaryNegotiation(facts, await salaryPeers(conn, { days: SALARY_WINDOW_DAYS, excludeClusterId: application.clusterId }));
     }),
   ),
 });

@@ -287,6 +287,9 @@ describe('custom sources from the API to the warehouse', () => {
     expect(facts.filter((f) => ownIds.includes(f.cluster_id))).toEqual([]);
     expect(facts.find((f) => f.cluster_id === sharedId)).toMatchObject({ postings: 1, source_ids: [ids.globalBoard] });
     for (const f of facts) expect(f.source_ids.filter((id) => id === ids.rss || id === ids.scrape)).toEqual([]);
+    // So salary advice on one of her own jobs says why it has no market figures, rather than promising them.
+    const tracked = await ana.applications.create.mutate({ clusterId: ownIds[0] ?? '' });
+    await expect(ana.applications.salaryNegotiation.query({ id: tracked.id })).rejects.toThrow(/found only on your own sources/);
 
     // An operator splits the copy that joined the job out of it (dedupe decides which board's was
     // first): the job holding Ana's posting is hers alone at once, in search too; the board's stays public.
