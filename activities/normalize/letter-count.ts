@@ -24,14 +24,18 @@ function classOf(codePoint: number): number {
   return c;
 }
 
-/** The class of the code point at `i` (ASCII inline), and how many units it takes; a lone surrogate is no letter. */
-function readAt(text: string, i: number): [number, number] {
+/** The class of the code point at `i` (ASCII inline); a lone surrogate is no letter. */
+function classAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code >= 97 && code <= 122) return [IS_LETTER | IS_WORD, 1];
-  if (code >= 65 && code <= 90) return [IS_LETTER | IS_UPPER | IS_WORD, 1];
-  if (code < 128) return [code >= 48 && code <= 57 ? IS_WORD : 0, 1];
-  const point = text.codePointAt(i) as number;
-  return [classOf(point), point > 0xffff ? 2 : 1];
+  if (code >= 97 && code <= 122) return IS_LETTER | IS_WORD;
+  if (code >= 65 && code <= 90) return IS_LETTER | IS_UPPER | IS_WORD;
+  if (code < 128) return code >= 48 && code <= 57 ? IS_WORD : 0;
+  return classOf(text.codePointAt(i) as number);
+}
+
+/** How many units the code point at `i` takes: 2 for a surrogate pair. */
+function unitsAt(text: string, i: number): number {
+  return (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
 }
 
 /** As text.replace(/[^\p{L}]/gu, '').length, and the same for /[^\p{Lu}]/gu. */
@@ -39,7 +43,8 @@ export function countLetters(text: string): { letters: number; upper: number } {
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < text.length; ) {
-    const [c, units] = readAt(text, i);
+    const c = classAt(text, i);
+    const units = text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
     if (c & IS_LETTER) letters += units;
     if (c & IS_UPPER) upper += units;
     i += units;
@@ -52,11 +57,10 @@ export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; ) {
-    const [c, units] = readAt(text, i);
-    const word = (c & IS_WORD) !== 0;
+    const word = (classAt(text, i) & IS_WORD) !== 0;
     if (word && !inWord) words++;
     inWord = word;
-    i += units;
+    i += text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
   }
   return words;
 }
