@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Client } from '@temporalio/client';
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { Logger } from 'pino';
-import { findAccountById, findLiveSession } from '../warehouse/accounts.js';
+import { findAccountById, findLiveSession, type Account, type SessionRow } from '../warehouse/accounts.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Warehouse } from '../warehouse/db.js';
 import { tokenHash } from './auth/secrets.js';
@@ -70,7 +70,10 @@ export interface Caller {
 export async function loadCaller(conn: DuckDBConnection, hash: string): Promise<(Caller & { expiresMs: number }) | null> {
   const live = await findLiveSession(conn, hash);
   const account = live ? await findAccountById(conn, live.user_id) : null;
-  if (!live || !account) return null;
+  return live && account ? callerOf(hash, live, account) : null;
+}
+
+export function callerOf(hash: string, live: SessionRow, account: Account): Caller & { expiresMs: number } {
   return {
     session: { tokenHash: hash, csrfToken: live.csrf_token },
     user: { id: account.id, email: account.email, displayName: account.display_name, role: account.role, locale: account.locale },

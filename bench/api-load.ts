@@ -30,8 +30,12 @@ const SELF = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--serve') {
   // Child: the app's HTTP server over the bench warehouse, on a free port it prints.
   const warehouse = await Warehouse.open(process.argv[3] as string);
-  // Served as the app serves it: through the in-memory read model.
+  // Served as the app serves it, through the in-memory read model, once it has read ahead what a
+  // running server would hold (the search index, sessions, scores): the load measures the steady state.
   const readModel = new ReadModel(warehouse);
+  const started = performance.now();
+  await readModel.warm();
+  console.error(`read model warmed in ${((performance.now() - started) / 1000).toFixed(1)} s; RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   const server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, readModel, publicUrl: 'http://127.0.0.1' });
   console.log(JSON.stringify({ port: await listen(server, 0, '127.0.0.1') }));
   process.on('SIGTERM', () => server.close(() => (warehouse.close(), process.exit(0))));

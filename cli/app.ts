@@ -128,8 +128,9 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
       sources: [...builtinSources(config.liveSources), ...(config.demoSources ? demoSources(`${httpUrl}/demo-sources`) : [])],
       demoProfile: config.demoSources,
     });
-    // Seeding wrote sources and a profile behind the API's back.
+    // Seeding wrote sources and a profile behind the API's back. Until the read-ahead is done, the warehouse answers.
     readModel.jobsChanged();
+    readModel.warm().catch((error: unknown) => logger.warn({ err: error }, 'the read model could not read ahead; it fills as requests come'));
     return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl, stop };
   } catch (error) {
     await stop();

@@ -59,6 +59,17 @@ export async function findLiveSession(conn: DuckDBConnection, tokenHash: string)
   return row ?? null;
 }
 
+/** The live sessions last seen most recently, with their accounts: what an API process starting up reads ahead. */
+export async function recentLiveSessions(conn: DuckDBConnection, limit: number): Promise<(SessionRow & { token_hash: string; account: Account })[]> {
+  const rows = await queryRows<SessionRow & { token_hash: string } & Account>(
+    conn,
+    `SELECT s.token_hash, s.user_id, s.csrf_token, epoch_ms(s.expires_at) AS expires_ms, u.id, u.email, u.display_name, u.role, u.locale, u.password_hash
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.expires_at > now() ORDER BY s.last_seen_at DESC LIMIT $1`,
+    [limit],
+  );
+  return rows.map(({ token_hash, user_id, csrf_token, expires_ms, ...account }) => ({ token_hash, user_id, csrf_token, expires_ms, account }));
+}
+
 export async function deleteSession(conn: DuckDBConnection, tokenHash: string): Promise<void> {
   await conn.run('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }

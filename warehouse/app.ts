@@ -109,6 +109,19 @@ export async function acceptedContracts(conn: DuckDBConnection, userId: string):
   return row?.contracts ?? [];
 }
 
+/** acceptedContracts of each of these users (those without a profile accept any). */
+export async function acceptedContractsOf(conn: DuckDBConnection, userIds: string[]): Promise<Map<string, string[]>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await queryRows<{ userId: string; contracts: string[] }>(
+    conn,
+    'SELECT user_id AS "userId", coalesce(contract_types, []) AS contracts FROM profiles WHERE user_id IN (SELECT unnest($1::VARCHAR[]))',
+    [listValue(userIds)],
+  );
+  const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  for (const row of rows) byUser.set(row.userId, row.contracts);
+  return byUser;
+}
+
 export interface Feedback {
   clusterId: string;
   saved: boolean;

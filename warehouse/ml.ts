@@ -291,6 +291,31 @@ export async function rankedMatches(conn: DuckDBConnection, q: { userId: string;
   );
 }
 
+/** The best `limit` scores of each of these users from one matcher version, as rankedMatches reads them one user at a time. */
+export async function rankedMatchesOf(conn: DuckDBConnection, q: { userIds: string[]; modelVersion: string; limit: number }): Promise<(RankedMatch & { userId: string })[]> {
+  if (q.userIds.length === 0) return [];
+  return queryRows<RankedMatch & { userId: string }>(
+    conn,
+    `SELECT m.user_id AS "userId", m.cluster_id AS "clusterId", m.score, m.components::VARCHAR AS components, m.model_version AS "modelVersion"
+     FROM matches m
+     WHERE m.user_id IN (SELECT unnest($1::VARCHAR[])) AND m.model_version = $2
+       AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.user_id = m.user_id AND f.cluster_id = m.cluster_id AND f.dismissed)
+     QUALIFY row_number() OVER (PARTITION BY m.user_id ORDER BY m.score DESC, m.cluster_id) <= $3
+     ORDER BY m.user_id, m.score DESC, m.cluster_id`,
+    [listValue(q.userIds), q.modelVersion, q.limit],
+  );
+}
+
+/** Every score of these users from one matcher version, dismissed jobs too (what sorting a search by match ranks by). */
+export async function scoresOf(conn: DuckDBConnection, q: { userIds: string[]; modelVersion: string }): Promise<{ userId: string; clusterId: string; score: number }[]> {
+  if (q.userIds.length === 0) return [];
+  return queryRows<{ userId: string; clusterId: string; score: number }>(
+    conn,
+    `SELECT user_id AS "userId", cluster_id AS "clusterId", score FROM matches WHERE user_id IN (SELECT unnest($1::VARCHAR[])) AND model_version = $2`,
+    [listValue(q.userIds), q.modelVersion],
+  );
+}
+
 /**
  * A user's matches from the active matcher, best first, with each score's components and the job's
  * card. The best scores are read from the matches table alone (a user's rows sit together, so this

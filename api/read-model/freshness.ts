@@ -40,7 +40,19 @@ export class Lru<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    if (this.entries.size > this.capacity) this.evictOldest();
+  }
+
+  /** Forgets the least recently used entry and returns its value. */
+  evictOldest(): V | undefined {
+    const oldest = this.entries.entries().next();
+    if (oldest.done) return undefined;
+    this.entries.delete(oldest.value[0]);
+    return oldest.value[1];
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   delete(key: K): void {

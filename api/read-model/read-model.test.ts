@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import type { inferRouterInputs } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { SkillMatcher, loadTaxonomy } from '../../activities/normalize/skills.js';
 import { createPipelineActivities } from '../../activities/pipeline-activities.js';
@@ -8,7 +9,10 @@ import { Staging } from '../../activities/staging.js';
 import { PROJECT_ROOT } from '../../cli/config.js';
 import { apiClient } from '../../cli/test-support/api-client.js';
 import { acceptedContracts } from '../../warehouse/app.js';
+import { searchJobs, type JobSearch } from '../../warehouse/job-queries.js';
 import { activeModelVersion, listMatches } from '../../warehouse/ml.js';
+import { queryTerms } from '../../warehouse/search-words.js';
+import type { AppRouter } from '../router.js';
 import { errorCode, profileInput, usePipelineApi } from '../routers/pipeline-api-fixture.js';
 
 // The API as the app serves it, through the read model: every write it must reflect shows at once.
@@ -92,5 +96,83 @@ describe('the read model in front of the warehouse', () => {
     await carla.client.auth.logOut.mutate();
     expect(await errorCode(() => carla.client.matches.list.query({}))).toBe('UNAUTHORIZED');
     expect(await carla.client.auth.me.query()).toBeNull();
+  });
+});
+
+type SearchInput = inferRouterInputs<AppRouter>['jobs']['search'];
+
+/** Every page of a search through the API (the read model's index), and the same pages from the warehouse's searchJobs. */
+async function bothWays(client: ReturnType<typeof apiClient>['client'], userId: string | null, input: SearchInput, search: Omit<JobSearch, 'viewer' | 'scoredFor' | 'limit' | 'after'>) {
+  const viaApi: unknown[][] = [];
+  for (let cursor: string | undefined, page = 0; page < 10; page++) {
+    const answer = await client.jobs.search.query({ ...input, limit: 4, cursor });
+    viaApi.push(answer.items);
+    if (!answer.nextCursor) break;
+    cursor = answer.nextCursor;
+  }
+  const direct: unknown[][] = await api.warehouse.withConnection(async (conn) => {
+    const scoredFor = userId ? { userId, modelVersion: (await activeModelVersion(conn, 'matcher')).version } : null;
+    const pages: unknown[][] = [];
+    for (let after: JobSearch['after'] = null, page = 0; page < 10; page++) {
+      const answer = await searchJobs(conn, { ...search, viewer: userId, scoredFor, limit: 4, after });
+      pages.push(answer.items);
+      if (!answer.next) break;
+      after = answer.next;
+    }
+    return pages;
+  });
+  return { viaApi, direct: JSON.parse(JSON.stringify(direct)) as unknown[][] };
+}
+
+describe('jobs.search through the read model', () => {
+  it('answers every page of every kind of search as the warehouse does, for strangers and for a signed-in user with scores', async () => {
+    const eva = await api.signedIn('eva@read-model.example');
+    await eva.client.profile.update.mutate(profileInput({ skills: ['python', 'sql'] }));
+    await scoreStage('read-model-search');
+    const evaId = await api.userId('eva@read-model.example');
+    const anyone = apiClient(api.baseUrl).client;
+    const cases: [SearchInput, Omit<JobSearch, 'viewer' | 'scoredFor' | 'limit' | 'after'>][] = [
+      [{}, { latamOnly: true, sort: 'date' }],
+      [{ remote: 'any' }, { latamOnly: false, sort: 'date' }],
+      [{ remote: 'any', includeInactive: true }, { latamOnly: false, includeInactive: true, sort: 'date' }],
+      [{ remote: 'any', skills: ['python'] }, { latamOnly: false, skills: ['python'], sort: 'date' }],
+      [{ remote: 'any', seniority: ['senior', 'mid'], languages: ['en'] }, { latamOnly: false, seniority: ['senior', 'mid'], languages: ['en'], sort: 'date' }],
+      [{ remote: 'any', countries: ['BR'] }, { latamOnly: false, countries: ['BR'], sort: 'date' }],
+      [{ remote: 'any', scopes: ['global', 'countries'] }, { latamOnly: false, scopes: ['global', 'countries'], sort: 'date' }],
+      [{ remote: 'any', salaryFloor: { amount: 15_000, currency: 'BRL' } }, { latamOnly: false, salaryFloor: { column: 'brl', amount: 15_000 }, sort: 'date' }],
+      [{ remote: 'any', sources: ['remoteok', 'no-such-source'] }, { latamOnly: false, sources: ['remoteok', 'no-such-source'], sort: 'date' }],
+      [{ remote: 'any', q: 'data engin' }, { latamOnly: false, text: queryTerms('data engin'), sort: 'date' }],
+      [{ remote: 'any', q: 'python ' }, { latamOnly: false, text: queryTerms('python '), sort: 'date' }],
+    ];
+    for (const [input, search] of cases) {
+      const stranger = await bothWays(anyone, null, input, search);
+      expect(stranger.viaApi, JSON.stringify(input)).toEqual(stranger.direct);
+      const signedIn = await bothWays(eva.client, evaId, input, search);
+      expect(signedIn.viaApi, JSON.stringify(input)).toEqual(signedIn.direct);
+    }
+    const byMatch = await bothWays(eva.client, evaId, { remote: 'any', sort: 'match' }, { latamOnly: false, sort: 'match' });
+    expect(byMatch.viaApi.flat().length).toBeGreaterThan(4);
+    expect(byMatch.viaApi).toEqual(byMatch.direct);
+  });
+
+  it("shows a job found only on someone's own source to them alone, once its visibility changed (as an operator's split changes it)", async () => {
+    const [job] = await api.warehouse.query<{ id: string }>('SELECT cluster_id AS id FROM search_docs WHERE active AND latam_open ORDER BY first_seen_us DESC, cluster_id LIMIT 1');
+    const owner = await api.signedIn('owner@read-model.example');
+    const other = await api.signedIn('other@read-model.example');
+    const ids = async (client: ReturnType<typeof apiClient>['client']) => (await client.jobs.search.query({ limit: 50 })).items.map((item) => item.clusterId);
+    expect(await ids(other.client)).toContain(job?.id);
+
+    await api.warehouse.query('UPDATE search_docs SET visible_to = [$1] WHERE cluster_id = $2', [await api.userId('owner@read-model.example'), String(job?.id)]);
+    api.readModel?.jobsChanged();
+    // At once, from the warehouse while the index is read again, and from the new index after.
+    for (const ready of [false, true]) {
+      if (ready) await api.readModel?.warm();
+      expect(await ids(other.client)).not.toContain(job?.id);
+      expect(await ids(apiClient(api.baseUrl).client)).not.toContain(job?.id);
+      expect(await ids(owner.client)).toContain(job?.id);
+    }
+    await api.warehouse.query('UPDATE search_docs SET visible_to = NULL WHERE cluster_id = $1', [String(job?.id)]);
+    api.readModel?.jobsChanged();
+    await api.readModel?.warm();
   });
 });

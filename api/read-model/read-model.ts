@@ -12,13 +12,17 @@
 //   list, "dedupe finished" (which refreshed the search read model) every card and the index;
 // - a matcher promoted or rolled back by its workflow, which says nothing on the bus: the active
 //   version is read again once a second.
+// The search index (job-index.ts) takes tens of seconds to read at a million jobs: it is rebuilt in
+// the background after a change, and searches are answered from the warehouse until it is ready.
 import { pipelineEvents } from '../../activities/pipeline-events.js';
 import type { Warehouse } from '../../warehouse/db.js';
-import { cardFor, searchDocsById, sourceOwners, type SearchDoc } from '../../warehouse/job-queries.js';
-import { acceptedContracts } from '../../warehouse/app.js';
-import { activeModelVersion, rankedMatches, type MatchCard, type ModelVersion, type RankedMatch } from '../../warehouse/ml.js';
-import { loadCaller, type Caller } from '../context.js';
+import { cardFor, searchDocsById, sourceOwners, type JobSearch, type SearchCard, type SearchDoc, type SearchKey } from '../../warehouse/job-queries.js';
+import { recentLiveSessions } from '../../warehouse/accounts.js';
+import { acceptedContracts, acceptedContractsOf } from '../../warehouse/app.js';
+import { activeModelVersion, rankedMatches, rankedMatchesOf, scoresOf, type MatchCard, type ModelVersion, type RankedMatch } from '../../warehouse/ml.js';
+import { callerOf, loadCaller, type Caller } from '../context.js';
 import { Freshness, Lru } from './freshness.js';
+import { JobIndex, type IndexedScores } from './job-index.js';
 
 /** How long a promotion or rollback may take to reach the cached active matcher version. */
 const MODEL_VERSION_TTL_MS = 1_000;
@@ -62,18 +66,26 @@ export class ReadModel {
   private readonly docs: Lru<string, Stamped<SearchDoc>>;
   private owners: Stamped<Map<string, string | null>> | null = null;
   private model: (Stamped<ModelVersion> & { loadedMs: number }) | null = null;
+  private index: Stamped<JobIndex> | null = null;
+  private indexing: Promise<void> | null = null;
+  /** Each user's scores as positions of one index, for searches sorted by (or showing) match. */
+  private readonly scores: Lru<string, Stamped<{ index: JobIndex; modelVersion: string; scored: IndexedScores }>>;
   /** Loads under way, by what they load and the epoch they began at: concurrent misses share one. */
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly unsubscribe: () => void;
+
+  private readonly limits: ReadModelLimits;
 
   constructor(
     private readonly warehouse: Warehouse,
     limits: Partial<ReadModelLimits> = {},
   ) {
-    const { sessions, users, docs } = { ...DEFAULT_LIMITS, ...limits };
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    const { sessions, users, docs } = this.limits;
     this.sessions = new Lru(sessions);
     this.contracts = new Lru(users);
     this.ranked = new Lru(users);
+    this.scores = new Lru(users);
     this.docs = new Lru(docs);
     // Published after the stage's transaction committed.
     this.unsubscribe = pipelineEvents(warehouse).subscribe((event) => {
@@ -93,9 +105,37 @@ export class ReadModel {
     this.freshness.changed(SESSIONS);
   }
 
-  /** After jobs, their sources or their visibility changed. */
+  /** After jobs, their sources or their visibility changed: the search index is read again. */
   jobsChanged(): void {
     this.freshness.changed(JOBS);
+    this.refreshIndex().catch(() => undefined);
+  }
+
+  /**
+   * Reads ahead what the busiest procedures need: the search index, and for the users of the most
+   * recently seen sessions, their sessions, accepted contracts and scores.
+   */
+  async warm(): Promise<void> {
+    await this.refreshIndex();
+    const at = this.freshness.now();
+    const model = await this.activeModel();
+    const index = this.freshIndex();
+    await this.warehouse.withConnection(async (conn) => {
+      const sessions = await recentLiveSessions(conn, this.limits.sessions);
+      for (const s of sessions) this.sessions.set(s.token_hash, { value: callerOf(s.token_hash, s, s.account), at });
+      const userIds = [...new Set(sessions.map((s) => s.user_id))].slice(0, this.limits.users);
+      for (const [userId, value] of await acceptedContractsOf(conn, userIds)) this.contracts.set(userId, { value, at });
+      const ranked = groupBy(await rankedMatchesOf(conn, { userIds, modelVersion: model.version, limit: RANKED_DEPTH }), (r) => r.userId);
+      for (const userId of userIds) {
+        const rows = (ranked.get(userId) ?? []).map((r) => ({ clusterId: r.clusterId, score: r.score, components: r.components, modelVersion: r.modelVersion }));
+        this.ranked.set(userId, { value: { modelVersion: model.version, rows, complete: rows.length < RANKED_DEPTH }, at });
+      }
+      if (!index) return;
+      const scores = groupBy(await scoresOf(conn, { userIds, modelVersion: model.version }), (r) => r.userId);
+      for (const userId of userIds) {
+        this.scores.set(userId, { value: { index, modelVersion: model.version, scored: index.indexScores(scores.get(userId) ?? []) }, at });
+      }
+    });
   }
 
   close(): void {
@@ -142,10 +182,11 @@ export class ReadModel {
       // The scores in order, the cards of a batch at a time, until the page is full or the scores fall below minScore.
       while (listed.length < wanted && next < ranked.rows.length && ranked.rows[next]!.score >= q.minScore) {
         const batch = ranked.rows.slice(next, next + 2 * (wanted - listed.length) + 10).filter((row) => row.score >= q.minScore);
-        const docs = await this.searchDocs(batch.map((row) => row.clusterId));
+        const index = this.freshIndex();
+        const docs = index ? null : await this.searchDocs(batch.map((row) => row.clusterId));
         for (const row of batch) {
           next += 1;
-          if (isListed(docs.get(row.clusterId))) listed.push(row);
+          if (index ? index.listed(row.clusterId, contracts) : isListed(docs?.get(row.clusterId))) listed.push(row);
           if (listed.length >= wanted) break;
         }
       }
@@ -160,6 +201,35 @@ export class ReadModel {
       const card = doc ? cardFor(doc, userId, shown) : null;
       return card ? [{ ...card, score: row.score, modelVersion: row.modelVersion, components: JSON.parse(row.components) as Record<string, number> }] : [];
     });
+  }
+
+  /**
+   * As warehouse/job-queries.ts searchJobs answers, from the index in memory; null while the index
+   * is being read (after a start or a change), when the warehouse answers.
+   */
+  async searchJobs(f: Omit<JobSearch, 'scoredFor'> & { scoredFor: { userId: string } | null }): Promise<{ items: SearchCard[]; next: SearchKey | null } | null> {
+    const index = this.freshIndex();
+    if (!index) return null;
+    const viewer = f.viewer ?? null;
+    const scored = f.scoredFor ? await this.userScores(index, f.scoredFor.userId) : null;
+    const words: Int32Array[] | null = f.text ? [] : null;
+    if (f.text) {
+      const text = f.text;
+      await this.warehouse.withConnection(async (conn) => {
+        // One query at a time: a connection runs one.
+        for (const word of text.exact) words!.push(await index.wordPostings(conn, word, false));
+        if (text.prefix) words!.push(await index.wordPostings(conn, text.prefix, true));
+      });
+    }
+    const shown = await this.sourceShown(viewer);
+    const page = index.search({ ...f, scoredFor: null }, words, scored, shown);
+    const docs = await this.searchDocs(page.clusterIds);
+    const items = page.clusterIds.flatMap((id, i) => {
+      const doc = docs.get(id);
+      const card = doc ? cardFor(doc, viewer, shown) : null;
+      return card ? [{ ...card, score: page.scores[i] ?? null }] : [];
+    });
+    return { items, next: page.next };
   }
 
   /** The rows of the search read model of these jobs (absent: not in it), by id, whoever may see them. */
@@ -224,6 +294,44 @@ export class ReadModel {
     });
   }
 
+  private freshIndex(): JobIndex | null {
+    const index = this.index;
+    if (index && this.freshness.fresh(index.at, [JOBS])) return index.value;
+    // A failed read is tried again at the next search; the warehouse answers meanwhile.
+    this.refreshIndex().catch(() => undefined);
+    return null;
+  }
+
+  /** Reads the index once more unless a read begun since the last change is under way; resolves when the index is fresh. */
+  private refreshIndex(): Promise<void> {
+    if (this.indexing) return this.indexing;
+    this.indexing = (async () => {
+      try {
+        while (!this.index || !this.freshness.fresh(this.index.at, [JOBS])) {
+          const at = this.freshness.now();
+          this.index = { value: await this.warehouse.withConnection((conn) => JobIndex.load(conn)), at };
+          this.scores.clear();
+        }
+      } finally {
+        this.indexing = null;
+      }
+    })();
+    return this.indexing;
+  }
+
+  /** The user's scores from the active matcher as positions of this index. */
+  private async userScores(index: JobIndex, userId: string): Promise<IndexedScores> {
+    const model = await this.activeModel();
+    const hit = this.scores.get(userId);
+    if (hit && hit.value.index === index && hit.value.modelVersion === model.version && this.freshness.fresh(hit.at, [SCORES])) return hit.value.scored;
+    return this.load(`scores:${userId}:${model.version}`, async (at) => {
+      const rows = await this.warehouse.withConnection((conn) => scoresOf(conn, { userIds: [userId], modelVersion: model.version }));
+      const scored = index.indexScores(rows);
+      this.scores.set(userId, { value: { index, modelVersion: model.version, scored }, at });
+      return scored;
+    });
+  }
+
   /** Runs `load` once for concurrent misses of the same thing begun at the same epoch. */
   private load<T>(key: string, load: (at: number) => Promise<T>): Promise<T> {
     const at = this.freshness.now();
@@ -234,4 +342,14 @@ export class ReadModel {
     this.loading.set(slot, started);
     return started;
   }
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }

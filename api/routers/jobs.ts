@@ -117,29 +117,31 @@ export const jobsRouter = router({
       throw new TRPCError({ code: 'BAD_REQUEST', message: `search for at most ${MAX_QUERY_WORDS} words at a time` });
     }
     const after = input.cursor ? decodeCursor(input.cursor, input, userId) : null;
-    return ctx.warehouse.withConnection(async (conn) => {
-      const scoredFor = userId ? { userId, modelVersion: (await activeModelVersion(conn, 'matcher')).version } : null;
-      const page = await searchJobs(conn, {
-        viewer: userId,
-        text,
-        skills: input.skills,
-        latamOnly: input.remote === 'latam',
-        scopes: input.scopes,
-        countries: input.countries,
-        seniority: input.seniority,
-        contractTypes: input.contractTypes,
-        languages: input.languages,
-        salaryFloor: input.salaryFloor && salaryFloor(input.salaryFloor),
-        postedSinceUs: input.postedWithinDays === undefined ? undefined : (Date.now() - input.postedWithinDays * 86_400_000) * 1000,
-        sources: input.sources,
-        includeInactive: input.includeInactive,
-        sort: input.sort,
-        scoredFor,
-        after,
-        limit: input.limit,
-      });
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, input, userId) : null };
-    });
+    const search = {
+      viewer: userId,
+      text,
+      skills: input.skills,
+      latamOnly: input.remote === 'latam',
+      scopes: input.scopes,
+      countries: input.countries,
+      seniority: input.seniority,
+      contractTypes: input.contractTypes,
+      languages: input.languages,
+      salaryFloor: input.salaryFloor && salaryFloor(input.salaryFloor),
+      postedSinceUs: input.postedWithinDays === undefined ? undefined : (Date.now() - input.postedWithinDays * 86_400_000) * 1000,
+      sources: input.sources,
+      includeInactive: input.includeInactive,
+      sort: input.sort,
+      after,
+      limit: input.limit,
+    };
+    const page =
+      (await ctx.readModel?.searchJobs({ ...search, scoredFor: userId ? { userId } : null })) ??
+      (await ctx.warehouse.withConnection(async (conn) => {
+        const scoredFor = userId ? { userId, modelVersion: (await activeModelVersion(conn, 'matcher')).version } : null;
+        return searchJobs(conn, { ...search, scoredFor });
+      }));
+    return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, input, userId) : null };
   }),
 
   get: publicProcedure.input(z.object({ clusterId })).query(async ({ ctx, input }) => {

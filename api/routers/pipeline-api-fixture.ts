@@ -21,6 +21,8 @@ import type { AppRouter } from '../router.js';
 
 export interface PipelineApi {
   warehouse: Warehouse;
+  /** The read model the API is served through, when asked for; read ahead before the tests. */
+  readModel: ReadModel | null;
   dir: string;
   baseUrl: string;
   /** A new account, signed in, with the CSRF token its mutations need. */
@@ -60,10 +62,12 @@ export function usePipelineApi(opts: { readModel?: boolean } = {}): PipelineApi 
     faults = await startFaultServer();
     const { warehouse, dir } = await fixtureWarehouse(faults);
     readModel = opts.readModel ? new ReadModel(warehouse) : null;
+    await readModel?.warm();
     server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, readModel, publicUrl: 'http://127.0.0.1' });
     const baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
     Object.assign(api, {
       warehouse,
+      readModel,
       dir,
       baseUrl,
       async signedIn(email: string) {

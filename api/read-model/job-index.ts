@@ -1,0 +1,383 @@
+// The search read model (search_docs) as columns in memory: what jobs.search filters and sorts on,
+// one typed array per column in the search's own order (newest first, then by id), and posting
+// lists (sorted positions in that order) for the list columns: skills, sources, countries. A page
+// is then a walk from the cursor's position, or a merge of posting lists, with a few array reads
+// per job; words are looked up in search_terms once each and kept as posting lists too. The
+// answers are those of warehouse/job-queries.ts searchJobs, which says what every filter means.
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
+import type { JobSearch, SearchKey } from '../../warehouse/job-queries.js';
+import { Lru } from './freshness.js';
+
+/** Positions kept in word posting lists, all words together (4 bytes each). */
+const WORD_POSITIONS = 20_000_000;
+
+/** A user's scores as positions of the index, best first (score descending, then cluster id). */
+export interface IndexedScores {
+  positions: Int32Array;
+  scores: Float64Array;
+  /** The same, ordered by position: a score by position for the cards of a page sorted by date. */
+  sortedPositions: Int32Array;
+  sortedScores: Float64Array;
+}
+
+/** A page of positions with their sort keys, and where the next page starts. */
+export interface IndexPage {
+  clusterIds: string[];
+  /** The caller's score of each job of the page, when signed in and scored. */
+  scores: (number | null)[];
+  next: SearchKey | null;
+}
+
+/** Values of a low-cardinality column as small codes: 0 is NULL. */
+class Codes {
+  private readonly codes = new Map<string, number>();
+
+  code(value: string | null): number {
+    if (value === null) return 0;
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.codes.size + 1;
+      if (code > 255) throw new Error('more than 255 distinct values in a coded search column');
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** Codes of the given values; values never seen match nothing. */
+  set(values: readonly string[]): Set<number> {
+    return new Set(values.flatMap((v) => (this.codes.has(v) ? [this.codes.get(v)!] : [])));
+  }
+}
+
+export class JobIndex {
+  private readonly words = new Lru<string, Int32Array>(Number.MAX_SAFE_INTEGER);
+  private wordPositions = 0;
+
+  private constructor(
+    readonly size: number,
+    private readonly clusterIds: string[],
+    /** Positions ordered by cluster id: finds a job's position by binary search. */
+    private readonly byId: Int32Array,
+    private readonly firstSeenUs: Float64Array,
+    private readonly active: Uint8Array,
+    private readonly latamOpen: Uint8Array,
+    private readonly scope: Uint8Array,
+    private readonly seniority: Uint8Array,
+    private readonly language: Uint8Array,
+    private readonly contract: Uint8Array,
+    private readonly salaryUsd: Float64Array,
+    private readonly salaryBrl: Float64Array,
+    private readonly codes: { scope: Codes; seniority: Codes; language: Codes; contract: Codes },
+    /** Null for public jobs (nearly all); else who may see it. */
+    private readonly visibleTo: Map<number, string[]>,
+    private readonly docToPosition: Int32Array,
+    private readonly skills: Map<string, Int32Array>,
+    private readonly sources: Map<string, Int32Array>,
+    private readonly countries: Map<string, Int32Array>,
+    private readonly scopes: Map<string, Int32Array>,
+  ) {}
+
+  /** Reads the read model in one transaction, so every column is of the same refresh. */
+  static async load(conn: DuckDBConnection): Promise<JobIndex> {
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      await conn.run(
+        `CREATE OR REPLACE TEMP TABLE job_index_order AS
+         SELECT cluster_id, doc_id, (row_number() OVER (ORDER BY first_seen_us DESC, cluster_id) - 1)::INTEGER AS pos FROM search_docs`,
+      );
+      const index = await JobIndex.read(conn);
+      await conn.run('DROP TABLE job_index_order');
+      return index;
+    } finally {
+      await conn.run('COMMIT');
+    }
+  }
+
+  private static async read(conn: DuckDBConnection): Promise<JobIndex> {
+    const rows = await columns(
+      conn,
+      `SELECT d.cluster_id, o.doc_id, d.first_seen_us::DOUBLE, d.active, d.latam_open, d.remote_scope, d.seniority, d.language, d.contract_type,
+              coalesce(d.salary_usd_month_max, d.salary_usd_month_min), coalesce(d.salary_brl_month_max, d.salary_brl_month_min)
+       FROM search_docs d JOIN job_index_order o USING (cluster_id) ORDER BY o.pos`,
+    );
+    const size = rows.count;
+    const codes = { scope: new Codes(), seniority: new Codes(), language: new Codes(), contract: new Codes() };
+    const clusterIds = new Array<string>(size);
+    const firstSeenUs = new Float64Array(size);
+    const active = new Uint8Array(size);
+    const latamOpen = new Uint8Array(size);
+    const scope = new Uint8Array(size);
+    const seniority = new Uint8Array(size);
+    const language = new Uint8Array(size);
+    const contract = new Uint8Array(size);
+    const salaryUsd = new Float64Array(size);
+    const salaryBrl = new Float64Array(size);
+    let maxDoc = 0;
+    const docIds = new Int32Array(size);
+    rows.each((row, i) => {
+      clusterIds[i] = row[0] as string;
+      docIds[i] = row[1] as number;
+      maxDoc = Math.max(maxDoc, docIds[i]!);
+      firstSeenUs[i] = row[2] as number;
+      active[i] = row[3] ? 1 : 0;
+      latamOpen[i] = row[4] ? 1 : 0;
+      scope[i] = codes.scope.code(row[5] as string);
+      seniority[i] = codes.seniority.code(row[6] as string | null);
+      language[i] = codes.language.code(row[7] as string | null);
+      contract[i] = codes.contract.code(row[8] as string | null);
+      // NaN compares false with every floor, as SQL's NULL filters the job out.
+      salaryUsd[i] = (row[9] as number | null) ?? Number.NaN;
+      salaryBrl[i] = (row[10] as number | null) ?? Number.NaN;
+    });
+    const docToPosition = new Int32Array(maxDoc + 1).fill(-1);
+    docIds.forEach((doc, pos) => (docToPosition[doc] = pos));
+    const byId = Int32Array.from(clusterIds.keys()).sort((a, b) => (clusterIds[a]! < clusterIds[b]! ? -1 : clusterIds[a]! > clusterIds[b]! ? 1 : 0));
+
+    const visibleTo = new Map<number, string[]>();
+    (await columns(conn, `SELECT o.pos, d.visible_to FROM search_docs d JOIN job_index_order o USING (cluster_id) WHERE d.visible_to IS NOT NULL`)).each((row) =>
+      visibleTo.set(row[0] as number, listItems(row[1]) as string[]),
+    );
+    const postings = async (expression: string) => {
+      const lists = new Map<string, Int32Array>();
+      (
+        await columns(
+          conn,
+          `SELECT v, list(DISTINCT o.pos ORDER BY o.pos) FROM search_docs d JOIN job_index_order o USING (cluster_id), unnest(${expression}) AS u(v)
+           WHERE v IS NOT NULL GROUP BY v`,
+        )
+      ).each((row) => lists.set(row[0] as string, Int32Array.from(listItems(row[1]) as number[]).sort()));
+      return lists;
+    };
+    return new JobIndex(
+      size,
+      clusterIds,
+      byId,
+      firstSeenUs,
+      active,
+      latamOpen,
+      scope,
+      seniority,
+      language,
+      contract,
+      salaryUsd,
+      salaryBrl,
+      codes,
+      visibleTo,
+      docToPosition,
+      await postings('d.skills'),
+      await postings('d.source_ids'),
+      await postings('d.remote_countries'),
+      await postings('[d.remote_scope]'),
+    );
+  }
+
+  /** A job's position, or -1 when it is not in the index. */
+  positionOf(clusterId: string): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const id = this.clusterIds[this.byId[mid]!]!;
+      if (id === clusterId) return this.byId[mid]!;
+      if (id < clusterId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a job is listed (some source still lists it) under a contract among those accepted
+   * (none given: any; a job that states none: yes), as activeClusterIds answers from the same table.
+   */
+  listed(clusterId: string, acceptedContracts: readonly string[]): boolean {
+    const p = this.positionOf(clusterId);
+    if (p < 0 || this.active[p] === 0) return false;
+    return acceptedContracts.length === 0 || this.contract[p] === 0 || this.codes.contract.set(acceptedContracts).has(this.contract[p]!);
+  }
+
+  /** A user's scores from the matches table, as positions (jobs not in the index are left out, as the search's join leaves them). */
+  indexScores(rows: { clusterId: string; score: number }[]): IndexedScores {
+    const kept = rows.flatMap((row) => {
+      const position = this.positionOf(row.clusterId);
+      return position < 0 ? [] : [{ position, score: row.score, clusterId: row.clusterId }];
+    });
+    kept.sort((a, b) => b.score - a.score || (a.clusterId < b.clusterId ? -1 : a.clusterId > b.clusterId ? 1 : 0));
+    const byPosition = [...kept].sort((a, b) => a.position - b.position);
+    return {
+      positions: Int32Array.from(kept.map((k) => k.position)),
+      scores: Float64Array.from(kept.map((k) => k.score)),
+      sortedPositions: Int32Array.from(byPosition.map((k) => k.position)),
+      sortedScores: Float64Array.from(byPosition.map((k) => k.score)),
+    };
+  }
+
+  /**
+   * One page, as searchJobs pages. `words`: the posting lists of the text's words (wordPositions);
+   * `scored`: the caller's scores, when signed in; `sourceShown`: whether the viewer may see a source.
+   */
+  search(f: JobSearch, words: Int32Array[] | null, scored: IndexedScores | null, sourceShown: (sourceId: string) => boolean): IndexPage {
+    const viewer = f.viewer ?? null;
+    // Every one of these lists holds the job; and some list of each group of `anyOf`.
+    const lists: Int32Array[] = [...(words ?? [])];
+    for (const skill of f.skills ?? []) lists.push(this.skills.get(skill) ?? EMPTY);
+    const anyOf: Int32Array[][] = [];
+    if (f.sources?.length) {
+      const visible = f.sources.filter(sourceShown);
+      if (visible.length === 0) return { clusterIds: [], scores: [], next: null };
+      anyOf.push(present(visible.map((s) => this.sources.get(s))));
+    }
+    if (f.countries?.length) anyOf.push(present([this.scopes.get('global'), ...f.countries.map((c) => this.countries.get(c))]));
+
+    const scopes = f.scopes?.length ? this.codes.scope.set(f.scopes) : null;
+    const seniority = f.seniority?.length ? this.codes.seniority.set(f.seniority) : null;
+    const contracts = f.contractTypes?.length ? this.codes.contract.set(f.contractTypes) : null;
+    const languages = f.languages?.length ? this.codes.language.set(f.languages) : null;
+    const salary = f.salaryFloor ? (f.salaryFloor.column === 'usd' ? this.salaryUsd : this.salaryBrl) : null;
+    const floor = f.salaryFloor?.amount ?? 0;
+    const since = f.postedSinceUs;
+    const matches = (p: number): boolean => {
+      if (!f.includeInactive && this.active[p] === 0) return false;
+      if (f.latamOnly && this.latamOpen[p] === 0) return false;
+      if (scopes && !scopes.has(this.scope[p]!)) return false;
+      if (seniority && !seniority.has(this.seniority[p]!)) return false;
+      if (contracts && !contracts.has(this.contract[p]!)) return false;
+      if (languages && !languages.has(this.language[p]!)) return false;
+      if (salary && !(salary[p]! >= floor)) return false;
+      if (since !== undefined && this.firstSeenUs[p]! < since) return false;
+      const owners = this.visibleTo.get(p);
+      if (owners && (viewer === null || !owners.includes(viewer))) return false;
+      return true;
+    };
+    const inLists = (p: number) => lists.every((list) => contains(list, p)) && anyOf.every((group) => group.some((list) => contains(list, p)));
+
+    const wanted = f.limit + 1;
+    const found: number[] = [];
+    const foundScores: number[] = [];
+    if (f.sort === 'match') {
+      if (!scored) throw new Error("sorting by match needs the caller's scores");
+      const after = f.after?.sort === 'match' ? f.after : null;
+      for (let i = 0; i < scored.positions.length && found.length < wanted; i++) {
+        const p = scored.positions[i]!;
+        const score = scored.scores[i]!;
+        if (after && !(score < after.score || (score === after.score && this.clusterIds[p]! > after.clusterId))) continue;
+        if (matches(p) && inLists(p)) {
+          found.push(p);
+          foundScores.push(score);
+        }
+      }
+    } else {
+      const start = f.after?.sort === 'date' ? this.firstAfter(f.after.firstSeenUs, f.after.clusterId) : 0;
+      const test = (p: number) => matches(p) && inLists(p);
+      if (lists.length) {
+        // The shortest list drives; the others are probed.
+        const driver = lists.reduce((a, b) => (b.length < a.length ? b : a));
+        for (let i = lowerBound(driver, start); i < driver.length && found.length < wanted; i++) {
+          const p = driver[i]!;
+          if (since !== undefined && this.firstSeenUs[p]! < since) break;
+          if (test(p)) found.push(p);
+        }
+      } else {
+        for (let p = start; p < this.size && found.length < wanted; p++) {
+          if (since !== undefined && this.firstSeenUs[p]! < since) break;
+          if (test(p)) found.push(p);
+        }
+      }
+    }
+    const page = found.slice(0, f.limit);
+    const last = page.at(-1);
+    const next: SearchKey | null =
+      found.length > f.limit && last !== undefined
+        ? f.sort === 'match'
+          ? { sort: 'match', score: foundScores[page.length - 1]!, clusterId: this.clusterIds[last]! }
+          : { sort: 'date', firstSeenUs: this.firstSeenUs[last]!, clusterId: this.clusterIds[last]! }
+        : null;
+    return {
+      clusterIds: page.map((p) => this.clusterIds[p]!),
+      scores: page.map((p, i) => (f.sort === 'match' ? foundScores[i]! : scored ? scoreAt(scored, p) : null)),
+      next,
+    };
+  }
+
+  /** The first position after a date key: older, or as old with a greater cluster id. */
+  private firstAfter(firstSeenUs: number, clusterId: string): number {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.firstSeenUs[mid]!;
+      const before = t > firstSeenUs || (t === firstSeenUs && this.clusterIds[mid]! <= clusterId);
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The positions of the jobs containing a word, or (prefix) a word starting with it; read once from search_terms. */
+  async wordPostings(conn: DuckDBConnection, word: string, prefix: boolean): Promise<Int32Array> {
+    const key = `${prefix ? '>' : '='}${word}`;
+    const hit = this.words.get(key);
+    if (hit) return hit;
+    // Words are made of [a-z0-9+#], all below "~": [prefix, prefix~) holds exactly the words starting with it.
+    const sql = prefix ? 'SELECT DISTINCT doc_id FROM search_terms WHERE token >= $1 AND token < $2' : 'SELECT doc_id FROM search_terms WHERE token = $1';
+    const docs = await columns(conn, sql, prefix ? [word, `${word}~`] : [word]);
+    const positions: number[] = [];
+    docs.each((row) => {
+      const position = this.docToPosition[row[0] as number] ?? -1;
+      if (position >= 0) positions.push(position);
+    });
+    const list = Int32Array.from(positions).sort();
+    this.words.set(key, list);
+    this.wordPositions += list.length;
+    // The least recently used words go once the lists pass their budget.
+    while (this.wordPositions > WORD_POSITIONS && this.words.size > 1) this.wordPositions -= this.words.evictOldest()?.length ?? 0;
+    return list;
+  }
+}
+
+const EMPTY = new Int32Array(0);
+
+function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function scoreAt(scored: IndexedScores, position: number): number | null {
+  const i = lowerBound(scored.sortedPositions, position);
+  return scored.sortedPositions[i] === position ? scored.sortedScores[i]! : null;
+}
+
+function contains(list: Int32Array, value: number): boolean {
+  const i = lowerBound(list, value);
+  return i < list.length && list[i] === value;
+}
+
+function present(lists: (Int32Array | undefined)[]): Int32Array[] {
+  return lists.filter((l): l is Int32Array => l !== undefined);
+}
+
+/** List values read from DuckDB (a DuckDBListValue) as plain items. */
+function listItems(value: unknown): unknown[] {
+  return (value as { items: unknown[] }).items;
+}
+
+/** A query's rows read chunk by chunk, column values as DuckDB gives them (numbers, strings, list values). */
+async function columns(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []) {
+  const result = await conn.run(sql, params);
+  const chunks: DuckDBDataChunk[] = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i));
+  return {
+    count: chunks.reduce((n, c) => n + c.rowCount, 0),
+    each(fn: (row: unknown[], index: number) => void) {
+      let index = 0;
+      for (const chunk of chunks) {
+        const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
+        for (let r = 0; r < chunk.rowCount; r++) fn(vectors.map((v) => v.getItem(r)), index++);
+      }
+    },
+  };
+}
