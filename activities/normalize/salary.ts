@@ -217,8 +217,9 @@ function excerpt(segment: string, start: number, end: number): string {
 export function findSalaryText(description: string): string | null {
   let fallback: string | null = null;
   for (const raw of description.normalize('NFC').split(SEGMENT)) {
+    // Every figure has an ASCII digit, and folding makes none: most lines are passed over here.
+    if (!/\d/.test(raw)) continue;
     const segment = raw.replace(/^[\s•*·-]+/, '').trim();
-    if (!segment) continue;
     const { original, folded } = prepare(segment);
     const money = findMoney(folded, original);
     for (const [index, m] of money.entries()) {
