@@ -17,22 +17,31 @@ import { spawnWorker, type WorkerProcess } from './worker-process.js';
 
 export interface CorpusFeeds {
   url: string;
-  /** One Remotive-style source per board of the corpus. */
+  /** Remotive-style sources: one per board of the corpus, or several for a board of more than FEED_POSTINGS. */
   sources: SourceInput[];
   postings: number;
   close(): Promise<void>;
 }
 
+/** Postings per served feed: about 40 MB of JSON, well under the 100 MB a source may read. */
+const FEED_POSTINGS = 8_000;
+
 /**
  * `size` postings of the deterministic corpus (bench/corpus.ts), served on 127.0.0.1 as one
- * Remotive-shaped JSON feed per board, built once so every run reads the very same bytes.
+ * Remotive-shaped JSON feed per board (per FEED_POSTINGS of a board), built once so every run reads the very same bytes.
  * `endingToday` moves its dates so its last day is today (else they are 2025's, all expired).
  */
 export async function startCorpusFeeds(size: number, seed = 42, opts: { endingToday?: boolean } = {}): Promise<CorpusFeeds> {
   const jobs = new Map<string, Record<string, unknown>[]>();
   const shiftMs = opts.endingToday ? shiftToTodayMs() : 0;
+  const perBoard = new Map<string, number>();
   for (const p of generateCorpus(size, seed)) {
-    const feed = jobs.get(p.sourceId) ?? [];
+    // A board past FEED_POSTINGS is served as more feeds: one document stays under a source's size limit.
+    const n = perBoard.get(p.sourceId) ?? 0;
+    perBoard.set(p.sourceId, n + 1);
+    const shard = Math.floor(n / FEED_POSTINGS);
+    const name = shard === 0 ? p.sourceId : `${p.sourceId}-${shard}`;
+    const feed = jobs.get(name) ?? [];
     feed.push({
       id: p.externalId,
       url: p.applyUrl,
@@ -45,7 +54,7 @@ export async function startCorpusFeeds(size: number, seed = 42, opts: { endingTo
       salary: p.salaryText,
       description: descriptionHtml(p),
     });
-    jobs.set(p.sourceId, feed);
+    jobs.set(name, feed);
   }
   const bodies = new Map([...jobs].map(([board, feed]) => [`/corpus/${board}.json`, Buffer.from(JSON.stringify({ jobs: feed }))]));
   const server = await serveOnLoopback((req, res) => {
