@@ -88,7 +88,7 @@ export function normalizePosting(
   const language = detectLanguage(`${title}\n${descriptionText}`);
   const places = findPlaces(location ?? '');
   const scope = classifyRemoteScope({ location, title, description: descriptionText, language, structured: raw.remote ?? undefined });
-  const timezone = parseTimezoneWindow(`${location ?? ''}\n${descriptionText}`);
+  const timezone = parseTimezoneWindow([location ?? '', descriptionText]);
   const seniority = classifySeniority(title, descriptionText);
   const years = yearsRequired(descriptionText);
   const employment = parseEmploymentType({ employmentType: raw.employmentType, title, description: descriptionText });

@@ -1,5 +1,5 @@
 import { countLetters, countWords } from './letter-count.js';
-import { foldForMatching } from './text-fold.js';
+import { foldForMatching, foldLines } from './text-fold.js';
 
 export type QualityCode = 'empty' | 'too_short' | 'missing_company' | 'missing_apply_url' | 'expired' | 'spam';
 
@@ -42,7 +42,7 @@ function shouting(text: string): boolean {
 }
 
 function spamReason(title: string, description: string, wordCount: number): string | null {
-  const folded = foldForMatching(`${title}\n${description}`.normalize('NFC'));
+  const folded = foldLines([title.normalize('NFC'), description.normalize('NFC')]);
   for (const [reason, pattern] of SCAMS) {
     const match = pattern.exec(folded);
     if (match) return `${reason}: "${match[0]}"`;

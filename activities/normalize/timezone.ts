@@ -1,4 +1,4 @@
-import { foldForMatching } from './text-fold.js';
+import { foldLines } from './text-fold.js';
 
 export interface TimezoneWindow {
   /** Hours from UTC of the westernmost zone the job names (UTC-3 → -3). */
@@ -93,9 +93,11 @@ function tokens(nfc: string, folded: string): Token[] {
  * window in a sentence about hours or overlap wins, else the first window; null when no zone is named.
  * How many hours of overlap an ad asks for ("overlap 4 hours with ET") is not part of the window.
  */
-export function parseTimezoneWindow(text: string): TimezoneWindow | null {
-  const nfc = text.normalize('NFC');
-  const folded = foldForMatching(nfc);
+export function parseTimezoneWindow(text: string | readonly string[]): TimezoneWindow | null {
+  // Lines (the location, the description) are read as one text, each folded once (see foldLines).
+  const lines = (typeof text === 'string' ? [text] : text).map((line) => line.normalize('NFC'));
+  const nfc = lines.join('\n');
+  const folded = foldLines(lines);
   const all = tokens(nfc, folded);
   const windows: { window: TimezoneWindow; required: boolean }[] = [];
   for (let i = 0; i < all.length; ) {
