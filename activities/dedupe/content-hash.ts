@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { wordsOnly } from '../normalize/letter-count.js';
 import { foldForMatching } from '../normalize/text-fold.js';
 
-const fold = (text: string | null) => foldForMatching((text ?? '').normalize('NFC')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (text: string | null) => wordsOnly(foldForMatching((text ?? '').normalize('NFC')));
 
 /**
  * Identical jobs posted on two boards differ in markup, spacing, accents and case, not in words:

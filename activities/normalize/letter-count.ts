@@ -1,7 +1,8 @@
 /**
- * Letters, capitals and words counted without building strings: quality asks it of every
- * description, where removing every other character with a regular expression cost more than reading.
- * Counts are in UTF-16 units, as the lengths of the strings those expressions left would be.
+ * Letters, capitals and words read in one pass over the text: quality and the content hash ask it of
+ * every description, where Unicode-class regular expressions (stripping every other character, or
+ * matching every word) cost several times more. Counts are in UTF-16 units, as the lengths of the
+ * strings those expressions left would be.
  */
 
 const LETTER = /^\p{L}$/u;
@@ -11,16 +12,24 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const IS_LETTER = 1;
 const IS_UPPER = 2;
 const IS_WORD = 4;
-/** The classes of each non-ASCII code point met so far. */
-const classes = new Map<number, number>();
+const CLASSIFIED = 8;
+/** The classes of each BMP code point met so far (0: not yet), and of the others. */
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classify(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  return CLASSIFIED | (LETTER.test(char) ? IS_LETTER : 0) | (UPPER.test(char) ? IS_UPPER : 0) | (LETTER_OR_DIGIT.test(char) ? IS_WORD : 0);
+}
 
 function classOf(codePoint: number): number {
-  let c = classes.get(codePoint);
-  if (c === undefined) {
-    const char = String.fromCodePoint(codePoint);
-    c = (LETTER.test(char) ? IS_LETTER : 0) | (UPPER.test(char) ? IS_UPPER : 0) | (LETTER_OR_DIGIT.test(char) ? IS_WORD : 0);
-    classes.set(codePoint, c);
+  if (codePoint < 0x10000) {
+    let c = bmpClasses[codePoint] as number;
+    if (c === 0) bmpClasses[codePoint] = c = classify(codePoint);
+    return c;
   }
+  let c = astralClasses.get(codePoint);
+  if (c === undefined) astralClasses.set(codePoint, (c = classify(codePoint)));
   return c;
 }
 
@@ -63,4 +72,27 @@ export function countWords(text: string): number {
     i += text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
   }
   return words;
+}
+
+/** The runs of letters and digits, joined by single spaces: as text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(). */
+export function wordsOnly(text: string): string {
+  // Most words are already apart by one space: the text is copied in stretches, cut only at other gaps.
+  let joined = '';
+  let copied = -1;
+  let gap = -1;
+  for (let i = 0; i < text.length; ) {
+    const word = (classAt(text, i) & IS_WORD) !== 0;
+    if (word && gap >= 0) {
+      if (copied < 0) copied = i;
+      else if (i - gap !== 1 || text.charCodeAt(gap) !== 32) {
+        joined += `${text.slice(copied, gap)} `;
+        copied = i;
+      }
+      gap = -1;
+    } else if (!word && gap < 0) gap = i;
+    else if (word && copied < 0) copied = i;
+    i += text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
+  }
+  if (copied < 0) return '';
+  return joined + text.slice(copied, gap >= 0 ? gap : text.length);
 }
