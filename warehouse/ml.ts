@@ -160,9 +160,12 @@ export async function allMatchProfiles(conn: DuckDBConnection): Promise<MatchPro
   return queryRows<MatchProfile>(conn, `SELECT ${PROFILE_COLUMNS} FROM profiles pr ORDER BY pr.user_id`);
 }
 
-/** Every job, active or not: the corpus the skill statistics are learned from, and what feedback is about. */
-export async function allMatchJobs(conn: DuckDBConnection): Promise<MatchJob[]> {
-  return queryRows<MatchJob>(conn, `SELECT ${JOB_COLUMNS} FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ORDER BY c.id`);
+/** Every job, active or not: the corpus the skill statistics are learned from (public jobs), and what feedback is about. */
+export async function allMatchJobs(conn: DuckDBConnection): Promise<(MatchJob & { ownSourcesOnly: boolean })[]> {
+  return queryRows<MatchJob & { ownSourcesOnly: boolean }>(
+    conn,
+    `SELECT ${JOB_COLUMNS}, c.visible_to IS NOT NULL AS "ownSourcesOnly" FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id ORDER BY c.id`,
+  );
 }
 
 /** One feedback row as the matcher learns from it, with when it last changed. */

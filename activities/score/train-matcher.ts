@@ -34,7 +34,7 @@ export async function trainMatcher(
   const outcome = await trainCandidate(
     {
       profiles: readStagedRows<MatchProfile>(ctx.staging, batch.profiles),
-      jobs: readStagedRows<MatchJob>(ctx.staging, batch.jobs),
+      jobs: readStagedRows<MatchJob & { ownSourcesOnly: boolean }>(ctx.staging, batch.jobs),
       feedback: readStagedRows<FeedbackRow>(ctx.staging, batch.feedback),
     },
     stagedModelFiles(batch.active, ctx),

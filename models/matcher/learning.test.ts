@@ -327,6 +327,18 @@ describe('trainCandidate', () => {
     expect(outcome.better).toBe(false);
   });
 
+  it("learns its skill statistics from public jobs, not from jobs found only on users' own sources", async () => {
+    const set = population(42);
+    const own = job('private-feed-job', { skills: ['python', 'rust'], language: 'en', postedAtMs: NOW.getTime() });
+    const outcome = await trainCandidate({ ...set, jobs: [...set.jobs, { ...own, ownSourcesOnly: true }] }, active, request);
+    if (!outcome.trained) throw new Error(outcome.reason);
+    expect(outcome.candidate.skillSpace?.documents).toBe(set.jobs.length);
+    expect(outcome.candidate.skillSpace?.idf.rust).toBeUndefined();
+    const shared = await trainCandidate({ ...set, jobs: [...set.jobs, own] }, active, request);
+    if (!shared.trained) throw new Error(shared.reason);
+    expect(shared.candidate.skillSpace?.idf.rust).toBeGreaterThan(0);
+  });
+
   it('does not train on too little feedback', async () => {
     const set = population(42);
     const outcome = await trainCandidate({ ...set, feedback: set.feedback.slice(0, 30) }, active, request);

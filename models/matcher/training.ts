@@ -13,8 +13,12 @@ import { DEFAULT_TRAINER, fitLogistic, servedWeights, type TrainerOptions } from
 /** Everything training reads: feedback, the profiles and jobs it is about, and the job corpus. */
 export interface TrainingSet {
   profiles: MatchProfile[];
-  /** Every job (the corpus the skill statistics are learned from), including those with feedback. */
-  jobs: MatchJob[];
+  /**
+   * Every job, including those with feedback; the skill statistics are learned from the public ones.
+   * `ownSourcesOnly`: found only on users' own sources, so its skills stay out of the statistics every
+   * user's scores are computed with (its owners' feedback on it still trains).
+   */
+  jobs: (MatchJob & { ownSourcesOnly?: boolean })[];
   feedback: FeedbackRow[];
 }
 
@@ -161,7 +165,7 @@ export async function trainCandidate(set: TrainingSet, active: ModelFiles, reque
   const features = FEATURE_NAMES.filter((name) => wanted.includes(name) && (name !== 'collaborative' || signals.size >= MIN_COLLABORATIVE_USERS));
   if (features.length === 0) return { trained: false, reason: 'no features left to train on' };
 
-  const skillSpace = learnSkillSpace(set.jobs.map((j) => j.skills), request.taxonomy);
+  const skillSpace = learnSkillSpace(set.jobs.filter((j) => !j.ownSourcesOnly).map((j) => j.skills), request.taxonomy);
   const candidateFeatures = new ExampleFeatures(features, skillSpace, signals, request.now, profileOf, jobOf);
   const options = request.trainer ?? DEFAULT_TRAINER;
   const fit = fitLogistic(
