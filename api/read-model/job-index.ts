@@ -4,8 +4,11 @@
 // is then a walk from the cursor's position, or a merge of posting lists, with a few array reads
 // per job; words are looked up in search_terms once each and kept as posting lists too. The
 // answers are those of warehouse/job-queries.ts searchJobs, which says what every filter means.
+// Every job's card is kept too (its text as strings, its skills as codes, its places to apply as
+// the JSON the read model stores), so a page reads nothing from the warehouse: about half a
+// kilobyte a job, most of it the places to apply.
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
-import type { JobSearch, SearchKey } from '../../warehouse/job-queries.js';
+import type { JobSearch, JobSource, SearchDoc, SearchKey } from '../../warehouse/job-queries.js';
 import { Lru } from './freshness.js';
 
 /** Positions kept in word posting lists, all words together (4 bytes each). */
@@ -31,22 +34,44 @@ export interface IndexPage {
 /** Values of a low-cardinality column as small codes: 0 is NULL. */
 class Codes {
   private readonly codes = new Map<string, number>();
+  private readonly values: string[] = [];
 
   code(value: string | null): number {
     if (value === null) return 0;
     let code = this.codes.get(value);
     if (code === undefined) {
-      code = this.codes.size + 1;
+      code = this.values.push(value);
       if (code > 255) throw new Error('more than 255 distinct values in a coded search column');
       this.codes.set(value, code);
     }
     return code;
   }
 
+  /** The value of a code (0: NULL). */
+  value(code: number): string | null {
+    return code === 0 ? null : (this.values[code - 1] ?? null);
+  }
+
   /** Codes of the given values; values never seen match nothing. */
   set(values: readonly string[]): Set<number> {
     return new Set(values.flatMap((v) => (this.codes.has(v) ? [this.codes.get(v)!] : [])));
   }
+}
+
+/** What a card shows beyond the search columns, by position. */
+interface CardColumns {
+  title: string[];
+  company: (string | null)[];
+  location: (string | null)[];
+  firstSeenAt: string[];
+  /** Salary min and max in USD, then in BRL, four per job; NaN for NULL. */
+  salaries: Float64Array;
+  /** The skills of position p are skillCodes[skillStart[p] .. skillStart[p + 1]), as codes into skillNames. */
+  skillStart: Int32Array;
+  skillCodes: Uint16Array;
+  skillNames: string[];
+  /** The members column as stored: every place to apply, as JSON. */
+  members: string[];
 }
 
 export class JobIndex {
@@ -75,6 +100,7 @@ export class JobIndex {
     private readonly sources: Map<string, Int32Array>,
     private readonly countries: Map<string, Int32Array>,
     private readonly scopes: Map<string, Int32Array>,
+    private readonly cards: CardColumns,
   ) {}
 
   /** Reads the read model in one transaction, so every column is of the same refresh. */
@@ -97,10 +123,24 @@ export class JobIndex {
     const rows = await columns(
       conn,
       `SELECT d.cluster_id, o.doc_id, d.first_seen_us::DOUBLE, d.active, d.latam_open, d.remote_scope, d.seniority, d.language, d.contract_type,
-              coalesce(d.salary_usd_month_max, d.salary_usd_month_min), coalesce(d.salary_brl_month_max, d.salary_brl_month_min)
+              d.salary_usd_month_min, d.salary_usd_month_max, d.salary_brl_month_min, d.salary_brl_month_max,
+              d.title, d.company, d.location, d.first_seen_at::VARCHAR, array_to_string(d.skills, chr(31)), len(d.skills)::INTEGER, d.members::VARCHAR
        FROM search_docs d JOIN job_index_order o USING (cluster_id) ORDER BY o.pos`,
     );
     const size = rows.count;
+    const cards: CardColumns = {
+      title: new Array<string>(size),
+      company: new Array<string | null>(size),
+      location: new Array<string | null>(size),
+      firstSeenAt: new Array<string>(size),
+      salaries: new Float64Array(4 * size),
+      skillStart: new Int32Array(size + 1),
+      skillCodes: new Uint16Array(0),
+      skillNames: [],
+      members: new Array<string>(size),
+    };
+    const skillCodes: number[] = [];
+    const skillCode = new Map<string, number>();
     const codes = { scope: new Codes(), seniority: new Codes(), language: new Codes(), contract: new Codes() };
     const clusterIds = new Array<string>(size);
     const firstSeenUs = new Float64Array(size);
@@ -125,10 +165,27 @@ export class JobIndex {
       seniority[i] = codes.seniority.code(row[6] as string | null);
       language[i] = codes.language.code(row[7] as string | null);
       contract[i] = codes.contract.code(row[8] as string | null);
-      // NaN compares false with every floor, as SQL's NULL filters the job out.
-      salaryUsd[i] = (row[9] as number | null) ?? Number.NaN;
-      salaryBrl[i] = (row[10] as number | null) ?? Number.NaN;
+      for (let k = 0; k < 4; k++) cards.salaries[4 * i + k] = (row[9 + k] as number | null) ?? Number.NaN;
+      // The filters read the maximum, else the minimum; NaN compares false with every floor, as SQL's NULL filters the job out.
+      salaryUsd[i] = Number.isNaN(cards.salaries[4 * i + 1]!) ? cards.salaries[4 * i]! : cards.salaries[4 * i + 1]!;
+      salaryBrl[i] = Number.isNaN(cards.salaries[4 * i + 3]!) ? cards.salaries[4 * i + 2]! : cards.salaries[4 * i + 3]!;
+      cards.title[i] = row[13] as string;
+      cards.company[i] = row[14] as string | null;
+      cards.location[i] = row[15] as string | null;
+      cards.firstSeenAt[i] = row[16] as string;
+      cards.skillStart[i] = skillCodes.length;
+      if ((row[18] as number) > 0) {
+        for (const skill of (row[17] as string).split('\x1f')) {
+          let code = skillCode.get(skill);
+          if (code === undefined) skillCode.set(skill, (code = cards.skillNames.push(skill) - 1));
+          skillCodes.push(code);
+        }
+      }
+      cards.members[i] = row[19] as string;
     });
+    cards.skillStart[size] = skillCodes.length;
+    if (cards.skillNames.length > 65_536) throw new Error('more than 65,536 distinct skills in the search read model');
+    cards.skillCodes = Uint16Array.from(skillCodes);
     const docToPosition = new Int32Array(maxDoc + 1).fill(-1);
     docIds.forEach((doc, pos) => (docToPosition[doc] = pos));
     const byId = Int32Array.from(clusterIds.keys()).sort((a, b) => (clusterIds[a]! < clusterIds[b]! ? -1 : clusterIds[a]! > clusterIds[b]! ? 1 : 0));
@@ -168,7 +225,41 @@ export class JobIndex {
       await postings('d.source_ids'),
       await postings('d.remote_countries'),
       await postings('[d.remote_scope]'),
+      cards,
     );
+  }
+
+  /** A job's row of the search read model, as searchDocsById reads it; undefined when it is not in the index. */
+  doc(clusterId: string): SearchDoc | undefined {
+    const p = this.positionOf(clusterId);
+    if (p < 0) return undefined;
+    const c = this.cards;
+    const salary = (k: number) => {
+      const value = c.salaries[4 * p + k]!;
+      return Number.isNaN(value) ? null : value;
+    };
+    const members = JSON.parse(c.members[p]!) as JobSource[];
+    const decode = <T>(codes: Codes, code: number) => codes.value(code) as T;
+    return {
+      clusterId,
+      active: this.active[p] === 1,
+      title: c.title[p]!,
+      company: c.company[p]!,
+      sources: members.length,
+      firstSeenAt: c.firstSeenAt[p]!,
+      location: c.location[p]!,
+      remoteScope: decode(this.codes.scope, this.scope[p]!),
+      seniority: decode(this.codes.seniority, this.seniority[p]!),
+      language: decode(this.codes.language, this.language[p]!),
+      skills: Array.from(c.skillCodes.subarray(c.skillStart[p]!, c.skillStart[p + 1]!), (code) => c.skillNames[code]!),
+      salaryUsdMonthMin: salary(0),
+      salaryUsdMonthMax: salary(1),
+      salaryBrlMonthMin: salary(2),
+      salaryBrlMonthMax: salary(3),
+      members,
+      visibleTo: this.visibleTo.get(p) ?? null,
+      contractType: decode(this.codes.contract, this.contract[p]!),
+    };
   }
 
   /** A job's position, or -1 when it is not in the index. */
@@ -366,7 +457,7 @@ function listItems(value: unknown): unknown[] {
   return (value as { items: unknown[] }).items;
 }
 
-/** A query's rows read chunk by chunk, column values as DuckDB gives them (numbers, strings, list values). */
+/** A query's rows, read chunk by chunk: column values as DuckDB gives them (numbers, strings, list values). */
 async function columns(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []) {
   const result = await conn.run(sql, params);
   const chunks: DuckDBDataChunk[] = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i));

@@ -16,7 +16,7 @@
 // the background after a change, and searches are answered from the warehouse until it is ready.
 import { pipelineEvents } from '../../activities/pipeline-events.js';
 import type { Warehouse } from '../../warehouse/db.js';
-import { cardFor, searchDocsById, sourceOwners, type JobSearch, type SearchCard, type SearchDoc, type SearchKey } from '../../warehouse/job-queries.js';
+import { cardFor, sourceOwners, type JobSearch, type SearchCard, type SearchKey } from '../../warehouse/job-queries.js';
 import { recentLiveSessions } from '../../warehouse/accounts.js';
 import { acceptedContracts, acceptedContractsOf } from '../../warehouse/app.js';
 import { activeModelVersion, rankedMatches, rankedMatchesOf, scoresOf, type MatchCard, type ModelVersion, type RankedMatch } from '../../warehouse/ml.js';
@@ -39,11 +39,9 @@ export interface ReadModelLimits {
   sessions: number;
   /** Users whose accepted contracts and best scores are kept (each some 60 KB). */
   users: number;
-  /** Jobs' cards kept (each about a kilobyte). */
-  docs: number;
 }
 
-const DEFAULT_LIMITS: ReadModelLimits = { sessions: 100_000, users: 5_000, docs: 100_000 };
+const DEFAULT_LIMITS: ReadModelLimits = { sessions: 100_000, users: 5_000 };
 
 interface Stamped<T> {
   value: T;
@@ -63,7 +61,6 @@ export class ReadModel {
   private readonly sessions: Lru<string, Stamped<Caller & { expiresMs: number }>>;
   private readonly contracts: Lru<string, Stamped<string[]>>;
   private readonly ranked: Lru<string, Stamped<Ranked>>;
-  private readonly docs: Lru<string, Stamped<SearchDoc>>;
   private owners: Stamped<Map<string, string | null>> | null = null;
   private model: (Stamped<ModelVersion> & { loadedMs: number }) | null = null;
   private index: Stamped<JobIndex> | null = null;
@@ -81,12 +78,11 @@ export class ReadModel {
     limits: Partial<ReadModelLimits> = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    const { sessions, users, docs } = this.limits;
+    const { sessions, users } = this.limits;
     this.sessions = new Lru(sessions);
     this.contracts = new Lru(users);
     this.ranked = new Lru(users);
     this.scores = new Lru(users);
-    this.docs = new Lru(docs);
     // Published after the stage's transaction committed.
     this.unsubscribe = pipelineEvents(warehouse).subscribe((event) => {
       if (event.type !== 'stage' || event.state !== 'finished') return;
@@ -169,35 +165,30 @@ export class ReadModel {
     });
   }
 
-  /** As warehouse/ml.ts listMatches answers, from memory once the user's scores and the jobs' cards are here. */
-  async listMatches(userId: string, q: { minScore: number; limit: number; offset: number }): Promise<MatchCard[]> {
+  /**
+   * As warehouse/ml.ts listMatches answers, from memory once the user's scores are here; null while
+   * the search index (which says which jobs are listed, and holds their cards) is being read.
+   */
+  async listMatches(userId: string, q: { minScore: number; limit: number; offset: number }): Promise<MatchCard[] | null> {
+    const index = this.freshIndex();
+    if (!index) return null;
     const [model, contracts] = await Promise.all([this.activeModel(), this.acceptedContracts(userId)]);
     const wanted = q.offset + q.limit;
-    const isListed = (doc: SearchDoc | undefined) =>
-      doc !== undefined && doc.active && (contracts.length === 0 || doc.contractType === null || contracts.includes(doc.contractType));
     const listed: RankedMatch[] = [];
     let ranked = await this.rankedMatches(userId, model.version, 2 * wanted + 10);
     let next = 0;
     for (;;) {
-      // The scores in order, the cards of a batch at a time, until the page is full or the scores fall below minScore.
-      while (listed.length < wanted && next < ranked.rows.length && ranked.rows[next]!.score >= q.minScore) {
-        const batch = ranked.rows.slice(next, next + 2 * (wanted - listed.length) + 10).filter((row) => row.score >= q.minScore);
-        const index = this.freshIndex();
-        const docs = index ? null : await this.searchDocs(batch.map((row) => row.clusterId));
-        for (const row of batch) {
-          next += 1;
-          if (index ? index.listed(row.clusterId, contracts) : isListed(docs?.get(row.clusterId))) listed.push(row);
-          if (listed.length >= wanted) break;
-        }
+      // The scores in order until the page is full or they fall below minScore; past the scores read, more are read.
+      for (; listed.length < wanted && next < ranked.rows.length && ranked.rows[next]!.score >= q.minScore; next++) {
+        const row = ranked.rows[next]!;
+        if (index.listed(row.clusterId, contracts)) listed.push(row);
       }
       if (listed.length >= wanted || ranked.complete || next < ranked.rows.length) break;
       ranked = await this.rankedMatches(userId, model.version, 4 * ranked.rows.length);
     }
-    const page = listed.slice(q.offset, wanted);
-    const docs = await this.searchDocs(page.map((row) => row.clusterId));
     const shown = await this.sourceShown(userId);
-    return page.flatMap((row) => {
-      const doc = docs.get(row.clusterId);
+    return listed.slice(q.offset, wanted).flatMap((row) => {
+      const doc = index.doc(row.clusterId);
       const card = doc ? cardFor(doc, userId, shown) : null;
       return card ? [{ ...card, score: row.score, modelVersion: row.modelVersion, components: JSON.parse(row.components) as Record<string, number> }] : [];
     });
@@ -223,33 +214,12 @@ export class ReadModel {
     }
     const shown = await this.sourceShown(viewer);
     const page = index.search({ ...f, scoredFor: null }, words, scored, shown);
-    const docs = await this.searchDocs(page.clusterIds);
     const items = page.clusterIds.flatMap((id, i) => {
-      const doc = docs.get(id);
+      const doc = index.doc(id);
       const card = doc ? cardFor(doc, viewer, shown) : null;
       return card ? [{ ...card, score: page.scores[i] ?? null }] : [];
     });
     return { items, next: page.next };
-  }
-
-  /** The rows of the search read model of these jobs (absent: not in it), by id, whoever may see them. */
-  async searchDocs(clusterIds: readonly string[]): Promise<Map<string, SearchDoc | undefined>> {
-    const found = new Map<string, SearchDoc | undefined>();
-    const missing: string[] = [];
-    for (const id of clusterIds) {
-      const hit = this.docs.get(id);
-      if (hit && this.freshness.fresh(hit.at, [JOBS])) found.set(id, hit.value);
-      else missing.push(id);
-    }
-    if (missing.length === 0) return found;
-    const at = this.freshness.now();
-    const loaded = await this.warehouse.withConnection((conn) => searchDocsById(conn, missing));
-    for (const doc of loaded) {
-      this.docs.set(doc.clusterId, { value: doc, at });
-      found.set(doc.clusterId, doc);
-    }
-    for (const id of missing) if (!found.has(id)) found.set(id, undefined);
-    return found;
   }
 
   /** Whether the viewer (null: signed out) may see a source's postings: a public source or their own. */

@@ -15,13 +15,13 @@ export const matchesRouter = router({
         offset: z.number().int().min(0).max(10_000).default(0),
       }),
     )
-    .query(({ ctx, input }) =>
-      ctx.readModel
-        ? ctx.readModel.listMatches(ctx.user.id, input)
-        : ctx.warehouse.withConnection(async (conn) => {
-            const model = await activeModelVersion(conn, 'matcher');
-            return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: await acceptedContracts(conn, ctx.user.id), ...input });
-          }),
+    .query(async ({ ctx, input }) =>
+      // The read model answers once its search index is read; the warehouse until then.
+      (await ctx.readModel?.listMatches(ctx.user.id, input)) ??
+      ctx.warehouse.withConnection(async (conn) => {
+        const model = await activeModelVersion(conn, 'matcher');
+        return listMatches(conn, { userId: ctx.user.id, modelVersion: model.version, acceptedContracts: await acceptedContracts(conn, ctx.user.id), ...input });
+      }),
     ),
 
   /** What the components of a score mean: the active matcher's features, each with what it measures and its weight. */
