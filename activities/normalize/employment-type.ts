@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import type { ContractType } from './salary.js';
 import { foldForMatching } from './text-fold.js';
 
@@ -54,7 +55,7 @@ function counts(folded: string, start: number, end: number): boolean {
 
 function* mentions<T>(folded: string, patterns: [T, RegExp][]): Generator<{ value: T; start: number; end: number }> {
   for (const [value, pattern] of patterns) {
-    for (const match of folded.matchAll(pattern)) {
+    for (const match of allMatches(pattern, folded)) {
       const end = match.index + match[0].length;
       if (counts(folded, match.index, end)) yield { value, start: match.index, end };
     }
@@ -96,7 +97,7 @@ function signalsIn(text: string, structured: boolean): { folded: string; origina
   if (!undecided) for (const c of contracts) signals.push({ type: TYPE_OF_CONTRACT[c.contract], contract: c.contract, start: c.start, end: c.end });
   if (structured && signals.length === 0) {
     for (const [type, contract, pattern] of STRUCTURED_EXTRAS) {
-      for (const m of folded.matchAll(pattern)) signals.push({ type, contract, start: m.index, end: m.index + m[0].length });
+      for (const m of allMatches(pattern, folded)) signals.push({ type, contract, start: m.index, end: m.index + m[0].length });
     }
   }
   return { folded, original, signals };

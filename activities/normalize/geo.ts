@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { allMatches } from './all-matches.js';
 import { countLetters } from './letter-count.js';
 import { foldForMatching } from './text-fold.js';
 
@@ -95,11 +96,11 @@ export function findPlaceMentions(text: string): PlaceMention[] {
   const nfc = text.normalize('NFC');
   const folded = foldForMatching(nfc);
   const candidates: { start: number; end: number; target: Target }[] = [];
-  for (const m of folded.matchAll(NAME_PATTERN)) {
+  for (const m of allMatches(NAME_PATTERN, folded)) {
     const target = byName.get(m[0]);
     if (target) candidates.push({ start: m.index, end: m.index + m[0].length, target });
   }
-  for (const m of nfc.matchAll(CODE_PATTERN)) {
+  for (const m of allMatches(CODE_PATTERN, nfc)) {
     const target = byCode.get(m[0]);
     if (!target || (m[0].replace(/\./g, '').length <= 3 && shouting(nfc, m.index, m.index + m[0].length))) continue;
     candidates.push({ start: m.index, end: m.index + m[0].length, target });

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import { AMERICAS_COUNTRIES, LATAM_COUNTRIES, countryCode, findPlaceMentions, findPlaces } from './geo.js';
 import { detectLanguage, type Language } from './language.js';
 import { foldForMatching } from './text-fold.js';
@@ -124,7 +125,7 @@ interface Mention { start: number; end: number; area: Area; fromCity: boolean; s
 type Breaks = [number, number][];
 
 function segmentBreaks(masked: string): Breaks {
-  return [...masked.matchAll(SEGMENT_BREAK)].map((b) => [b.index, b.index + b[0].length]);
+  return allMatches(SEGMENT_BREAK, masked).map((b) => [b.index, b.index + b[0].length]);
 }
 
 function segmentAround(masked: string, breaks: Breaks, start: number, end: number): [number, number] {
@@ -171,7 +172,7 @@ function readSignals(field: string, text: string): Signal[] {
   const mentions: Mention[] = findPlaceMentions(nfc).map((p) => ({
     start: p.start, end: p.end, area: new Set(p.countries), fromCity: p.kind === 'city', selfCued: false, locationOnly: false,
   }));
-  for (const g of folded.matchAll(GLOBAL)) {
+  for (const g of allMatches(GLOBAL, folded)) {
     if (mentions.some((m) => g.index < m.end && m.start < g.index + g[0].length)) continue;
     mentions.push({ start: g.index, end: g.index + g[0].length, area: 'global', fromCity: false, selfCued: g[1] !== undefined, locationOnly: g[2] !== undefined });
   }

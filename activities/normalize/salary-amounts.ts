@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import type { Currency } from './fx.js';
 
 /**
@@ -106,7 +107,7 @@ export function parseNumber(digits: string): { value: number; grouped: boolean }
 /** Money-looking figures, with or without a currency, in text already folded by foldForMatching. */
 function findAtoms(folded: string, original: string): Atom[] {
   const atoms: Atom[] = [];
-  for (const match of folded.matchAll(ATOM)) {
+  for (const match of allMatches(ATOM, folded)) {
     const [, code, symbol, digits = ''] = match;
     const number = parseNumber(digits);
     if (!number) continue;

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import type { Currency } from './fx.js';
 import type { MoneyExpression } from './salary-amounts.js';
 import type { Period } from './salary.js';
@@ -22,7 +23,7 @@ interface PeriodMention {
 const WORKLOAD = /\d\s?(?:h|hrs?|horas?|hours?)\s?$/;
 
 function periodMentions(folded: string): PeriodMention[] {
-  return PERIOD_PATTERNS.flatMap(([period, pattern]) => [...folded.matchAll(pattern)].map((m) => ({ period, start: m.index, end: m.index + m[0].length })))
+  return PERIOD_PATTERNS.flatMap(([period, pattern]) => allMatches(pattern, folded).map((m) => ({ period, start: m.index, end: m.index + m[0].length })))
     .filter((m) => !WORKLOAD.test(folded.slice(Math.max(0, m.start - 10), m.start)))
     .sort((a, b) => a.start - b.start);
 }
@@ -61,7 +62,7 @@ const FINANCE_WORDS =
   /\b(?:faturamento|faturou|faturamos|receitas?|revenues?|arr|mrr|gmv|tpv|raised|raise|raising|captou|captamos|captacao|captados?|levantou|levantamos|levanto|rodada|seed|funding|funded|investimentos?|investments?|investors|investidores|inversion(?:es|istas)?|valuation|valued|avaliada|valuada|valorada|valor de mercado|facturacion|facturamos|ingresos|recaudo|recaudamos|financiamiento|financiacion|aum|transacionad[oa]s|transacionamos|transacciones|processed|processamos|procesamos|movimenta|movimentou|movimentamos|emprestimos|prestamos|loans|market cap|series? [a-e]|serie [a-e])\b/g;
 
 function lastWord(pattern: RegExp, text: string): number {
-  return Math.max(-1, ...[...text.matchAll(pattern)].map((m) => m.index));
+  return Math.max(-1, ...allMatches(pattern, text).map((m) => m.index));
 }
 
 /**
@@ -72,7 +73,7 @@ function lastWord(pattern: RegExp, text: string): number {
 export function payContext(folded: string, money: MoneyExpression, previousEnd: number): { excluded: boolean; keyword: boolean } {
   const windowStart = Math.max(previousEnd, money.start - 60, 0);
   const window = folded.slice(windowStart, money.start);
-  const clause = window.slice(Math.max(0, ...[...window.matchAll(/[;\n|•]|\.\s/g)].map((m) => m.index + m[0].length)));
+  const clause = window.slice(Math.max(0, ...allMatches(/[;\n|•]|\.\s/g, window).map((m) => m.index + m[0].length)));
   const salary = lastWord(SALARY_WORDS, clause);
   const other = Math.max(lastWord(BENEFIT_WORDS, clause), lastWord(FINANCE_WORDS, clause));
   const rest = folded.slice(money.end, money.end + 40);

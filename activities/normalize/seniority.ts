@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import { foldForMatching } from './text-fold.js';
 
 export type Seniority = 'intern' | 'junior' | 'mid' | 'senior' | 'staff' | 'lead';
@@ -55,15 +56,15 @@ function best(found: Found[]): Found | null {
 
 function inTitle(folded: string): Found | null {
   const found: Found[] = [];
-  for (const [level, pattern] of TITLE_RULES) for (const m of folded.matchAll(pattern)) found.push({ level, start: m.index, end: m.index + m[0].length });
-  for (const m of folded.matchAll(GRADE)) found.push({ level: GRADE_LEVEL[m[0]]!, start: m.index, end: m.index + m[0].length });
+  for (const [level, pattern] of TITLE_RULES) for (const m of allMatches(pattern, folded)) found.push({ level, start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(GRADE, folded)) found.push({ level: GRADE_LEVEL[m[0]]!, start: m.index, end: m.index + m[0].length });
   return best(found.sort((a, b) => a.start - b.start));
 }
 
 function inDescription(folded: string): Found | null {
   const found: Found[] = [];
   for (const [level, pattern] of DESCRIPTION_RULES) {
-    for (const m of folded.matchAll(pattern)) {
+    for (const m of allMatches(pattern, folded)) {
       const start = m.index + m[0].length - m[1]!.length;
       found.push({ level, start, end: m.index + m[0].length });
     }
@@ -111,7 +112,7 @@ export function yearsRequired(text: string): { min: number; text: string } | nul
   const nfc = text.normalize('NFC');
   const folded = foldForMatching(nfc);
   let result: { min: number; text: string } | null = null;
-  for (const m of folded.matchAll(YEARS_PATTERN)) {
+  for (const m of allMatches(YEARS_PATTERN, folded)) {
     const [whole, atLeast, first, plus, second] = m;
     const end = m.index + whole.length;
     const after = folded.slice(end, end + 60);

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import { foldForMatching } from './text-fold.js';
 
 /** true: the posting requires the skill; false: it is a nice-to-have; null: the posting does not say. */
@@ -84,7 +85,7 @@ interface InlineSaying {
 function inlineSayings(foldedLine: string): InlineSaying[] {
   const sayings: InlineSaying[] = [];
   for (const [pattern, status] of INLINE) {
-    for (const match of foldedLine.matchAll(pattern)) sayings.push({ start: match.index, end: match.index + match[0].length, status });
+    for (const match of allMatches(pattern, foldedLine)) sayings.push({ start: match.index, end: match.index + match[0].length, status });
   }
   return sayings;
 }
@@ -116,7 +117,7 @@ interface LineReading {
 }
 
 function readLine(line: string, foldedLine: string): LineReading {
-  return { sentenceEnds: [...line.matchAll(SENTENCE_END)].map((m) => m.index), sayings: inlineSayings(foldedLine) };
+  return { sentenceEnds: allMatches(SENTENCE_END, line).map((m) => m.index), sayings: inlineSayings(foldedLine) };
 }
 
 /** The sentence [from, to) of a line around the span [start, end); punctuation right before the span ends a sentence too. */

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import { foldForMatching } from './text-fold.js';
 
 interface Span {
@@ -65,7 +66,7 @@ export function statedYears(text: string, mention: Span, mentioned: readonly Spa
   // Years that lead into another skill are about that one: "Python, 3 years of Java" gives Python nothing.
   const leadsTo = (from: number) => starts.some((s) => s >= from && s !== at && /\p{L}/u.test(masked.slice(from, s)) && gapConnects(masked.slice(from, s)));
   let best: { distance: number; years: number } | null = null;
-  for (const match of masked.matchAll(YEARS)) {
+  for (const match of allMatches(YEARS, masked)) {
     const years = NUMBER_WORDS[match[1] as string] ?? Number(match[1]);
     const matchEnd = match.index + match[0].length;
     const before = matchEnd <= at;

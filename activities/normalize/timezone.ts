@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.js';
 import { foldLines } from './text-fold.js';
 
 export interface TimezoneWindow {
@@ -74,12 +75,12 @@ function parseOffset(raw: string): number {
 
 function tokens(nfc: string, folded: string): Token[] {
   const found: Token[] = [];
-  for (const m of nfc.matchAll(TOKEN_CS)) {
+  for (const m of allMatches(TOKEN_CS, nfc)) {
     const abbreviation = m[2];
     const range: Range = abbreviation ? ABBREVIATIONS[abbreviation]! : m[1] ? [parseOffset(m[1]), parseOffset(m[1])] : [0, 0];
     found.push({ start: m.index, end: m.index + m[0].length, range, weak: abbreviation !== undefined && WEAK.has(abbreviation), offset: !abbreviation });
   }
-  for (const m of folded.matchAll(TOKEN_NAMED)) {
+  for (const m of allMatches(TOKEN_NAMED, folded)) {
     const which = m.slice(1).findIndex((g) => g !== undefined);
     found.push({ start: m.index, end: m.index + m[0].length, range: NAMES[which]![1], weak: false, offset: false });
   }
