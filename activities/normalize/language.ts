@@ -1,3 +1,5 @@
+import { eachLetterRun } from './letter-count.js';
+
 export type Language = 'pt' | 'es' | 'en';
 
 // Only words that belong to one of the three languages count: "de", "que", "para", "a", "no", "se"
@@ -29,6 +31,7 @@ const WORDS: Record<Language, string[]> = {
 
 const LANGUAGE_OF = new Map<string, Language>();
 for (const [language, words] of Object.entries(WORDS) as [Language, string[]][]) for (const word of words) LANGUAGE_OF.set(word, language);
+const LONGEST_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((word) => word.length));
 const LETTER_HINTS: [Language, RegExp][] = [
   ['pt', /[ãõç]/gu],
   ['es', /[ñ¿¡]|ción\b/gu],
@@ -48,13 +51,15 @@ export function detectLanguage(text: string): Language | null {
   const lowered = text.normalize('NFC').toLowerCase();
   // Without an "@" only links can match; the e-mail half backtracks through every word, so it runs only when needed.
   const clean = lowered.replace(lowered.includes('@') ? LINK_OR_EMAIL : LINK, ' ');
-  const words = clean.match(/\p{L}+/gu) ?? [];
-  if (words.length < MIN_WORDS) return null;
   const score: Record<Language, number> = { pt: 0, es: 0, en: 0 };
-  for (const word of words) {
-    const language = LANGUAGE_OF.get(word);
+  let words = 0;
+  eachLetterRun(clean, (start, end) => {
+    words++;
+    // Words longer than any listed are not looked up, nor copied out of the text.
+    const language = end - start <= LONGEST_WORD ? LANGUAGE_OF.get(clean.slice(start, end)) : undefined;
     if (language) score[language] += 1;
-  }
+  });
+  if (words < MIN_WORDS) return null;
   for (const [language, pattern] of LETTER_HINTS) score[language] += (clean.match(pattern) ?? []).length;
   const [best, second] = (Object.entries(score) as [Language, number][]).sort((a, b) => b[1] - a[1]);
   if (!best || !second || best[1] < MIN_SCORE || best[1] < second[1] * 1.5) return null;

@@ -96,3 +96,18 @@ export function wordsOnly(text: string): string {
   if (copied < 0) return '';
   return joined + text.slice(copied, gap >= 0 ? gap : text.length);
 }
+
+/** Calls `visit` with the [start, end) of each run of letters, as text.match(/\p{L}+/gu) finds them, in order. */
+export function eachLetterRun(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const letter = (classAt(text, i) & IS_LETTER) !== 0;
+    if (letter && start < 0) start = i;
+    else if (!letter && start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
+  }
+  if (start >= 0) visit(start, text.length);
+}
