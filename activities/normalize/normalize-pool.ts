@@ -59,11 +59,3 @@ export class NormalizePool {
     this.workers.length = 0;
   }
 }
-
-let shared: NormalizePool | null = null;
-
-/** One pool per process, started on the first large batch. */
-export function sharedPool(): NormalizePool {
-  shared ??= new NormalizePool();
-  return shared;
-}

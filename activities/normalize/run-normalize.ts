@@ -3,7 +3,7 @@ import { pendingRawPostings, upsertPostings, type PendingRawPosting } from '../.
 import { adapterFor } from '../ingest/adapters/index.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
-import { sharedPool } from './normalize-pool.js';
+import { NormalizePool } from './normalize-pool.js';
 import { normalizeToRow, type NormalizeJob } from './posting-row.js';
 import type { SkillMatcher } from './skills.js';
 
@@ -35,25 +35,31 @@ export async function runNormalize(
     ctx.onError?.(error, { sourceId: raw.source_id, externalId: raw.external_id });
   };
   const limit = ctx.pageSize ?? PAGE;
-  for (let after: { sourceId: string; externalId: string } | null = null; ; ) {
-    const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
-    counts.pending += pending.length;
-    const rows = await normalizePage(pending, ctx.skills, fail);
-    if (rows.length > 0) {
-      // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
-      const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), rows);
-      counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
+  // Worker threads for this run only: idle, they would hold their heaps through every later stage.
+  const pool = new NormalizePool();
+  try {
+    for (let after: { sourceId: string; externalId: string } | null = null; ; ) {
+      const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
+      counts.pending += pending.length;
+      const rows = await normalizePage(pending, { skills: ctx.skills, pool }, fail);
+      if (rows.length > 0) {
+        // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
+        const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), rows);
+        counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
+      }
+      const last = pending.at(-1);
+      if (!last || pending.length < limit) return counts;
+      after = { sourceId: last.source_id, externalId: last.external_id };
     }
-    const last = pending.at(-1);
-    if (!last || pending.length < limit) return counts;
-    after = { sourceId: last.source_id, externalId: last.external_id };
+  } finally {
+    await pool.close();
   }
 }
 
 /** One page of raw postings → staged posting rows; a raw posting that fails is reported, not thrown. */
 async function normalizePage(
   pending: readonly PendingRawPosting[],
-  skills: SkillMatcher,
+  using: { skills: SkillMatcher; pool: NormalizePool },
   fail: (error: Error, raw: PendingRawPosting) => void,
 ): Promise<Record<string, unknown>[]> {
   const jobs: NormalizeJob[] = [];
@@ -68,7 +74,7 @@ async function normalizePage(
     }
   }
   // Large batches are spread over worker threads: normalization is independent per posting.
-  const results = jobs.length >= PARALLEL_FROM ? await sharedPool().normalize(jobs) : jobs.map((job) => normalizeToRow(job, skills));
+  const results = jobs.length >= PARALLEL_FROM ? await using.pool.normalize(jobs) : jobs.map((job) => normalizeToRow(job, using.skills));
   const rows: Record<string, unknown>[] = [];
   results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : rows.push(result.row)));
   return rows;
