@@ -46,6 +46,7 @@ import { refreshSearchIndex } from '../warehouse/search-index.js';
 import type { PipelineProgress } from '../workflows/pipeline.js';
 import { loadUsers } from './api-warehouse.js';
 import { childSpec, runInChild } from './child-process.js';
+import { PermanentError } from '../activities/errors.js';
 
 const CHILD_SPEC = 'BENCH_PIPELINE_CHILD';
 const STAGES = ['ingest', 'normalize', 'dedupe', 'score', 'trend', 'publish'] as const;
@@ -89,6 +90,18 @@ async function measured(stage: () => Promise<Counts>): Promise<StageFigures> {
 
 // ---------- the direct run (a child process) ----------
 
+/** Retries a fetch that failed on the network, as the fetch activity's retry policy does under Temporal. */
+async function fetchRetried<T>(fetch: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch();
+    } catch (error) {
+      if (attempt === 3 || error instanceof PermanentError) throw error;
+      console.error(`  retrying after: ${(error as Error).message}`);
+    }
+  }
+}
+
 /** What each activity of pipelineWorkflow does, minus Temporal and the pipeline_runs bookkeeping, stage by stage in one process. */
 async function directRun(dataDir: string): Promise<DirectRun> {
   const config = benchConfig(dataDir);
@@ -102,7 +115,7 @@ async function directRun(dataDir: string): Promise<DirectRun> {
       const sources = await warehouse.withConnection(listEnabledSources);
       const newItems = await Promise.all(
         sources.map(async (source) => {
-          const staged = await fetchSource(source, runId, staging);
+          const staged = await fetchRetried(() => fetchSource(source, runId, staging));
           return warehouse.transaction(async (conn) => {
             const inserted = await insertRawPostings(conn, staged.path, runId);
             await recordListings(conn, { stagedPath: staged.path, sourceId: source.id, complete: staged.complete });
