@@ -51,7 +51,11 @@ interface Heading {
 
 /** What a line announces if it is a heading ("Requisitos", "Nice to have:", "Diferenciais: Spark, Kafka"). */
 function headingOf(line: string, nextLine: string): Heading | null {
-  let text = line.trim().replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1').trim();
+  const trimmed = line.trim();
+  // Most lines are list items or sentences: with no markup to strip and no colon, those are ruled out
+  // here, before the copies below (the same answer, sooner).
+  if (!trimmed.startsWith('#') && !trimmed.startsWith('**') && !trimmed.includes(':') && (trimmed.length > 70 || LIST_ITEM.test(trimmed))) return null;
+  let text = trimmed.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1').trim();
   const isItem = LIST_ITEM.test(text);
   text = text.replace(LIST_ITEM, '');
   const colon = text.indexOf(':');
@@ -142,22 +146,25 @@ function sentenceAround(line: string, reading: LineReading, start: number, end: 
 export function requirementReader(text: string): (start: number, end: number) => Requirement {
   const lines = text.split('\n');
   const foldedLines = foldForMatching(text).split('\n');
-  const nextLines: string[] = [];
-  for (let i = lines.length - 1, next = ''; i >= 0; i--) {
-    nextLines[i] = next;
-    if ((lines[i] as string).trim() !== '') next = lines[i] as string;
-  }
   const starts: number[] = [];
-  const status: Requirement[] = [];
   let offset = 0;
-  let current: Requirement = null;
-  lines.forEach((line, i) => {
-    const heading = headingOf(line, nextLines[i] as string);
-    if (heading) current = heading.status === 'other' ? null : heading.status;
+  for (const line of lines) {
     starts.push(offset);
-    status.push(current);
     offset += line.length + 1;
-  });
+  }
+  // The section each line is in, read only as far down as a mention asks: a heading rules the lines below it.
+  const status: Requirement[] = [];
+  let current: Requirement = null;
+  const statusOf = (index: number): Requirement => {
+    for (let i = status.length; i <= index; i++) {
+      let next = i + 1;
+      while (next < lines.length && (lines[next] as string).trim() === '') next++;
+      const heading = headingOf(lines[i] as string, lines[next] ?? '');
+      if (heading) current = heading.status === 'other' ? null : heading.status;
+      status.push(current);
+    }
+    return status[index] as Requirement;
+  };
   const readings: (LineReading | undefined)[] = [];
   return (start, end) => {
     const index = lineAt(starts, start);
@@ -166,7 +173,7 @@ export function requirementReader(text: string): (start: number, end: number) =>
     const reading = (readings[index] ??= readLine(line, foldedLines[index] as string));
     const [from, to] = sentenceAround(line, reading, start - lineStart, end - lineStart);
     const inline = inlineRequirement(reading.sayings, from, to, start - lineStart);
-    return inline ?? (status[index] as Requirement);
+    return inline ?? statusOf(index);
   };
 }
 
