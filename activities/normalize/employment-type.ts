@@ -86,11 +86,12 @@ interface Signal {
   end: number;
 }
 
-function signalsIn(text: string, structured: boolean): { folded: string; original: string; signals: Signal[] } {
+/** Schedules are looked for only while the type is open: a signal without a contract serves nothing else past a board's own field. */
+function signalsIn(text: string, structured: boolean, typeOpen: boolean): { folded: string; original: string; signals: Signal[] } {
   const original = text.normalize('NFC');
   const folded = foldForMatching(original).replace(/_/g, ' ');
   const signals: Signal[] = [];
-  for (const m of mentions(folded, SCHEDULE_PATTERNS)) signals.push({ type: m.value, contract: null, start: m.start, end: m.end });
+  if (typeOpen || structured) for (const m of mentions(folded, SCHEDULE_PATTERNS)) signals.push({ type: m.value, contract: null, start: m.start, end: m.end });
   const contracts = findContracts(folded);
   // "CLT ou PJ" leaves the choice open: neither term says what this job is.
   const undecided = new Set(contracts.map((c) => TYPE_OF_CONTRACT[c.contract])).size > 1;
@@ -121,7 +122,7 @@ export function parseEmploymentType(fields: { employmentType?: string | null; ti
   let evidence: EmploymentTypeResult['evidence'] = null;
   for (const [field, text, structured] of ordered) {
     if (!text.trim()) continue;
-    const { original, signals } = signalsIn(text, structured);
+    const { original, signals } = signalsIn(text, structured, type === null);
     const quote = (s: Signal) => ({ field, text: original.slice(s.start, s.end) });
     if (contract === null) {
       const kinds = new Set(signals.flatMap((s) => (s.contract ? [s.contract] : [])));
