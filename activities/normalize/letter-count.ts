@@ -47,31 +47,32 @@ function unitsAt(text: string, i: number): number {
   return (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
 }
 
-/** As text.replace(/[^\p{L}]/gu, '').length, and the same for /[^\p{Lu}]/gu. */
-export function countLetters(text: string): { letters: number; upper: number } {
+export interface LetterCounts {
+  letters: number;
+  upper: number;
+  words: number;
+}
+
+/**
+ * In one pass: letters as text.replace(/[^\p{L}]/gu, '').length, capitals the same for /[^\p{Lu}]/gu,
+ * and words as (text.match(/[\p{L}\p{N}]+/gu) ?? []).length.
+ */
+export function countLetters(text: string): LetterCounts {
   let letters = 0;
   let upper = 0;
+  let words = 0;
+  let inWord = false;
   for (let i = 0; i < text.length; ) {
     const c = classAt(text, i);
     const units = text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
     if (c & IS_LETTER) letters += units;
     if (c & IS_UPPER) upper += units;
-    i += units;
-  }
-  return { letters, upper };
-}
-
-/** As (text.match(/[\p{L}\p{N}]+/gu) ?? []).length. */
-export function countWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; ) {
-    const word = (classAt(text, i) & IS_WORD) !== 0;
+    const word = (c & IS_WORD) !== 0;
     if (word && !inWord) words++;
     inWord = word;
-    i += text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
+    i += units;
   }
-  return words;
+  return { letters, upper, words };
 }
 
 /** The runs of letters and digits, joined by single spaces: as text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim(). */

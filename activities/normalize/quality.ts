@@ -1,4 +1,4 @@
-import { countLetters, countWords } from './letter-count.js';
+import { countLetters, type LetterCounts } from './letter-count.js';
 import { foldForMatching, foldLines } from './text-fold.js';
 
 export type QualityCode = 'empty' | 'too_short' | 'missing_company' | 'missing_apply_url' | 'expired' | 'spam';
@@ -36,21 +36,20 @@ const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gu;
 const MAX_LINKS = 15;
 const LINKS_PER_WORD = 1 / 20;
 
-function shouting(text: string): boolean {
-  const { letters, upper } = countLetters(text);
+function shouting({ letters, upper }: LetterCounts): boolean {
   return letters >= 40 && upper / letters > 0.6;
 }
 
-function spamReason(title: string, description: string, wordCount: number): string | null {
+function spamReason(title: string, description: string, counts: LetterCounts): string | null {
   const folded = foldLines([title.normalize('NFC'), description.normalize('NFC')]);
   for (const [reason, pattern] of SCAMS) {
     const match = pattern.exec(folded);
     if (match) return `${reason}: "${match[0]}"`;
   }
   // Titles only in capitals are common in Brazilian ATS exports; a whole description is not.
-  if (shouting(description)) return 'written mostly in capitals';
+  if (shouting(counts)) return 'written mostly in capitals';
   const links = (description.match(LINK) ?? []).length;
-  if (links > MAX_LINKS || (links >= 5 && links / Math.max(wordCount, 1) > LINKS_PER_WORD)) return `${links} links in ${wordCount} words`;
+  if (links > MAX_LINKS || (links >= 5 && links / Math.max(counts.words, 1) > LINKS_PER_WORD)) return `${links} links in ${counts.words} words`;
   return null;
 }
 
@@ -59,7 +58,8 @@ export function assessQuality(p: QualityInput, now: Date): QualityResult {
   const flags: QualityResult['flags'] = [];
   const title = p.title.trim();
   const description = p.description.trim();
-  const wordCount = countWords(description);
+  const counts = countLetters(description);
+  const wordCount = counts.words;
 
   if (!title || title === '(untitled)') flags.push({ code: 'empty', reason: 'no title' });
   if (!/\p{L}/u.test(description)) flags.push({ code: 'empty', reason: 'no description' });
@@ -77,7 +77,7 @@ export function assessQuality(p: QualityInput, now: Date): QualityResult {
     if (days > MAX_AGE_DAYS) flags.push({ code: 'expired', reason: `posted ${days} days ago, more than ${MAX_AGE_DAYS}` });
   }
 
-  const spam = spamReason(title, description, wordCount);
+  const spam = spamReason(title, description, counts);
   if (spam) flags.push({ code: 'spam', reason: spam });
 
   return { ok: !flags.some((f) => BLOCKING.has(f.code)), flags };
