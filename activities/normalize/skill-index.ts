@@ -63,11 +63,14 @@ export function matchForm(nfcText: string): string {
   return foldForMatching(nfcText).replace(/-/g, ' ').replace(/[^\S\n ]/g, ' ');
 }
 
+/** Nodes with more edges than this get a row indexed by symbol; the others are searched edge by edge. */
+const FEW_EDGES = 4;
+
 /**
  * Every alias of a taxonomy in one character trie, for a single left-to-right pass over a text. The
- * trie is stored flat, node by node, each node's edges sorted by code unit in typed arrays: the scan
- * follows an edge at almost every word of every description, and a binary search over a few numbers
- * is several times cheaper than a Map lookup.
+ * trie is stored flat in typed arrays, as the scan follows an edge at almost every word of every
+ * description: the few nodes with many edges (the root, common prefixes) have a row with an entry
+ * per symbol, a symbol being a code unit that occurs in some alias; the others list their edges.
  */
 export class AliasIndex {
   /** Node n's edges are edgeCodes/edgeTargets[edgeStart[n], edgeStart[n + 1]); node 0 is the root. */
@@ -75,6 +78,12 @@ export class AliasIndex {
   private readonly edgeCodes: Uint16Array;
   private readonly edgeTargets: Int32Array;
   private readonly ends: (AliasEnd | undefined)[] = [];
+  /** Each code unit's symbol, from 1; 0 for a unit no alias has. */
+  private readonly symbols = new Uint16Array(0x10000);
+  /** Where each node's row starts in `rows`, or -1 for a node with few edges. */
+  private readonly rowOf: Int32Array;
+  /** Rows of an entry per symbol and one unused for 0: the node an edge leads to, or -1. */
+  private readonly rows: Int32Array;
 
   constructor(taxonomy: Taxonomy) {
     const root: BuildNode = { next: new Map() };
@@ -103,6 +112,18 @@ export class AliasIndex {
       }
     });
     this.edgeStart[order.length] = edge;
+
+    let symbolCount = 0;
+    for (const code of this.edgeCodes) if (this.symbols[code] === 0) this.symbols[code] = ++symbolCount;
+    this.rowOf = new Int32Array(order.length).fill(-1);
+    const wide = order.map((_, n) => n).filter((n) => (this.edgeStart[n + 1] as number) - (this.edgeStart[n] as number) > FEW_EDGES);
+    this.rows = new Int32Array(wide.length * (symbolCount + 1)).fill(-1);
+    wide.forEach((n, row) => {
+      this.rowOf[n] = row * (symbolCount + 1);
+      for (let e = this.edgeStart[n] as number; e < (this.edgeStart[n + 1] as number); e++) {
+        this.rows[row * (symbolCount + 1) + (this.symbols[this.edgeCodes[e] as number] as number)] = this.edgeTargets[e] as number;
+      }
+    });
   }
 
   /** The longest alias at each word start, left to right, never overlapping; whole words only. */
@@ -148,17 +169,17 @@ export class AliasIndex {
 
   /** The node the edge for `code` leads to from `node`, or -1. */
   private child(node: number, code: number): number {
-    let low = this.edgeStart[node] as number;
-    let high = this.edgeStart[node + 1] as number;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      const at = this.edgeCodes[mid] as number;
-      if (at === code) return this.edgeTargets[mid] as number;
-      if (at < code) low = mid + 1;
-      else high = mid;
+    const row = this.rowOf[node] as number;
+    if (row >= 0) {
+      const symbol = this.symbols[code] as number;
+      return symbol === 0 ? -1 : (this.rows[row + symbol] as number);
+    }
+    for (let e = this.edgeStart[node] as number, last = this.edgeStart[node + 1] as number; e < last; e++) {
+      if (this.edgeCodes[e] === code) return this.edgeTargets[e] as number;
     }
     return -1;
   }
+
 }
 
 function insert(root: BuildNode, key: string, end: AliasEnd) {
