@@ -7,7 +7,7 @@
 // Every job's card is kept too (its text as strings, its skills as codes, its places to apply as
 // the JSON the read model stores), so a page reads nothing from the warehouse: about half a
 // kilobyte a job, most of it the places to apply.
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import type { JobSearch, JobSource, SearchDoc, SearchKey } from '../../warehouse/job-queries.js';
 import { Lru } from './freshness.js';
 
@@ -71,7 +71,7 @@ interface CardColumns {
   skillCodes: Uint16Array;
   skillNames: string[];
   /** The members column as stored: every place to apply, as JSON. */
-  members: string[];
+  members: TextSlab;
 }
 
 export class JobIndex {
@@ -120,14 +120,8 @@ export class JobIndex {
   }
 
   private static async read(conn: DuckDBConnection): Promise<JobIndex> {
-    const rows = await columns(
-      conn,
-      `SELECT d.cluster_id, o.doc_id, d.first_seen_us::DOUBLE, d.active, d.latam_open, d.remote_scope, d.seniority, d.language, d.contract_type,
-              d.salary_usd_month_min, d.salary_usd_month_max, d.salary_brl_month_min, d.salary_brl_month_max,
-              d.title, d.company, d.location, d.first_seen_at::VARCHAR, array_to_string(d.skills, chr(31)), len(d.skills)::INTEGER, d.members::VARCHAR
-       FROM search_docs d JOIN job_index_order o USING (cluster_id) ORDER BY o.pos`,
-    );
-    const size = rows.count;
+    let size = 0;
+    await eachRow(conn, 'SELECT count(*)::INTEGER FROM job_index_order', [], (row) => (size = row[0] as number));
     const cards: CardColumns = {
       title: new Array<string>(size),
       company: new Array<string | null>(size),
@@ -137,7 +131,7 @@ export class JobIndex {
       skillStart: new Int32Array(size + 1),
       skillCodes: new Uint16Array(0),
       skillNames: [],
-      members: new Array<string>(size),
+      members: new TextSlab(size),
     };
     const skillCodes: number[] = [];
     const skillCode = new Map<string, number>();
@@ -154,7 +148,11 @@ export class JobIndex {
     const salaryBrl = new Float64Array(size);
     let maxDoc = 0;
     const docIds = new Int32Array(size);
-    rows.each((row, i) => {
+    const sql = `SELECT d.cluster_id, o.doc_id, d.first_seen_us::DOUBLE, d.active, d.latam_open, d.remote_scope, d.seniority, d.language, d.contract_type,
+              d.salary_usd_month_min, d.salary_usd_month_max, d.salary_brl_month_min, d.salary_brl_month_max,
+              d.title, d.company, d.location, d.first_seen_at::VARCHAR, array_to_string(d.skills, chr(31)), len(d.skills)::INTEGER, d.members::VARCHAR
+       FROM search_docs d JOIN job_index_order o USING (cluster_id) ORDER BY o.pos`;
+    await eachRow(conn, sql, [], (row, i) => {
       clusterIds[i] = row[0] as string;
       docIds[i] = row[1] as number;
       maxDoc = Math.max(maxDoc, docIds[i]!);
@@ -181,7 +179,7 @@ export class JobIndex {
           skillCodes.push(code);
         }
       }
-      cards.members[i] = row[19] as string;
+      cards.members.push(row[19] as string);
     });
     cards.skillStart[size] = skillCodes.length;
     if (cards.skillNames.length > 65_536) throw new Error('more than 65,536 distinct skills in the search read model');
@@ -191,18 +189,18 @@ export class JobIndex {
     const byId = Int32Array.from(clusterIds.keys()).sort((a, b) => (clusterIds[a]! < clusterIds[b]! ? -1 : clusterIds[a]! > clusterIds[b]! ? 1 : 0));
 
     const visibleTo = new Map<number, string[]>();
-    (await columns(conn, `SELECT o.pos, d.visible_to FROM search_docs d JOIN job_index_order o USING (cluster_id) WHERE d.visible_to IS NOT NULL`)).each((row) =>
+    await eachRow(conn, `SELECT o.pos, d.visible_to FROM search_docs d JOIN job_index_order o USING (cluster_id) WHERE d.visible_to IS NOT NULL`, [], (row) =>
       visibleTo.set(row[0] as number, listItems(row[1]) as string[]),
     );
     const postings = async (expression: string) => {
       const lists = new Map<string, Int32Array>();
-      (
-        await columns(
-          conn,
-          `SELECT v, list(DISTINCT o.pos ORDER BY o.pos) FROM search_docs d JOIN job_index_order o USING (cluster_id), unnest(${expression}) AS u(v)
-           WHERE v IS NOT NULL GROUP BY v`,
-        )
-      ).each((row) => lists.set(row[0] as string, Int32Array.from(listItems(row[1]) as number[]).sort()));
+      await eachRow(
+        conn,
+        `SELECT v, list(DISTINCT o.pos ORDER BY o.pos) FROM search_docs d JOIN job_index_order o USING (cluster_id), unnest(${expression}) AS u(v)
+         WHERE v IS NOT NULL GROUP BY v`,
+        [],
+        (row) => lists.set(row[0] as string, Int32Array.from(listItems(row[1]) as number[]).sort()),
+      );
       return lists;
     };
     return new JobIndex(
@@ -238,7 +236,7 @@ export class JobIndex {
       const value = c.salaries[4 * p + k]!;
       return Number.isNaN(value) ? null : value;
     };
-    const members = JSON.parse(c.members[p]!) as JobSource[];
+    const members = JSON.parse(c.members.get(p)) as JobSource[];
     const decode = <T>(codes: Codes, code: number) => codes.value(code) as T;
     return {
       clusterId,
@@ -410,9 +408,8 @@ export class JobIndex {
     if (hit) return hit;
     // Words are made of [a-z0-9+#], all below "~": [prefix, prefix~) holds exactly the words starting with it.
     const sql = prefix ? 'SELECT DISTINCT doc_id FROM search_terms WHERE token >= $1 AND token < $2' : 'SELECT doc_id FROM search_terms WHERE token = $1';
-    const docs = await columns(conn, sql, prefix ? [word, `${word}~`] : [word]);
     const positions: number[] = [];
-    docs.each((row) => {
+    await eachRow(conn, sql, prefix ? [word, `${word}~`] : [word], (row) => {
       const position = this.docToPosition[row[0] as number] ?? -1;
       if (position >= 0) positions.push(position);
     });
@@ -457,18 +454,43 @@ function listItems(value: unknown): unknown[] {
   return (value as { items: unknown[] }).items;
 }
 
-/** A query's rows, read chunk by chunk: column values as DuckDB gives them (numbers, strings, list values). */
-async function columns(conn: DuckDBConnection, sql: string, params: DuckDBValue[] = []) {
-  const result = await conn.run(sql, params);
-  const chunks: DuckDBDataChunk[] = Array.from({ length: result.chunkCount }, (_, i) => result.getChunk(i));
-  return {
-    count: chunks.reduce((n, c) => n + c.rowCount, 0),
-    each(fn: (row: unknown[], index: number) => void) {
-      let index = 0;
-      for (const chunk of chunks) {
-        const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
-        for (let r = 0; r < chunk.rowCount; r++) fn(vectors.map((v) => v.getItem(r)), index++);
-      }
-    },
-  };
+/** Calls `fn` with each row of a query, a chunk at a time as DuckDB streams them: values as it gives them (numbers, strings, list values). */
+async function eachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[], fn: (row: unknown[], index: number) => void): Promise<void> {
+  const result = await conn.stream(sql, params);
+  let index = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
+    for (let r = 0; r < chunk.rowCount; r++) fn(vectors.map((v) => v.getItem(r)), index++);
+  }
+}
+
+/**
+ * Strings back to back in one UTF-8 buffer: the places to apply of a million jobs are some 300 MB
+ * of text, which as that many JavaScript strings costs twice or more (headers, and two bytes a
+ * character for any text with a character past Latin-1).
+ */
+class TextSlab {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+  private readonly ends: Float64Array;
+  private count = 0;
+
+  constructor(size: number) {
+    this.ends = new Float64Array(size);
+  }
+
+  push(text: string): void {
+    const start = this.count === 0 ? 0 : this.ends[this.count - 1]!;
+    const needed = start + Buffer.byteLength(text);
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.buffer.length));
+      this.buffer.copy(grown, 0, 0, start);
+      this.buffer = grown;
+    }
+    this.buffer.write(text, start);
+    this.ends[this.count++] = needed;
+  }
+
+  get(i: number): string {
+    return this.buffer.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
+  }
 }
