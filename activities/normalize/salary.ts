@@ -150,6 +150,8 @@ export function parseSalary(text: string | null, hints: SalaryHints = {}, table:
   if (!text?.trim()) return null;
   const { original, folded } = prepare(text);
   const money = findMoney(folded, original);
+  // No figure, no salary: the contracts and currencies the text names would serve none.
+  if (money.length === 0) return null;
   const contracts = contractsIn(folded);
   const contract = contracts.length === 1 ? (contracts[0] ?? null) : null;
   const internship = contract === 'internship';
