@@ -7,7 +7,7 @@
 // Every job's card is kept too (its text as strings, its skills as codes, its places to apply as
 // the JSON the read model stores), so a page reads nothing from the warehouse: about half a
 // kilobyte a job, most of it the places to apply.
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
 import type { JobSearch, JobSource, SearchDoc, SearchKey } from '../../warehouse/job-queries.js';
 import { Lru } from './freshness.js';
 
@@ -76,6 +76,7 @@ interface CardColumns {
 
 export class JobIndex {
   private readonly words = new Lru<string, Int32Array>(Number.MAX_SAFE_INTEGER);
+  private readonly readingWords = new Map<string, Promise<Int32Array>>();
   private wordPositions = 0;
 
   private constructor(
@@ -152,35 +153,41 @@ export class JobIndex {
               d.salary_usd_month_min, d.salary_usd_month_max, d.salary_brl_month_min, d.salary_brl_month_max,
               d.title, d.company, d.location, d.first_seen_at::VARCHAR, array_to_string(d.skills, chr(31)), len(d.skills)::INTEGER, d.members::VARCHAR
        FROM search_docs d JOIN job_index_order o USING (cluster_id) ORDER BY o.pos`;
-    await eachRow(conn, sql, [], (row, i) => {
-      clusterIds[i] = row[0] as string;
-      docIds[i] = row[1] as number;
-      maxDoc = Math.max(maxDoc, docIds[i]!);
-      firstSeenUs[i] = row[2] as number;
-      active[i] = row[3] ? 1 : 0;
-      latamOpen[i] = row[4] ? 1 : 0;
-      scope[i] = codes.scope.code(row[5] as string);
-      seniority[i] = codes.seniority.code(row[6] as string | null);
-      language[i] = codes.language.code(row[7] as string | null);
-      contract[i] = codes.contract.code(row[8] as string | null);
-      for (let k = 0; k < 4; k++) cards.salaries[4 * i + k] = (row[9 + k] as number | null) ?? Number.NaN;
-      // The filters read the maximum, else the minimum; NaN compares false with every floor, as SQL's NULL filters the job out.
-      salaryUsd[i] = Number.isNaN(cards.salaries[4 * i + 1]!) ? cards.salaries[4 * i]! : cards.salaries[4 * i + 1]!;
-      salaryBrl[i] = Number.isNaN(cards.salaries[4 * i + 3]!) ? cards.salaries[4 * i + 2]! : cards.salaries[4 * i + 3]!;
-      cards.title[i] = row[13] as string;
-      cards.company[i] = row[14] as string | null;
-      cards.location[i] = row[15] as string | null;
-      cards.firstSeenAt[i] = row[16] as string;
-      cards.skillStart[i] = skillCodes.length;
-      if ((row[18] as number) > 0) {
-        for (const skill of (row[17] as string).split('\x1f')) {
-          let code = skillCode.get(skill);
-          if (code === undefined) skillCode.set(skill, (code = cards.skillNames.push(skill) - 1));
-          skillCodes.push(code);
+    await eachRow(
+      conn,
+      sql,
+      [],
+      (row, i) => {
+        clusterIds[i] = row[0] as string;
+        docIds[i] = row[1] as number;
+        maxDoc = Math.max(maxDoc, docIds[i]!);
+        firstSeenUs[i] = row[2] as number;
+        active[i] = row[3] ? 1 : 0;
+        latamOpen[i] = row[4] ? 1 : 0;
+        scope[i] = codes.scope.code(row[5] as string);
+        seniority[i] = codes.seniority.code(row[6] as string | null);
+        language[i] = codes.language.code(row[7] as string | null);
+        contract[i] = codes.contract.code(row[8] as string | null);
+        for (let k = 0; k < 4; k++) cards.salaries[4 * i + k] = (row[9 + k] as number | null) ?? Number.NaN;
+        // The filters read the maximum, else the minimum; NaN compares false with every floor, as SQL's NULL filters the job out.
+        salaryUsd[i] = Number.isNaN(cards.salaries[4 * i + 1]!) ? cards.salaries[4 * i]! : cards.salaries[4 * i + 1]!;
+        salaryBrl[i] = Number.isNaN(cards.salaries[4 * i + 3]!) ? cards.salaries[4 * i + 2]! : cards.salaries[4 * i + 3]!;
+        cards.title[i] = row[13] as string;
+        cards.company[i] = row[14] as string | null;
+        cards.location[i] = row[15] as string | null;
+        cards.firstSeenAt[i] = row[16] as string;
+        cards.skillStart[i] = skillCodes.length;
+        if ((row[18] as number) > 0) {
+          for (const skill of (row[17] as string).split('\x1f')) {
+            let code = skillCode.get(skill);
+            if (code === undefined) skillCode.set(skill, (code = cards.skillNames.push(skill) - 1));
+            skillCodes.push(code);
+          }
         }
-      }
-      cards.members.push(row[19] as string);
-    });
+        cards.members.push(row[19] as string);
+      },
+      { stream: true },
+    );
     cards.skillStart[size] = skillCodes.length;
     if (cards.skillNames.length > 65_536) throw new Error('more than 65,536 distinct skills in the search read model');
     cards.skillCodes = Uint16Array.from(skillCodes);
@@ -406,6 +413,16 @@ export class JobIndex {
     const key = `${prefix ? '>' : '='}${word}`;
     const hit = this.words.get(key);
     if (hit) return hit;
+    // Concurrent searches for a word not read yet share one read.
+    let reading = this.readingWords.get(key);
+    if (!reading) {
+      reading = this.readWord(conn, key, word, prefix).finally(() => this.readingWords.delete(key));
+      this.readingWords.set(key, reading);
+    }
+    return reading;
+  }
+
+  private async readWord(conn: DuckDBConnection, key: string, word: string, prefix: boolean): Promise<Int32Array> {
     // Words are made of [a-z0-9+#], all below "~": [prefix, prefix~) holds exactly the words starting with it.
     const sql = prefix ? 'SELECT DISTINCT doc_id FROM search_terms WHERE token >= $1 AND token < $2' : 'SELECT doc_id FROM search_terms WHERE token = $1';
     const positions: number[] = [];
@@ -454,13 +471,19 @@ function listItems(value: unknown): unknown[] {
   return (value as { items: unknown[] }).items;
 }
 
-/** Calls `fn` with each row of a query, a chunk at a time as DuckDB streams them: values as it gives them (numbers, strings, list values). */
-async function eachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[], fn: (row: unknown[], index: number) => void): Promise<void> {
-  const result = await conn.stream(sql, params);
+/** Calls `fn` with each row of a query, values as DuckDB gives them (numbers, strings, list values); `stream`: a chunk at a time, for results too large to hold twice. */
+async function eachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[], fn: (row: unknown[], index: number) => void, opts = { stream: false }): Promise<void> {
   let index = 0;
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  const rows = (chunk: DuckDBDataChunk) => {
     const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
     for (let r = 0; r < chunk.rowCount; r++) fn(vectors.map((v) => v.getItem(r)), index++);
+  };
+  if (opts.stream) {
+    const result = await conn.stream(sql, params);
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) rows(chunk);
+  } else {
+    const result = await conn.run(sql, params);
+    for (let i = 0; i < result.chunkCount; i++) rows(result.getChunk(i));
   }
 }
 
