@@ -25,7 +25,8 @@ export interface IndexedScores {
 
 /** A page of positions with their sort keys, and where the next page starts. */
 export interface IndexPage {
-  clusterIds: string[];
+  /** The jobs of the page, as positions (docAt reads their rows). */
+  positions: number[];
   /** The caller's score of each job of the page, when signed in and scored. */
   scores: (number | null)[];
   next: SearchKey | null;
@@ -237,8 +238,14 @@ export class JobIndex {
   /** A job's row of the search read model, as searchDocsById reads it; undefined when it is not in the index. */
   doc(clusterId: string): SearchDoc | undefined {
     const p = this.positionOf(clusterId);
-    if (p < 0) return undefined;
+    return p < 0 ? undefined : this.docAt(p);
+  }
+
+  /** The row at a position, as `doc` reads it. */
+  docAt(p: number): SearchDoc {
     const c = this.cards;
+    const skills: string[] = [];
+    for (let k = c.skillStart[p]!; k < c.skillStart[p + 1]!; k++) skills.push(c.skillNames[c.skillCodes[k]!]!);
     const salary = (k: number) => {
       const value = c.salaries[4 * p + k]!;
       return Number.isNaN(value) ? null : value;
@@ -246,7 +253,7 @@ export class JobIndex {
     const members = JSON.parse(c.members.get(p)) as JobSource[];
     const decode = <T>(codes: Codes, code: number) => codes.value(code) as T;
     return {
-      clusterId,
+      clusterId: this.clusterIds[p]!,
       active: this.active[p] === 1,
       title: c.title[p]!,
       company: c.company[p]!,
@@ -256,7 +263,7 @@ export class JobIndex {
       remoteScope: decode(this.codes.scope, this.scope[p]!),
       seniority: decode(this.codes.seniority, this.seniority[p]!),
       language: decode(this.codes.language, this.language[p]!),
-      skills: Array.from(c.skillCodes.subarray(c.skillStart[p]!, c.skillStart[p + 1]!), (code) => c.skillNames[code]!),
+      skills,
       salaryUsdMonthMin: salary(0),
       salaryUsdMonthMax: salary(1),
       salaryBrlMonthMin: salary(2),
@@ -319,7 +326,7 @@ export class JobIndex {
     const anyOf: Int32Array[][] = [];
     if (f.sources?.length) {
       const visible = f.sources.filter(sourceShown);
-      if (visible.length === 0) return { clusterIds: [], scores: [], next: null };
+      if (visible.length === 0) return { positions: [], scores: [], next: null };
       anyOf.push(present(visible.map((s) => this.sources.get(s))));
     }
     if (f.countries?.length) anyOf.push(present([this.scopes.get('global'), ...f.countries.map((c) => this.countries.get(c))]));
@@ -388,7 +395,7 @@ export class JobIndex {
           : { sort: 'date', firstSeenUs: this.firstSeenUs[last]!, clusterId: this.clusterIds[last]! }
         : null;
     return {
-      clusterIds: page.map((p) => this.clusterIds[p]!),
+      positions: page,
       scores: page.map((p, i) => (f.sort === 'match' ? foundScores[i]! : scored ? scoreAt(scored, p) : null)),
       next,
     };

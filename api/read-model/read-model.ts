@@ -214,9 +214,8 @@ export class ReadModel {
     }
     const shown = await this.sourceShown(viewer);
     const page = index.search({ ...f, scoredFor: null }, words, scored, shown);
-    const items = page.clusterIds.flatMap((id, i) => {
-      const doc = index.doc(id);
-      const card = doc ? cardFor(doc, viewer, shown) : null;
+    const items = page.positions.flatMap((position, i) => {
+      const card = cardFor(index.docAt(position), viewer, shown);
       return card ? [{ ...card, score: page.scores[i] ?? null }] : [];
     });
     return { items, next: page.next };
