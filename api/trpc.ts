@@ -24,8 +24,9 @@ export const router = t.router;
 /**
  * Every mutation may change what the read model (read-model/) keeps, so once it is done (its
  * writes committed) the read model forgets: the caller's own data, every session after a password
- * reset (its user is not signed in), and the jobs' cards and visibility after operators' and
- * sources' mutations (a split cluster, a renamed or removed source).
+ * reset (its user is not signed in), who owns which source after sources' mutations, and the jobs'
+ * cards and visibility after operators' (a split cluster): the search index is read again then, so
+ * only operators' rare mutations cost that.
  */
 const forgetsAfterMutations = t.procedure.use(async ({ ctx, type, path, next }) => {
   const result = await next();
@@ -33,7 +34,8 @@ const forgetsAfterMutations = t.procedure.use(async ({ ctx, type, path, next }) 
   if (type === 'mutation' && readModel) {
     if (ctx.user) readModel.userChanged(ctx.user.id);
     if (path === 'auth.resetPassword') readModel.sessionsChanged();
-    if (path.startsWith('ops.') || path.startsWith('sources.')) readModel.jobsChanged();
+    if (path.startsWith('sources.')) readModel.sourcesChanged();
+    if (path.startsWith('ops.')) readModel.jobsChanged();
   }
   return result;
 });

@@ -6,8 +6,8 @@
 // miss. Everything is derived from the warehouse and is read again after the writes that change
 // it, all of which happen in this process (the warehouse has one owner):
 // - the caller's own mutations (api/trpc.ts marks the caller changed after each one; a password
-//   reset, whose caller is signed out, drops every cached session; operators' and sources'
-//   mutations drop the jobs' cards and visibility);
+//   reset, whose caller is signed out, drops every cached session; sources' mutations drop who owns
+//   which source, operators' mutations the jobs' cards and visibility);
 // - the pipeline's stages, announced on the in-process bus: "score finished" drops every ranked
 //   list, "dedupe finished" (which refreshed the search read model) every card and the index;
 // - a matcher promoted or rolled back by its workflow, which says nothing on the bus: the active
@@ -32,6 +32,7 @@ const RANKED_DEPTH = 200;
 const SESSIONS = 'sessions';
 const SCORES = 'scores';
 const JOBS = 'jobs';
+const SOURCES = 'sources';
 const userScope = (userId: string) => `user:${userId}`;
 
 export interface ReadModelLimits {
@@ -99,6 +100,11 @@ export class ReadModel {
   /** After sessions of a user not known here were deleted (a password reset by e-mail link). */
   sessionsChanged(): void {
     this.freshness.changed(SESSIONS);
+  }
+
+  /** After sources were added, renamed, enabled or removed: who owns which source is read again (the jobs change at the next dedupe stage). */
+  sourcesChanged(): void {
+    this.freshness.changed(SOURCES);
   }
 
   /** After jobs, their sources or their visibility changed: the search index is read again. */
@@ -224,7 +230,7 @@ export class ReadModel {
   /** Whether the viewer (null: signed out) may see a source's postings: a public source or their own. */
   async sourceShown(viewer: string | null): Promise<(sourceId: string) => boolean> {
     let hit = this.owners;
-    if (!hit || !this.freshness.fresh(hit.at, [JOBS])) {
+    if (!hit || !this.freshness.fresh(hit.at, [JOBS, SOURCES])) {
       hit = await this.load('owners', async (at) => {
         const owners = { value: await this.warehouse.withConnection(sourceOwners), at };
         this.owners = owners;
