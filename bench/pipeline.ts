@@ -147,7 +147,9 @@ async function directRun(dataDir: string): Promise<DirectRun> {
 
 // ---------- warehouses ----------
 
-const benchConfig = (dataDir: string) => loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', REPORTS: 'off' });
+// WAREHOUSE_MEMORY_LIMIT passes through, to see where DuckDB's limit binds.
+const benchConfig = (dataDir: string) =>
+  loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', REPORTS: 'off', WAREHOUSE_MEMORY_LIMIT: process.env.WAREHOUSE_MEMORY_LIMIT });
 
 /** A fresh data folder whose warehouse has the matcher v1, the corpus's sources and `profiles` users with profiles. */
 async function seededDataDir(sources: SourceInput[], profiles: number, seed: number): Promise<Config> {

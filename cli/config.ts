@@ -97,7 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resumeMaxBytes: wholeNumber(env, 'RESUME_MAX_BYTES', 5 * 1024 * 1024, 1, 100 * 1024 * 1024, 'a size in bytes up to 100 MB'),
     // A fast, inexpensive model is enough to fill a schema from a résumé's text.
     anthropicModel: env.ANTHROPIC_MODEL || 'claude-haiku-5-5',
-    // The pipeline's budget is 2 GB in all; DuckDB spills sorts, joins and aggregates past this to disk.
-    warehouseMemoryLimit: memorySize(env, 'WAREHOUSE_MEMORY_LIMIT', '1GB'),
+    // DuckDB spills sorts, joins and aggregates past this to disk, but not its indexes or a
+    // transaction's bulk load: at a million postings 1 GB ran out in the dedupe stage.
+    warehouseMemoryLimit: memorySize(env, 'WAREHOUSE_MEMORY_LIMIT', '4GB'),
   };
 }
