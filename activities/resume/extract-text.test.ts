@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../cli/config.js';
 import { buildZip } from '../../fixtures/resumes/fixture-kit.js';
 import { extractResumeText, ResumeError, screenResume, type ResumeErrorCode } from './extract-text.js';
 import { entryData, readCentralDirectory } from './zip-inspect.js';
@@ -112,6 +115,21 @@ describe('PDF extraction', () => {
 
   it('gives up with a clear message when reading exceeds the time limit', async () => {
     await expectError(fixture('ana-souza-pt.pdf'), 'corrupt', /took longer than/, { timeoutMs: 1 });
+  });
+});
+
+describe('pdf.js in the process', () => {
+  it('puts back the built-ins its polyfills replace, and keeps what they add', () => {
+    // A fresh process each: this one loaded both long ago.
+    const script = `const natives = [Array.prototype.push, JSON.parse, Function.prototype.toString];
+      await import(process.argv[1]);
+      const now = [Array.prototype.push, JSON.parse, Function.prototype.toString];
+      console.log(JSON.stringify({ same: now.map((f, i) => f === natives[i]), withResolvers: typeof Promise.withResolvers }));`;
+    const loaded = (module: string) =>
+      JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, module], { cwd: PROJECT_ROOT, encoding: 'utf8' })) as { same: boolean[]; withResolvers: string };
+    expect(loaded(fileURLToPath(new URL('./extract-text.ts', import.meta.url)))).toEqual({ same: [true, true, true], withResolvers: 'function' });
+    // pdf-parse alone replaces them (why pdf-parse-loader.ts exists; once this fails, it can go).
+    expect(loaded('pdf-parse').same).toEqual([false, false, false]);
   });
 });
 

@@ -3,8 +3,9 @@
 // faithfully is refused with the reason.
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
-import { PDFParse, VerbosityLevel } from 'pdf-parse';
+import type { PDFParse as PdfParser } from 'pdf-parse';
 import { cleanPdfText, readPagesInOrder, type PdfJsDocument } from './pdf-layout.js';
+import { PDFParse, VerbosityLevel } from './pdf-parse-loader.js';
 import { checkZipBomb, entryData, readCentralDirectory, startsLikeZip, ZipFormatError, type ZipEntry } from './zip-inspect.js';
 
 export type ResumeErrorCode = 'too_large' | 'empty' | 'unsupported_type' | 'corrupt' | 'encrypted' | 'scanned' | 'zip_bomb';
@@ -107,7 +108,7 @@ export function screenResume(bytes: Uint8Array, maxBytes = DEFAULTS.maxBytes): '
 export async function extractResumeText(bytes: Uint8Array, opts: ExtractOptions = {}): Promise<ExtractedResume> {
   const { maxBytes, maxUncompressedBytes, timeoutMs } = { ...DEFAULTS, ...opts };
   if (screenResume(bytes, maxBytes) === 'docx') return withTimeout(timeoutMs, (checkpoint) => extractDocx(bytes, maxUncompressedBytes, checkpoint), () => undefined);
-  let parser: PDFParse | undefined;
+  let parser: PdfParser | undefined;
   return withTimeout(
     timeoutMs,
     (checkpoint) => {
@@ -134,7 +135,7 @@ function looksTruncated(bytes: Uint8Array): boolean {
   return !Buffer.from(bytes.buffer, bytes.byteOffset + tailStart, bytes.length - tailStart).includes('%%EOF');
 }
 
-async function extractPdf(bytes: Uint8Array, parser: PDFParse, checkpoint: () => Promise<void>): Promise<ExtractedResume> {
+async function extractPdf(bytes: Uint8Array, parser: PdfParser, checkpoint: () => Promise<void>): Promise<ExtractedResume> {
   const encrypted = hasEncryptDictionary(bytes);
   const corrupt = new ResumeError('corrupt', 'This PDF is damaged or incomplete (it may have been cut off during upload or download). Please export it again and re-upload.');
   if (looksTruncated(bytes)) throw encrypted ? ENCRYPTED : corrupt;
@@ -180,7 +181,7 @@ async function extractPdf(bytes: Uint8Array, parser: PDFParse, checkpoint: () =>
   }
 }
 
-async function hasImages(parser: PDFParse): Promise<boolean> {
+async function hasImages(parser: PdfParser): Promise<boolean> {
   // Only reached for near-textless PDFs, so decoding images here costs nothing on normal uploads.
   const images = await parser.getImage({ imageThreshold: 0, imageDataUrl: false, imageBuffer: false });
   return images.pages.some((p) => p.images.length > 0);
