@@ -28,6 +28,8 @@ export interface App {
   httpUrl: string;
   temporalAddress: string;
   temporalUiUrl: string | null;
+  /** The API's serving layer: whatever writes the warehouse behind the API's back must tell it what changed. */
+  readModel: ReadModel;
   stop(): Promise<void>;
 }
 
@@ -131,7 +133,7 @@ export async function startApp(config: Config, logger: Logger, say: (line: strin
     // Seeding wrote sources and a profile behind the API's back. Until the read-ahead is done, the warehouse answers.
     readModel.jobsChanged();
     readModel.warm().catch((error: unknown) => logger.warn({ err: error }, 'the read model could not read ahead; it fills as requests come'));
-    return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl, stop };
+    return { config, warehouse, workers, client, httpUrl, temporalAddress, temporalUiUrl, readModel, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -356,7 +356,9 @@ describe('the web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Esta página é só para operadores.' }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link', { name: 'Operação' }).count()).toBe(0);
 
+    // Made an operator behind the API's back: its cached session must hear of it.
     await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+    app.readModel.userChanged(await userId(email));
     await page.reload();
     await heading(page, 'Operação');
     const runs = await app.warehouse.query<{ n: number }>('SELECT count(DISTINCT run_id)::INT AS n FROM pipeline_runs');
