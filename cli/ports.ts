@@ -26,14 +26,23 @@ export async function assertPortsFree(host: string, ports: { port: number; what:
   }
 }
 
-/** A port the OS reports free right now (for tests and throwaway servers). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
+/** The kernel hands out ports from 32768 up (ip_local_port_range) whenever a socket binds port 0. */
+const BELOW_EPHEMERAL = 20_000;
+const BLOCK = 1_000;
+let nextInBlock = Math.floor(Math.random() * BLOCK);
+
+/**
+ * A port that is free now, for servers that must be told their port before they listen (a Temporal
+ * dev server, a child process) in tests and benchmarks. A port 0 socket asks the kernel, which can
+ * give the same number to the next asker once this one closes: a Temporal server's internal services
+ * took a test's port between this answer and its use. So ports come from below the ephemeral range,
+ * from a block of their own for each vitest worker, so parallel test files never pick the same one.
+ */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const worker = Number(process.env.VITEST_POOL_ID ?? 0) % 10;
+  for (let tries = 0; tries < BLOCK; tries++) {
+    const port = BELOW_EPHEMERAL + worker * BLOCK + (nextInBlock++ % BLOCK);
+    if (await isFree(port, host)) return port;
+  }
+  throw new Error(`no free port in ${BELOW_EPHEMERAL + worker * BLOCK}–${BELOW_EPHEMERAL + (worker + 1) * BLOCK - 1}`);
 }
