@@ -11,6 +11,7 @@ import type { ResumeDeps } from './routers/resume.js';
 import { serveStatic, type StaticSite } from './static-site.js';
 import { handleProviderEvents } from './sendgrid-events.js';
 import { handleUnsubscribe } from './unsubscribe.js';
+import { queryFastPath, type QueryHandlerOptions } from './query-fast-path.js';
 import type { NotifyDeps } from '../activities/notify/notify-activities.js';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
@@ -40,6 +41,8 @@ export interface HttpDeps {
   resumes?: ResumeDeps | null;
   /** Unexpected API failures are logged here with their cause; callers get the one error shape without it. */
   logger?: Logger | null;
+  /** GET queries answered by query-fast-path.ts (the default); false: every call through tRPC's stock handler, the baseline it is measured and tested against. */
+  queryFastPath?: boolean;
 }
 
 // The app's own pages run no inline script and load nothing from elsewhere; job descriptions from
@@ -53,7 +56,8 @@ const REPORTS_CSP =
 const MAX_BODY_BYTES = 1024 * 1024;
 // A multipart body carries the file plus a boundary and part headers; the file's own limit is checked exactly by the procedure.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-const UPLOAD_PATH = '/trpc/resume.upload';
+const API_BASE = '/trpc/';
+const UPLOAD_PATH = `${API_BASE}resume.upload`;
 
 /** The app's one HTTP server: /trpc (API), /healthz, the bundled demo feeds, /reports and the web app. */
 export function createHttpServer(deps: HttpDeps): Server {
@@ -61,24 +65,25 @@ export function createHttpServer(deps: HttpDeps): Server {
   const reports: StaticSite | null = deps.reportsDir ? { root: deps.reportsDir, spaFallback: false, csp: REPORTS_CSP } : null;
   const demo = deps.demoSourcesDir ? demoSourceFiles(deps.demoSourcesDir) : null;
   const warehouse = deps.warehouse;
-  const handler = (maxBodySize: number): RequestListener | null =>
-    warehouse
-      ? createHTTPHandler({
-          router: appRouter,
-          basePath: '/trpc/',
-          maxBodySize,
-          onError: ({ error, path }) => {
-            if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger?.error({ err: error.cause ?? error, path }, 'API procedure failed');
-          },
-          createContext: ({ req, res }) =>
-            createContext(
-              { warehouse, readModel: deps.readModel ?? null, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null, logger: deps.logger ?? null },
-              req,
-              res,
-            ),
-        })
-      : null;
+  // One router, context and failure log for both ways in: the stock handler and the GET fast path.
+  const trpc: QueryHandlerOptions<typeof appRouter> | null = warehouse
+    ? {
+        router: appRouter,
+        onError: ({ error, path }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger?.error({ err: error.cause ?? error, path }, 'API procedure failed');
+        },
+        createContext: ({ req, res }) =>
+          createContext(
+            { warehouse, readModel: deps.readModel ?? null, publicUrl: deps.publicUrl, secureCookies: deps.publicUrl.startsWith('https:'), notify: deps.notify ?? null, temporal: deps.temporal ?? null, resumes: deps.resumes ?? null, temporalUi: deps.temporalUi ?? null, logger: deps.logger ?? null },
+            req,
+            res,
+          ),
+      }
+    : null;
+  // The fast path reproduces tRPC's defaults: options beyond these (maxBatchSize, responseMeta, …) would have to be taught to it first.
+  const handler = (maxBodySize: number): RequestListener | null => (trpc ? createHTTPHandler({ ...trpc, basePath: API_BASE, maxBodySize }) : null);
   const api = handler(MAX_BODY_BYTES);
+  const fastQueries = trpc && deps.queryFastPath !== false ? queryFastPath(trpc) : null;
   // Only the upload procedure, called alone, may send more than the API's 1 MB: the same router behind a larger limit.
   const upload = deps.resumes ? handler(deps.resumes.maxBytes + MULTIPART_OVERHEAD_BYTES) : null;
   return createServer((req, res) => {
@@ -88,7 +93,10 @@ export function createHttpServer(deps: HttpDeps): Server {
       res.end(JSON.stringify(body));
     };
     if (upload && url.pathname === UPLOAD_PATH) return upload(req, res);
-    if (api && url.pathname.startsWith('/trpc/')) return api(req, res);
+    if (api && url.pathname.startsWith(API_BASE)) {
+      if (fastQueries?.(req, res, url, url.pathname.slice(API_BASE.length))) return;
+      return api(req, res);
+    }
     if (deps.notify && url.pathname === '/unsubscribe' && (req.method === 'GET' || req.method === 'POST')) {
       return handleUnsubscribe(deps.notify, req, res, url);
     }
