@@ -5,7 +5,10 @@
 // search index's build and refresh times and text-query latency beside a plain ILIKE scan.
 //
 // The server runs in a child process (this file with --serve), so the load generator never shares
-// its event loop. A measurement harness, not product code: node:http and an Agent, no dependencies.
+// its event loop; it reports its CPU time, so each scenario also gets the server's CPU per request.
+// BENCH_API_STOCK_TRPC=1 serves every call through tRPC's stock handler (no GET fast path,
+// api/query-fast-path.ts), the baseline the fast path is measured against; its results go to a file
+// of their own. A measurement harness, not product code: node:http and an Agent, no dependencies.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -36,8 +39,16 @@ if (process.argv[2] === '--serve') {
   const started = performance.now();
   await readModel.warm();
   console.error(`read model warmed in ${((performance.now() - started) / 1000).toFixed(1)} s; RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-  const server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, readModel, publicUrl: 'http://127.0.0.1' });
+  const queryFastPath = process.env.BENCH_API_STOCK_TRPC !== '1';
+  const server = createHttpServer({ health: () => Promise.reject(new Error('unused')), demoSourcesDir: null, warehouse, readModel, publicUrl: 'http://127.0.0.1', queryFastPath });
+  let requests = 0;
+  server.on('request', () => void (requests += 1));
   console.log(JSON.stringify({ port: await listen(server, 0, '127.0.0.1') }));
+  // Asked by the load generator between scenarios: CPU time and requests so far.
+  process.on('SIGUSR2', () => {
+    const cpu = process.cpuUsage();
+    console.log(JSON.stringify({ cpuMicros: cpu.user + cpu.system, requests }));
+  });
   process.on('SIGTERM', () => server.close(() => (warehouse.close(), process.exit(0))));
 } else {
   await main();
@@ -70,7 +81,9 @@ async function main(): Promise<void> {
   const matchesPerUser = Number(process.env.BENCH_API_MATCHES_PER_USER ?? 2_000);
   const concurrency = Number(process.env.BENCH_API_CONCURRENCY ?? 50);
   const seconds = Number(process.env.BENCH_API_SECONDS ?? 20);
+  const stockTrpc = process.env.BENCH_API_STOCK_TRPC === '1';
   console.log(`warehouse: ${postings.toLocaleString('en')} postings, ${users} users × ${matchesPerUser} matches (built once, then reused)`);
+  console.log(stockTrpc ? "served through tRPC's stock handler only (the baseline)" : 'GET queries served through the fast path (api/query-fast-path.ts)');
   const built = await benchWarehouse({ postings, users, matchesPerUser });
   const index = await indexFigures(built.path);
   console.table(index.queries);
@@ -81,14 +94,20 @@ async function main(): Promise<void> {
     const scenarios = scenarioList(users, index.topSkills);
     const closedLoop: Record<string, Figures> = {};
     const oneClient: Record<string, Figures> = {};
+    const serverCpuMsPerRequest: Record<string, number> = {};
     for (const [name, next] of Object.entries(scenarios)) {
       oneClient[name] = await drive(server.url, next, { clients: 1, seconds: Math.max(3, seconds / 4) });
+      const before = await server.usage();
       closedLoop[name] = await drive(server.url, next, { clients: concurrency, seconds });
-      console.log(`  ${name}: p95 ${closedLoop[name]?.p95} ms at ${concurrency} clients (${oneClient[name]?.p95} ms alone)`);
+      const after = await server.usage();
+      serverCpuMsPerRequest[name] = Number(((after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, after.requests - before.requests)).toFixed(3));
+      console.log(`  ${name}: p95 ${closedLoop[name]?.p95} ms at ${concurrency} clients (${oneClient[name]?.p95} ms alone), server CPU ${serverCpuMsPerRequest[name]} ms per request`);
     }
     console.log(`\n${concurrency} concurrent clients, closed loop, ${seconds} s per scenario:`);
     console.table(Object.fromEntries(Object.entries(closedLoop).map(([k, { errorSamples: _, ...f }]) => [k, f])));
     for (const [k, f] of Object.entries(closedLoop)) if (f.errors) console.log(`  ${k} errors, e.g.: ${f.errorSamples.join(' | ')}`);
+    console.log(`server CPU per request at ${concurrency} clients (ms):`);
+    console.table(serverCpuMsPerRequest);
     console.log('one client at a time (service time):');
     console.table(Object.fromEntries(Object.entries(oneClient).map(([k, { errorSamples: _, ...f }]) => [k, f])));
     const result = {
@@ -96,10 +115,11 @@ async function main(): Promise<void> {
       machine: { cores: availableParallelism(), loadAverageBefore: loadBefore.map((l) => Number(l.toFixed(1))), loadAverageAfter: loadavg().map((l) => Number(l.toFixed(1))) },
       warehouse: { postings, users, matchesPerUser, buildSeconds: built.buildSeconds },
       searchIndex: { ...index, topSkills: undefined },
-      load: { concurrency, seconds, closedLoop, oneClient, targetP95Ms: 50, meetsTarget: Object.fromEntries(Object.entries(closedLoop).map(([k, f]) => [k, f.p95 < 50 && f.errors === 0])) },
+      trpc: stockTrpc ? 'stock handler only' : 'GET fast path',
+      load: { concurrency, seconds, closedLoop, oneClient, serverCpuMsPerRequest, targetP95Ms: 50, meetsTarget: Object.fromEntries(Object.entries(closedLoop).map(([k, f]) => [k, f.p95 < 50 && f.errors === 0])) },
     };
     mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-    const name = postings === 100_000 ? 'api-load' : `api-load-${postings}`;
+    const name = `${postings === 100_000 ? 'api-load' : `api-load-${postings}`}${stockTrpc ? '-stock-trpc' : ''}`;
     writeFileSync(join(PROJECT_ROOT, `bench/results/${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await server.stop();
@@ -203,14 +223,25 @@ function get(agent: Agent, url: string, user: number | null): Promise<{ status: 
   });
 }
 
-async function startServer(path: string): Promise<{ url: string; stop(): Promise<void> }> {
+interface ServerUsage {
+  cpuMicros: number;
+  requests: number;
+}
+
+async function startServer(path: string): Promise<{ url: string; usage(): Promise<ServerUsage>; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', path], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    usage: () =>
+      new Promise((resolve) => {
+        lines.once('line', (line) => resolve(JSON.parse(line) as ServerUsage));
+        child.kill('SIGUSR2');
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
