@@ -3,7 +3,8 @@
 // through a web WritableStream: about a fifth of the API's CPU under load. Here the same calls go
 // through tRPC's public adapter-author API (callTRPCProcedure, getTRPCErrorShape,
 // transformTRPCResponse, getHTTPStatusCode) and are written with one res.end, and the answer is the
-// adapter's byte for byte: status, content-type, vary, body, and the headers the context sets.
+// adapter's: status, content-type, vary, the headers the context sets and the body, byte for byte
+// (only the framing differs: one body with its content-length, not chunks).
 //
 // Only what this module fully understands is answered here: a GET with no content-type, no streaming
 // accept header, only `input` and `batch=1` in its query, and no subscription or mixed procedure
@@ -57,7 +58,12 @@ export function queryFastPath<TRouter extends AnyTRPCRouter>(opts: QueryHandlerO
     // Subscriptions stream; mixed types are refused as a whole, before any context: both the stock handler's.
     if (types.has('subscription') || types.size > 1) return false;
     const type = (types.values().next().value ?? 'unknown') as TRPCRequestInfo['type'];
-    void answer(opts, req, res, url, { paths, input, isBatchCall, type });
+    answer(opts, req, res, url, { paths, input, isBatchCall, type }).catch((cause: unknown) => {
+      // Not a tRPC answer but a bug here (answer() handles every failure of a call): logged, and the client not left waiting.
+      opts.onError?.({ error: getTRPCErrorFromUnknown(cause), type: 'unknown', path: undefined, input: undefined, ctx: undefined, req });
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
     return true;
   };
 }
