@@ -229,7 +229,9 @@ interface ServerUsage {
 }
 
 async function startServer(path: string): Promise<{ url: string; usage(): Promise<ServerUsage>; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', path], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_API_SERVER_FLAGS: Node flags for the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses them).
+  const flags = (process.env.BENCH_API_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', 'tsx', SELF, '--serve', path], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
