@@ -13,6 +13,11 @@ import { Lru } from './freshness.js';
 
 /** Positions kept in word posting lists, all words together (4 bytes each). */
 const WORD_POSITIONS = 20_000_000;
+/**
+ * Job rows kept built (about 80 MB): every user's first pages of matches and the newest jobs. A
+ * page builds 20 rows otherwise, which was a third of matches.list's time at a million jobs.
+ */
+const DOCS_KEPT = 100_000;
 
 /** A user's scores as positions of the index, best first (score descending, then cluster id). */
 export interface IndexedScores {
@@ -22,6 +27,9 @@ export interface IndexedScores {
   sortedPositions: Int32Array;
   sortedScores: Float64Array;
 }
+
+/** Accepted contracts as codes; null accepts any. */
+export type ContractFilter = Set<number> | null;
 
 /** A page of positions with their sort keys, and where the next page starts. */
 export interface IndexPage {
@@ -77,6 +85,8 @@ interface CardColumns {
 
 export class JobIndex {
   private readonly words = new Lru<string, Int32Array>(Number.MAX_SAFE_INTEGER);
+  /** Rows as docAt builds them, for the jobs shown most: a build costs some 4 µs, a kept row some 0.8 KB. */
+  private readonly docs = new Lru<number, SearchDoc>(DOCS_KEPT);
   private readonly readingWords = new Map<string, Promise<Int32Array>>();
   private wordPositions = 0;
 
@@ -235,14 +245,17 @@ export class JobIndex {
     );
   }
 
-  /** A job's row of the search read model, as searchDocsById reads it; undefined when it is not in the index. */
-  doc(clusterId: string): SearchDoc | undefined {
-    const p = this.positionOf(clusterId);
-    return p < 0 ? undefined : this.docAt(p);
+  /**
+   * A job's row of the search read model at a position, as searchDocsById reads it. Frozen: rows
+   * are shared by every answer that shows the job until the index is read again.
+   */
+  docAt(p: number): SearchDoc {
+    let doc = this.docs.get(p);
+    if (!doc) this.docs.set(p, (doc = deepFreeze(this.readDoc(p))));
+    return doc;
   }
 
-  /** The row at a position, as `doc` reads it. */
-  docAt(p: number): SearchDoc {
+  private readDoc(p: number): SearchDoc {
     const c = this.cards;
     const skills: string[] = [];
     for (let k = c.skillStart[p]!; k < c.skillStart[p + 1]!; k++) skills.push(c.skillNames[c.skillCodes[k]!]!);
@@ -275,7 +288,7 @@ export class JobIndex {
   }
 
   /** A job's position, or -1 when it is not in the index. */
-  positionOf(clusterId: string): number {
+  private positionOf(clusterId: string): number {
     let lo = 0;
     let hi = this.size - 1;
     while (lo <= hi) {
@@ -289,13 +302,27 @@ export class JobIndex {
   }
 
   /**
-   * Whether a job is listed (some source still lists it) under a contract among those accepted
-   * (none given: any; a job that states none: yes), as activeClusterIds answers from the same table.
+   * Positions of the given jobs, -1 for those not in the index. A lookup is a binary search over
+   * a million ids scattered in memory (microseconds, mostly cache misses): callers that ask about
+   * the same jobs again keep the answer.
    */
-  listed(clusterId: string, acceptedContracts: readonly string[]): boolean {
-    const p = this.positionOf(clusterId);
+  positionsOf(clusterIds: readonly string[]): Int32Array {
+    return Int32Array.from(clusterIds, (id) => this.positionOf(id));
+  }
+
+  /**
+   * Whether the job at a position (-1: none) is listed (some source still lists it) under a
+   * contract among those accepted (`contracts`: none given, any; a job that states none: yes), as
+   * activeClusterIds answers from the same table.
+   */
+  listedAt(p: number, contracts: ContractFilter): boolean {
     if (p < 0 || this.active[p] === 0) return false;
-    return acceptedContracts.length === 0 || this.contract[p] === 0 || this.codes.contract.set(acceptedContracts).has(this.contract[p]!);
+    return contracts === null || this.contract[p] === 0 || contracts.has(this.contract[p]!);
+  }
+
+  /** The accepted contracts as listedAt takes them, worked out once for a page. */
+  contractFilter(acceptedContracts: readonly string[]): ContractFilter {
+    return acceptedContracts.length === 0 ? null : this.codes.contract.set(acceptedContracts);
   }
 
   /** A user's scores from the matches table, as positions (jobs not in the index are left out, as the search's join leaves them). */
@@ -447,6 +474,14 @@ export class JobIndex {
 }
 
 const EMPTY = new Int32Array(0);
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 function lowerBound(list: Int32Array, value: number): number {
   let lo = 0;

@@ -79,6 +79,26 @@ describe('the read model in front of the warehouse', () => {
     expect(await ana.client.matches.list.query(q)).toEqual(JSON.parse(JSON.stringify(await fromWarehouse('ana@read-model.example', q))));
   });
 
+  it("shows each match with its own job's card after the index is read again in another order", async () => {
+    const ana = await api.signedIn('cora@read-model.example');
+    await ana.client.profile.update.mutate(profileInput({ skills: ['python', 'sql', 'aws'] }));
+    await scoreStage('read-model-reorder');
+    const q = { minScore: 0, limit: 30, offset: 0 };
+    const before = await ana.client.matches.list.query(q);
+    expect(before.length).toBeGreaterThan(5);
+    // Every job's place in the index moves: the oldest become the newest.
+    await api.warehouse.query('UPDATE search_docs SET first_seen_us = -first_seen_us');
+    api.readModel?.jobsChanged();
+    // Not warm(): it would read her scores again too, and the scores kept from before must serve.
+    await api.readModel?.indexReady();
+    const after = await ana.client.matches.list.query(q);
+    expect(after).toEqual(JSON.parse(JSON.stringify(await fromWarehouse('cora@read-model.example', q))));
+    expect(after.map((m) => [m.clusterId, m.title])).toEqual(before.map((m) => [m.clusterId, m.title]));
+    await api.warehouse.query('UPDATE search_docs SET first_seen_us = -first_seen_us');
+    api.readModel?.jobsChanged();
+    await api.readModel?.warm();
+  });
+
   it('refuses a logged-out session, and the other devices after a password change, at once; shows a new locale at once', async () => {
     const carla = await api.signedIn('carla@read-model.example');
     expect((await carla.client.auth.me.query())?.user.locale).toBe('pt-BR');
