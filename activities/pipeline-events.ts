@@ -21,7 +21,9 @@ export type PipelineEvent =
       error?: string | null;
       at: string;
     }
-  | { type: 'source'; runId: string; workflowId: string; sourceId: string; ok: boolean; items: number; newItems: number; error?: string | null; at: string };
+  | { type: 'source'; runId: string; workflowId: string; sourceId: string; ok: boolean; items: number; newItems: number; error?: string | null; at: string }
+  /** An account changed behind the API's back (an operator made or unmade from the CLI): for the API's caches, never streamed. */
+  | { type: 'account'; userId: string; at: string };
 
 export type PipelineListener = (event: PipelineEvent) => void;
 

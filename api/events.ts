@@ -72,6 +72,11 @@ export function eventStreams(opts: EventStreamOptions): EventStreams {
   heartbeat.unref();
 
   const unsubscribe = pipelineEvents(opts.warehouse).subscribe((event) => {
+    if (event.type === 'account') {
+      // Its streams were opened under the old role (an operator sees sources' errors): the browser reconnects under the new one.
+      for (const stream of streams) if (stream.user.id === event.userId) end(stream);
+      return;
+    }
     for (const stream of streams) send(stream, event.type === 'stage' ? 'pipeline' : 'source', forUser(event, stream.user));
     if (event.type === 'stage' && event.stage === 'score' && event.state === 'finished') {
       // A failure here only costs the push: the dashboard also refetches matches on "score finished".

@@ -9,7 +9,9 @@ const USAGE = `usage: npm run cli -- <command>
   worker --queue fetch|pipeline   run workers alone against TEMPORAL_ADDRESS (comma-separate both queues)
   export-matcher-v1               rewrite models/matcher/v1 from the prior weights
   models list|promote <v>|rollback|retrain [--features a,b]
-                                  matcher versions through Temporal (the app must be running)`;
+                                  matcher versions through Temporal (the app must be running)
+  operators list|add <e-mail>|remove <e-mail>
+                                  who may use the operator pages (the app must be running; the account must exist)`;
 
 // Start-up problems a user can fix: one clear line, no stack trace.
 const EXPECTED = [TemporalCliError, PortInUseError, WarehouseLockedError, MigrationError];
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
       return (await import('./commands/worker.js')).worker(values.queue ?? 'fetch');
     case 'models':
       return (await import('./commands/models.js')).models(positionals.slice(1), values.features);
+    case 'operators':
+      return (await import('./commands/operators.js')).operators(positionals.slice(1));
     case 'export-matcher-v1': {
       const card = (await import('../models/matcher/export-v1.js')).writeV1();
       console.log(`wrote models/matcher/v1 (sha256 ${card.sha256})`);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
 import type { Logger } from 'pino';
+import { createOperatorActivities } from '../activities/accounts/operator-activities.js';
 import { createFetchActivities } from '../activities/fetch-activities.js';
 import { SkillMatcher } from '../activities/normalize/skills.js';
 import { loadTaxonomy } from '../activities/normalize/skill-taxonomy.js';
@@ -70,6 +71,7 @@ function pipelineQueueActivities(config: Config, warehouse: Warehouse, staging: 
     ...createSkillGapActivities({ warehouse }),
     ...createMatcherPipelineActivities({ warehouse, staging, modelsDir: join(config.dataDir, 'models') }),
     ...createResumePipelineActivities({ warehouse, staging, store: resumeStoreFor(config) }),
+    ...createOperatorActivities({ warehouse }),
   };
 }
 

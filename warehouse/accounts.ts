@@ -30,6 +30,16 @@ export async function insertAccount(conn: DuckDBConnection, a: Omit<Account, 'ro
   );
 }
 
+/** Makes the account with this e-mail an operator (admin) or a user again; its id, or null when no account has it. */
+export async function setRoleByEmail(conn: DuckDBConnection, email: string, role: Account['role']): Promise<string | null> {
+  const [row] = await queryRows<{ id: string }>(conn, 'UPDATE users SET role = $2 WHERE email = $1 RETURNING id', [email.toLowerCase(), role]);
+  return row?.id ?? null;
+}
+
+export async function listOperators(conn: DuckDBConnection): Promise<Pick<Account, 'id' | 'email' | 'display_name'>[]> {
+  return queryRows(conn, "SELECT id, email, display_name FROM users WHERE role = 'admin' ORDER BY email");
+}
+
 export async function setPasswordHash(conn: DuckDBConnection, userId: string, hash: string): Promise<void> {
   await conn.run('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, hash]);
 }

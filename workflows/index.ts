@@ -6,3 +6,4 @@ export { matchAlertsWorkflow, sendEmailWorkflow, weeklyDigestWorkflow } from './
 export { matcherVersionsWorkflow, promoteMatcherWorkflow, retrainMatcherWorkflow, rollbackMatcherWorkflow } from './retrain-matcher.js';
 export { refreshSkillGapsWorkflow } from './skill-gaps.js';
 export { resumeWorkflow } from './resume.js';
+export { operatorsWorkflow, setOperatorWorkflow } from './operators.js';

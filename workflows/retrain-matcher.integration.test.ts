@@ -96,14 +96,14 @@ async function apiError(call: () => Promise<unknown>): Promise<{ code?: string; 
 }
 
 /**
- * `npm run cli -- models …` as a separate process, against the app's Temporal server. Asynchronous:
+ * `npm run cli -- …` as a separate process, against the app's Temporal server. Asynchronous:
  * this test process hosts the app's workers, which must keep running while the CLI waits on them.
  */
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(PROJECT_ROOT, 'cli/main.ts'), 'models', ...args],
+      ['--import', 'tsx', join(PROJECT_ROOT, 'cli/main.ts'), ...args],
       { cwd: PROJECT_ROOT, env: childEnv(app.config, { TEMPORAL_ADDRESS: app.temporalAddress }), encoding: 'utf8', timeout: 120_000 },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
@@ -213,7 +213,12 @@ describe('retrainMatcherWorkflow on a real Temporal dev server, DuckDB file and 
   it('lets operators list, roll back and promote through the API and the CLI, each through Temporal', async () => {
     const ops = await signedIn('ops@example.com');
     const user = await signedIn('bia@example.com');
-    await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = 'ops@example.com'`);
+    // An operator is made from the CLI while the app runs, and is one at once in the session already open.
+    expect((await apiError(() => ops.client.ops.modelVersions.query())).code).toBe('FORBIDDEN');
+    expect(await cli('operators', 'add', 'Ops@Example.com')).toMatchObject({ status: 0, stdout: expect.stringContaining('ops@example.com is an operator') });
+    expect((await cli('operators', 'list')).stdout).toContain('ops@example.com');
+    expect(await cli('operators', 'add', 'nobody@example.com')).toMatchObject({ status: 1, stderr: expect.stringMatching(/no account has the e-mail nobody@example.com/) });
+    expect((await cli('operators', 'add')).status).toBe(2);
     expect((await apiError(() => user.client.ops.rollbackModel.mutate())).code).toBe('FORBIDDEN');
 
     const listed = await ops.client.ops.modelVersions.query();
@@ -227,26 +232,29 @@ describe('retrainMatcherWorkflow on a real Temporal dev server, DuckDB file and 
     expect((await app.warehouse.withConnection((conn) => activeModelVersion(conn, 'matcher'))).version).toBe(previous);
 
     // CLI: promote it again, list, roll back again.
-    const promote = await cli('promote', promoted);
+    const promote = await cli('models', 'promote', promoted);
     expect(promote.stderr).toBe('');
     expect(promote.stdout).toContain(`matcher ${promoted} is active (was ${previous})`);
-    const list = await cli('list');
+    const list = await cli('models', 'list');
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(new RegExp(`${promoted}.*active`));
-    expect((await cli('rollback')).stdout).toContain(`rolled back to matcher ${previous} (was ${promoted})`);
-    expect((await cli('promote')).status).toBe(2); // no version: usage, nothing started
+    expect((await cli('models', 'rollback')).stdout).toContain(`rolled back to matcher ${previous} (was ${promoted})`);
+    expect((await cli('models', 'promote')).status).toBe(2); // no version: usage, nothing started
 
     // API again: promote back; unknown versions and rolling back past v1 are refused with a reason.
     expect(await ops.client.ops.promoteModel.mutate({ version: promoted })).toMatchObject({ version: promoted, previous });
     expect((await apiError(() => ops.client.ops.promoteModel.mutate({ version: 'v999' }))).code).toBe('NOT_FOUND');
     while ((await app.warehouse.withConnection((conn) => activeModelVersion(conn, 'matcher'))).version !== 'v1') await ops.client.ops.rollbackModel.mutate();
     expect(await apiError(() => ops.client.ops.rollbackModel.mutate())).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/nothing to roll back to/) });
-    expect(await cli('rollback')).toMatchObject({ status: 1, stderr: expect.stringMatching(/nothing to roll back to/) });
+    expect(await cli('models', 'rollback')).toMatchObject({ status: 1, stderr: expect.stringMatching(/nothing to roll back to/) });
 
     // API: start a retraining run; it is a Temporal workflow like any other.
     const started = await ops.client.ops.retrainMatcher.mutate({ features: ['recency'] });
     const result = (await app.client.workflow.getHandle(started.workflowId, started.runId).result()) as { status: string; active: { version: string } };
     expect(result).toMatchObject({ active: { version: 'v1' } });
+
+    expect((await cli('operators', 'remove', 'ops@example.com')).status).toBe(0);
+    expect((await apiError(() => ops.client.ops.modelVersions.query())).code).toBe('FORBIDDEN');
   }, 600_000);
 
   it('keeps a weekly retraining schedule', async () => {

@@ -10,6 +10,7 @@
 //   which source, operators' mutations the jobs' cards and visibility);
 // - the pipeline's stages, announced on the in-process bus: "score finished" drops every ranked
 //   list, "dedupe finished" (which refreshed the search read model) every card and the index;
+// - an account changed from the CLI (an operator made or unmade), announced on the same bus;
 // - a matcher promoted or rolled back by its workflow, which says nothing on the bus: the active
 //   version is read again once a second.
 // The search index (job-index.ts) takes tens of seconds to read at a million jobs: it is rebuilt in
@@ -94,6 +95,7 @@ export class ReadModel {
     this.scores = new Lru(users);
     // Published after the stage's transaction committed.
     this.unsubscribe = pipelineEvents(warehouse).subscribe((event) => {
+      if (event.type === 'account') return this.userChanged(event.userId);
       if (event.type !== 'stage' || event.state !== 'finished') return;
       if (event.stage === 'score') this.freshness.changed(SCORES);
       if (event.stage === 'dedupe') this.jobsChanged();

@@ -1,7 +1,7 @@
-import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { FEATURE_NAMES, type FeatureName } from '../../models/matcher/features.js';
-import { failureMessage, matcherVersions, promoteMatcher, retrainMatcher, rollbackMatcher } from '../../workflows/matcher-operations.js';
-import { loadConfig } from '../config.js';
+import { matcherVersions, promoteMatcher, retrainMatcher, rollbackMatcher } from '../../workflows/matcher-operations.js';
+import { throughTemporal } from './through-temporal.js';
 
 const USAGE = `usage: npm run cli -- models <list | promote <version> | rollback | retrain [--features a,b,…]>`;
 
@@ -57,10 +57,7 @@ async function run(client: Client, command: Command): Promise<void> {
   }
 }
 
-/**
- * `cli models …`: the matcher registry through Temporal, so it works while the app owns the
- * warehouse (and from any machine that reaches TEMPORAL_ADDRESS); the app's pipeline worker does the work.
- */
+/** `cli models …`: the matcher registry, through Temporal (see throughTemporal). */
 export async function models(args: string[], features: string | undefined): Promise<void> {
   const command = parse(args, features);
   if (typeof command === 'string') {
@@ -68,15 +65,5 @@ export async function models(args: string[], features: string | undefined): Prom
     process.exitCode = 2;
     return;
   }
-  const config = loadConfig();
-  const connection = await Connection.connect({ address: config.temporalAddress ?? `127.0.0.1:${config.temporalPort}` });
-  try {
-    await run(new Client({ connection, namespace: config.temporalNamespace }), command);
-  } catch (error) {
-    if (!(error instanceof WorkflowFailedError)) throw error;
-    console.error(`✗ ${failureMessage(error)}`);
-    process.exitCode = 1;
-  } finally {
-    await connection.close();
-  }
+  await throughTemporal((client) => run(client, command));
 }
