@@ -148,6 +148,21 @@ describe('GET /events', () => {
     expect(streams.open()).toBe(0);
   });
 
+  it("ends a user's streams when their role changed, and no one hears of it", async () => {
+    const gil = await signedIn('gil@example.com');
+    const other = openStream((await signedIn('hana@example.com')).state.cookie);
+    const stream = openStream(gil.state.cookie);
+    await stream.waitFor((e) => e.event === 'ready');
+    await other.waitFor((e) => e.event === 'ready');
+    const heard = other.events.length;
+    pipelineEvents(app.warehouse).publish({ type: 'account', userId: await userId('gil@example.com') });
+    await stream.ended;
+    expect(streams.open()).toBe(1);
+    expect(other.events.length).toBe(heard);
+    other.close();
+    await other.ended;
+  });
+
   it("pushes each user's new high matches after the score stage, and only theirs", async () => {
     const eva = await signedIn('eva@example.com');
     const fabio = await signedIn('fabio@example.com');
