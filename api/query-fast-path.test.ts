@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../cli/test-support/api-client.js';
@@ -15,6 +16,7 @@ import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
 import { createHttpServer, listen, type HttpDeps } from './http-server.js';
 import { ReadModel } from './read-model/read-model.js';
+import type { AppRouter } from './router.js';
 
 interface Answer {
   status: number;
@@ -129,6 +131,39 @@ describe('GET queries through the fast path and through the stock handler', () =
     expect(JSON.parse((await send(fast.url, q('auth.me'), { cookie })).body)).toMatchObject({ result: { data: { user: { email: 'ana@example.com' } } } });
     expect(fast.log).toEqual([]);
     expect(stock.log).toEqual([]);
+  });
+
+  it("answers the web app's client (httpBatchLink) as the stock handler does", async () => {
+    const through = (base: string) => {
+      const framing: string[] = [];
+      const client = createTRPCClient<AppRouter>({
+        links: [
+          httpBatchLink({
+            url: `${base}/trpc`,
+            headers: { cookie },
+            fetch: async (input, init) => {
+              const response = await fetch(input, init);
+              framing.push(response.headers.has('content-length') ? 'whole' : 'chunked');
+              return response;
+            },
+          }),
+        ],
+      });
+      // One batch: the calls are made in the same tick.
+      const calls = Promise.all([
+        client.auth.me.query(),
+        client.jobs.search.query({ remote: 'any', limit: 3 }),
+        client.matches.list.query({ limit: 3 }),
+        client.jobs.get.query({ clusterId: 'job_000000000000000000000000' }).catch((error: unknown) => ({ failed: (error as { data?: unknown }).data })),
+      ]);
+      return calls.then((answers) => ({ answers, framing }));
+    };
+    const viaFast = await through(fast.url);
+    const viaStock = await through(stock.url);
+    expect(viaFast.answers).toEqual(viaStock.answers);
+    expect(viaFast.answers[3]).toMatchObject({ failed: { code: 'NOT_FOUND' } });
+    expect(viaFast.framing).toEqual(['whole']);
+    expect(viaStock.framing).toEqual(['chunked']);
   });
 
   it('leaves what it does not handle to the stock handler, which answers as it always has', async () => {
