@@ -157,6 +157,8 @@ describe('jobs.search through the read model', () => {
       [{ remote: 'any', includeInactive: true }, { latamOnly: false, includeInactive: true, sort: 'date' }],
       [{ remote: 'any', skills: ['python'] }, { latamOnly: false, skills: ['python'], sort: 'date' }],
       [{ remote: 'any', seniority: ['senior', 'mid'], languages: ['en'] }, { latamOnly: false, seniority: ['senior', 'mid'], languages: ['en'], sort: 'date' }],
+      [{ seniority: ['senior'] }, { latamOnly: true, seniority: ['senior'], sort: 'date' }],
+      [{ remote: 'any', contractTypes: ['clt'], skills: ['sql'] }, { latamOnly: false, contractTypes: ['clt'], skills: ['sql'], sort: 'date' }],
       [{ remote: 'any', countries: ['BR'] }, { latamOnly: false, countries: ['BR'], sort: 'date' }],
       [{ remote: 'any', scopes: ['global', 'countries'] }, { latamOnly: false, scopes: ['global', 'countries'], sort: 'date' }],
       [{ remote: 'any', salaryFloor: { amount: 15_000, currency: 'BRL' } }, { latamOnly: false, salaryFloor: { column: 'brl', amount: 15_000 }, sort: 'date' }],
