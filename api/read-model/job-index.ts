@@ -9,7 +9,7 @@
 // kilobyte a job, most of it the places to apply.
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
 import type { JobSearch, JobSource, SearchDoc, SearchKey } from '../../warehouse/job-queries.js';
-import { Lru } from './freshness.js';
+import { Generations, Lru } from './freshness.js';
 
 /** Positions kept in word posting lists, all words together (4 bytes each). */
 const WORD_POSITIONS = 20_000_000;
@@ -93,8 +93,10 @@ interface CardColumns {
 
 export class JobIndex {
   private readonly words = new Lru<string, Int32Array>(Number.MAX_SAFE_INTEGER);
+  /** Bitsets of long posting lists (see membership); gone with their list. */
+  private readonly bitsets = new WeakMap<Int32Array, Uint32Array>();
   /** Rows as docAt builds them, for the jobs shown most: a build costs some 4 µs, a kept row some 0.8 KB. */
-  private readonly docs = new Lru<number, SearchDoc>(DOCS_KEPT);
+  private readonly docs = new Generations<number, SearchDoc>(DOCS_KEPT / 2);
   private readonly readingWords = new Map<string, Promise<Int32Array>>();
   private wordPositions = 0;
 
@@ -391,7 +393,12 @@ export class JobIndex {
       if (owners && (viewer === null || !owners.includes(viewer))) return false;
       return true;
     };
-    const inLists = (p: number) => lists.every((list) => contains(list, p)) && anyOf.every((group) => group.some((list) => contains(list, p)));
+    const groups = anyOf.map((group) => group.map((list) => this.membership(list)));
+    // Every list but the one that drives the walk (its positions are in it) holds the job, and some list of each group.
+    const inLists = (driver: Int32Array | null) => {
+      const probes = lists.filter((list) => list !== driver).map((list) => this.membership(list));
+      return (p: number) => probes.every((has) => has(p)) && groups.every((group) => group.some((has) => has(p)));
+    };
 
     const wanted = f.limit + 1;
     const found: number[] = [];
@@ -399,18 +406,18 @@ export class JobIndex {
     if (f.sort === 'match') {
       if (!scored) throw new Error("sorting by match needs the caller's scores");
       const after = f.after?.sort === 'match' ? f.after : null;
+      const inAll = inLists(null);
       for (let i = 0; i < scored.positions.length && found.length < wanted; i++) {
         const p = scored.positions[i]!;
         const score = scored.scores[i]!;
         if (after && !(score < after.score || (score === after.score && this.clusterIds[p]! > after.clusterId))) continue;
-        if (matches(p) && inLists(p)) {
+        if (matches(p) && inAll(p)) {
           found.push(p);
           foundScores.push(score);
         }
       }
     } else {
       const start = f.after?.sort === 'date' ? this.firstAfter(f.after.firstSeenUs, f.after.clusterId) : 0;
-      const test = (p: number) => matches(p) && inLists(p);
       // The jobs of the one seniority or contract asked for may drive too (matches() checks them anyway):
       // a selective search (senior, PJ, a high salary floor) walked every job otherwise, tens of milliseconds at a million.
       const coded = [f.seniority?.length === 1 ? this.bySeniority.get(f.seniority[0]!) : undefined, f.contractTypes?.length === 1 ? this.byContract.get(f.contractTypes[0]!) : undefined];
@@ -418,15 +425,17 @@ export class JobIndex {
       if (drivers.length) {
         // The shortest list drives; the others are probed.
         const driver = drivers.reduce((a, b) => (b.length < a.length ? b : a));
+        const inAll = inLists(driver);
         for (let i = lowerBound(driver, start); i < driver.length && found.length < wanted; i++) {
           const p = driver[i]!;
           if (since !== undefined && this.firstSeenUs[p]! < since) break;
-          if (test(p)) found.push(p);
+          if (matches(p) && inAll(p)) found.push(p);
         }
       } else {
+        const inAll = inLists(null);
         for (let p = start; p < this.size && found.length < wanted; p++) {
           if (since !== undefined && this.firstSeenUs[p]! < since) break;
-          if (test(p)) found.push(p);
+          if (matches(p) && inAll(p)) found.push(p);
         }
       }
     }
@@ -443,6 +452,23 @@ export class JobIndex {
       scores: page.map((p, i) => (f.sort === 'match' ? foundScores[i]! : scored ? scoreAt(scored, p) : null)),
       next,
     };
+  }
+
+  /**
+   * Whether a position is in a list. A long list is probed in a bitset built once per list (a bit
+   * read, where a binary search over a long list misses the cache at each of its twenty steps); a
+   * bitset costs size/8 bytes, no more than the list it stands for.
+   */
+  private membership(list: Int32Array): (p: number) => boolean {
+    if (list.length < this.size / 32) return (p) => contains(list, p);
+    let bits = this.bitsets.get(list);
+    if (!bits) {
+      bits = new Uint32Array((this.size + 31) >>> 5);
+      for (const p of list) bits[p >>> 5] = bits[p >>> 5]! | (1 << (p & 31));
+      this.bitsets.set(list, bits);
+    }
+    const set = bits;
+    return (p) => (set[p >>> 5]! & (1 << (p & 31))) !== 0;
   }
 
   /** The first position after a date key: older, or as old with a greater cluster id. */
@@ -477,8 +503,8 @@ export class JobIndex {
     // Words are made of [a-z0-9+#], all below "~": [prefix, prefix~) holds exactly the words starting with it.
     const sql = prefix ? 'SELECT DISTINCT doc_id FROM search_terms WHERE token >= $1 AND token < $2' : 'SELECT doc_id FROM search_terms WHERE token = $1';
     const positions: number[] = [];
-    await eachRow(conn, sql, prefix ? [word, `${word}~`] : [word], (row) => {
-      const position = this.docToPosition[row[0] as number] ?? -1;
+    await eachValue(conn, sql, prefix ? [word, `${word}~`] : [word], (doc) => {
+      const position = this.docToPosition[doc as number] ?? -1;
       if (position >= 0) positions.push(position);
     });
     const list = Int32Array.from(positions).sort();
@@ -543,6 +569,16 @@ async function eachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[
   } else {
     const result = await conn.run(sql, params);
     for (let i = 0; i < result.chunkCount; i++) rows(result.getChunk(i));
+  }
+}
+
+/** Calls `fn` with each value of a one-column query, without a row array each: a common word is in most jobs. */
+async function eachValue(conn: DuckDBConnection, sql: string, params: DuckDBValue[], fn: (value: unknown) => void): Promise<void> {
+  const result = await conn.run(sql, params);
+  for (let i = 0; i < result.chunkCount; i++) {
+    const chunk = result.getChunk(i);
+    const values = chunk.getColumnVector(0);
+    for (let r = 0; r < chunk.rowCount; r++) fn(values.getItem(r));
   }
 }
 
