@@ -1,15 +1,13 @@
-// The search read model (search_docs) as columns in memory: what jobs.search filters and sorts on,
-// one typed array per column in the search's own order (newest first, then by id), and posting
-// lists (sorted positions in that order) for the list columns: skills, sources, countries. A page
-// is then a walk from the cursor's position, or a merge of posting lists, with a few array reads
-// per job; words are looked up in search_terms once each and kept as posting lists too. The
-// answers are those of warehouse/job-queries.ts searchJobs, which says what every filter means.
-// Every job's card is kept too (its text as strings, its skills as codes, its places to apply as
-// the JSON the read model stores), so a page reads nothing from the warehouse: about half a
-// kilobyte a job, most of it the places to apply.
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
+// The search read model (search_docs) in memory (read by job-columns.ts): what jobs.search filters
+// and sorts on, in the search's own order, and every job's card. A page is then a walk from the
+// cursor's position, or a merge of posting lists, with a few array reads per job; words are looked
+// up in search_terms once each and kept as posting lists too. The answers are those of
+// warehouse/job-queries.ts searchJobs, which says what every filter means, so a page reads nothing
+// from the warehouse: about half a kilobyte a job, most of it the places to apply.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { JobSearch, JobSource, SearchDoc, SearchKey } from '../../warehouse/job-queries.js';
 import { Generations, Lru } from './freshness.js';
+import { eachValue, readJobColumns, type CodeMask, type Codes, type JobColumns } from './job-columns.js';
 
 /** Positions kept in word posting lists, all words together (4 bytes each). */
 const WORD_POSITIONS = 20_000_000;
@@ -31,9 +29,6 @@ export interface IndexedScores {
 /** Accepted contracts as codes; null accepts any. */
 export type ContractFilter = CodeMask | null;
 
-/** Which codes of a coded column are wanted: mask[code] is 1 (a typed-array read where a scan tests millions of jobs). */
-type CodeMask = Uint8Array;
-
 /** A page of positions with their sort keys, and where the next page starts. */
 export interface IndexPage {
   /** The jobs of the page, as positions (docAt reads their rows). */
@@ -41,54 +36,6 @@ export interface IndexPage {
   /** The caller's score of each job of the page, when signed in and scored. */
   scores: (number | null)[];
   next: SearchKey | null;
-}
-
-/** Values of a low-cardinality column as small codes: 0 is NULL. */
-class Codes {
-  private readonly codes = new Map<string, number>();
-  private readonly values: string[] = [];
-
-  code(value: string | null): number {
-    if (value === null) return 0;
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.push(value);
-      if (code > 255) throw new Error('more than 255 distinct values in a coded search column');
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  /** The value of a code (0: NULL). */
-  value(code: number): string | null {
-    return code === 0 ? null : (this.values[code - 1] ?? null);
-  }
-
-  /** The codes of the given values; values never seen match nothing. */
-  mask(values: readonly string[]): CodeMask {
-    const mask = new Uint8Array(256);
-    for (const v of values) {
-      const code = this.codes.get(v);
-      if (code !== undefined) mask[code] = 1;
-    }
-    return mask;
-  }
-}
-
-/** What a card shows beyond the search columns, by position. */
-interface CardColumns {
-  title: string[];
-  company: (string | null)[];
-  location: (string | null)[];
-  firstSeenAt: string[];
-  /** Salary min and max in USD, then in BRL, four per job; NaN for NULL. */
-  salaries: Float64Array;
-  /** The skills of position p are skillCodes[skillStart[p] .. skillStart[p + 1]), as codes into skillNames. */
-  skillStart: Int32Array;
-  skillCodes: Uint16Array;
-  skillNames: string[];
-  /** The members column as stored: every place to apply, as JSON. */
-  members: TextSlab;
 }
 
 export class JobIndex {
@@ -100,164 +47,15 @@ export class JobIndex {
   private readonly readingWords = new Map<string, Promise<Int32Array>>();
   private wordPositions = 0;
 
-  private constructor(
-    readonly size: number,
-    private readonly clusterIds: string[],
-    /** Positions ordered by cluster id: finds a job's position by binary search. */
-    private readonly byId: Int32Array,
-    private readonly firstSeenUs: Float64Array,
-    private readonly active: Uint8Array,
-    private readonly latamOpen: Uint8Array,
-    private readonly scope: Uint8Array,
-    private readonly seniority: Uint8Array,
-    private readonly language: Uint8Array,
-    private readonly contract: Uint8Array,
-    private readonly salaryUsd: Float64Array,
-    private readonly salaryBrl: Float64Array,
-    private readonly codes: { scope: Codes; seniority: Codes; language: Codes; contract: Codes },
-    /** Null for public jobs (nearly all); else who may see it. */
-    private readonly visibleTo: Map<number, string[]>,
-    private readonly docToPosition: Int32Array,
-    private readonly skills: Map<string, Int32Array>,
-    private readonly sources: Map<string, Int32Array>,
-    private readonly countries: Map<string, Int32Array>,
-    private readonly scopes: Map<string, Int32Array>,
-    /** Jobs by seniority and by contract type: a search for one value can walk just those. */
-    private readonly bySeniority: Map<string, Int32Array>,
-    private readonly byContract: Map<string, Int32Array>,
-    private readonly cards: CardColumns,
-  ) {}
+  private constructor(private readonly c: JobColumns) {}
 
   /** Reads the read model in one transaction, so every column is of the same refresh. */
   static async load(conn: DuckDBConnection): Promise<JobIndex> {
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      await conn.run(
-        `CREATE OR REPLACE TEMP TABLE job_index_order AS
-         SELECT cluster_id, doc_id, (row_number() OVER (ORDER BY first_seen_us DESC, cluster_id) - 1)::INTEGER AS pos FROM search_docs`,
-      );
-      const index = await JobIndex.read(conn);
-      await conn.run('DROP TABLE job_index_order');
-      return index;
-    } finally {
-      await conn.run('COMMIT');
-    }
+    return new JobIndex(await readJobColumns(conn));
   }
 
-  private static async read(conn: DuckDBConnection): Promise<JobIndex> {
-    let size = 0;
-    await eachRow(conn, 'SELECT count(*)::INTEGER FROM job_index_order', [], (row) => (size = row[0] as number));
-    const cards: CardColumns = {
-      title: new Array<string>(size),
-      company: new Array<string | null>(size),
-      location: new Array<string | null>(size),
-      firstSeenAt: new Array<string>(size),
-      salaries: new Float64Array(4 * size),
-      skillStart: new Int32Array(size + 1),
-      skillCodes: new Uint16Array(0),
-      skillNames: [],
-      members: new TextSlab(size),
-    };
-    const skillCodes: number[] = [];
-    const skillCode = new Map<string, number>();
-    const codes = { scope: new Codes(), seniority: new Codes(), language: new Codes(), contract: new Codes() };
-    const clusterIds = new Array<string>(size);
-    const firstSeenUs = new Float64Array(size);
-    const active = new Uint8Array(size);
-    const latamOpen = new Uint8Array(size);
-    const scope = new Uint8Array(size);
-    const seniority = new Uint8Array(size);
-    const language = new Uint8Array(size);
-    const contract = new Uint8Array(size);
-    const salaryUsd = new Float64Array(size);
-    const salaryBrl = new Float64Array(size);
-    let maxDoc = 0;
-    const docIds = new Int32Array(size);
-    const sql = `SELECT d.cluster_id, o.doc_id, d.first_seen_us::DOUBLE, d.active, d.latam_open, d.remote_scope, d.seniority, d.language, d.contract_type,
-              d.salary_usd_month_min, d.salary_usd_month_max, d.salary_brl_month_min, d.salary_brl_month_max,
-              d.title, d.company, d.location, d.first_seen_at::VARCHAR, array_to_string(d.skills, chr(31)), len(d.skills)::INTEGER, d.members::VARCHAR
-       FROM search_docs d JOIN job_index_order o USING (cluster_id) ORDER BY o.pos`;
-    await eachRow(
-      conn,
-      sql,
-      [],
-      (row, i) => {
-        clusterIds[i] = row[0] as string;
-        docIds[i] = row[1] as number;
-        maxDoc = Math.max(maxDoc, docIds[i]!);
-        firstSeenUs[i] = row[2] as number;
-        active[i] = row[3] ? 1 : 0;
-        latamOpen[i] = row[4] ? 1 : 0;
-        scope[i] = codes.scope.code(row[5] as string);
-        seniority[i] = codes.seniority.code(row[6] as string | null);
-        language[i] = codes.language.code(row[7] as string | null);
-        contract[i] = codes.contract.code(row[8] as string | null);
-        for (let k = 0; k < 4; k++) cards.salaries[4 * i + k] = (row[9 + k] as number | null) ?? Number.NaN;
-        // The filters read the maximum, else the minimum; NaN compares false with every floor, as SQL's NULL filters the job out.
-        salaryUsd[i] = Number.isNaN(cards.salaries[4 * i + 1]!) ? cards.salaries[4 * i]! : cards.salaries[4 * i + 1]!;
-        salaryBrl[i] = Number.isNaN(cards.salaries[4 * i + 3]!) ? cards.salaries[4 * i + 2]! : cards.salaries[4 * i + 3]!;
-        cards.title[i] = row[13] as string;
-        cards.company[i] = row[14] as string | null;
-        cards.location[i] = row[15] as string | null;
-        cards.firstSeenAt[i] = row[16] as string;
-        cards.skillStart[i] = skillCodes.length;
-        if ((row[18] as number) > 0) {
-          for (const skill of (row[17] as string).split('\x1f')) {
-            let code = skillCode.get(skill);
-            if (code === undefined) skillCode.set(skill, (code = cards.skillNames.push(skill) - 1));
-            skillCodes.push(code);
-          }
-        }
-        cards.members.push(row[19] as string);
-      },
-      { stream: true },
-    );
-    cards.skillStart[size] = skillCodes.length;
-    if (cards.skillNames.length > 65_536) throw new Error('more than 65,536 distinct skills in the search read model');
-    cards.skillCodes = Uint16Array.from(skillCodes);
-    const docToPosition = new Int32Array(maxDoc + 1).fill(-1);
-    docIds.forEach((doc, pos) => (docToPosition[doc] = pos));
-    const byId = Int32Array.from(clusterIds.keys()).sort((a, b) => (clusterIds[a]! < clusterIds[b]! ? -1 : clusterIds[a]! > clusterIds[b]! ? 1 : 0));
-
-    const visibleTo = new Map<number, string[]>();
-    await eachRow(conn, `SELECT o.pos, d.visible_to FROM search_docs d JOIN job_index_order o USING (cluster_id) WHERE d.visible_to IS NOT NULL`, [], (row) =>
-      visibleTo.set(row[0] as number, listItems(row[1]) as string[]),
-    );
-    const postings = async (expression: string) => {
-      const lists = new Map<string, Int32Array>();
-      await eachRow(
-        conn,
-        `SELECT v, list(DISTINCT o.pos ORDER BY o.pos) FROM search_docs d JOIN job_index_order o USING (cluster_id), unnest(${expression}) AS u(v)
-         WHERE v IS NOT NULL GROUP BY v`,
-        [],
-        (row) => lists.set(row[0] as string, Int32Array.from(listItems(row[1]) as number[]).sort()),
-      );
-      return lists;
-    };
-    return new JobIndex(
-      size,
-      clusterIds,
-      byId,
-      firstSeenUs,
-      active,
-      latamOpen,
-      scope,
-      seniority,
-      language,
-      contract,
-      salaryUsd,
-      salaryBrl,
-      codes,
-      visibleTo,
-      docToPosition,
-      await postings('d.skills'),
-      await postings('d.source_ids'),
-      await postings('d.remote_countries'),
-      await postings('[d.remote_scope]'),
-      await postings('[d.seniority]'),
-      await postings('[d.contract_type]'),
-      cards,
-    );
+  get size(): number {
+    return this.c.size;
   }
 
   /**
@@ -271,7 +69,7 @@ export class JobIndex {
   }
 
   private readDoc(p: number): SearchDoc {
-    const c = this.cards;
+    const c = this.c.cards;
     const skills: string[] = [];
     for (let k = c.skillStart[p]!; k < c.skillStart[p + 1]!; k++) skills.push(c.skillNames[c.skillCodes[k]!]!);
     const salary = (k: number) => {
@@ -281,24 +79,24 @@ export class JobIndex {
     const members = JSON.parse(c.members.get(p)) as JobSource[];
     const decode = <T>(codes: Codes, code: number) => codes.value(code) as T;
     return {
-      clusterId: this.clusterIds[p]!,
-      active: this.active[p] === 1,
+      clusterId: this.c.clusterIds[p]!,
+      active: this.c.active[p] === 1,
       title: c.title[p]!,
       company: c.company[p]!,
       sources: members.length,
       firstSeenAt: c.firstSeenAt[p]!,
       location: c.location[p]!,
-      remoteScope: decode(this.codes.scope, this.scope[p]!),
-      seniority: decode(this.codes.seniority, this.seniority[p]!),
-      language: decode(this.codes.language, this.language[p]!),
+      remoteScope: decode(this.c.codes.scope, this.c.scope[p]!),
+      seniority: decode(this.c.codes.seniority, this.c.seniority[p]!),
+      language: decode(this.c.codes.language, this.c.language[p]!),
       skills,
       salaryUsdMonthMin: salary(0),
       salaryUsdMonthMax: salary(1),
       salaryBrlMonthMin: salary(2),
       salaryBrlMonthMax: salary(3),
       members,
-      visibleTo: this.visibleTo.get(p) ?? null,
-      contractType: decode(this.codes.contract, this.contract[p]!),
+      visibleTo: this.c.visibleTo.get(p) ?? null,
+      contractType: decode(this.c.codes.contract, this.c.contract[p]!),
     };
   }
 
@@ -308,8 +106,8 @@ export class JobIndex {
     let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const id = this.clusterIds[this.byId[mid]!]!;
-      if (id === clusterId) return this.byId[mid]!;
+      const id = this.c.clusterIds[this.c.byId[mid]!]!;
+      if (id === clusterId) return this.c.byId[mid]!;
       if (id < clusterId) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -331,13 +129,13 @@ export class JobIndex {
    * activeClusterIds answers from the same table.
    */
   listedAt(p: number, contracts: ContractFilter): boolean {
-    if (p < 0 || this.active[p] === 0) return false;
-    return contracts === null || this.contract[p] === 0 || contracts[this.contract[p]!] === 1;
+    if (p < 0 || this.c.active[p] === 0) return false;
+    return contracts === null || this.c.contract[p] === 0 || contracts[this.c.contract[p]!] === 1;
   }
 
   /** The accepted contracts as listedAt takes them, worked out once for a page. */
   contractFilter(acceptedContracts: readonly string[]): ContractFilter {
-    return acceptedContracts.length === 0 ? null : this.codes.contract.mask(acceptedContracts);
+    return acceptedContracts.length === 0 ? null : this.c.codes.contract.mask(acceptedContracts);
   }
 
   /** A user's scores from the matches table, as positions (jobs not in the index are left out, as the search's join leaves them). */
@@ -364,32 +162,32 @@ export class JobIndex {
     const viewer = f.viewer ?? null;
     // Every one of these lists holds the job; and some list of each group of `anyOf`.
     const lists: Int32Array[] = [...(words ?? [])];
-    for (const skill of f.skills ?? []) lists.push(this.skills.get(skill) ?? EMPTY);
+    for (const skill of f.skills ?? []) lists.push(this.c.skills.get(skill) ?? EMPTY);
     const anyOf: Int32Array[][] = [];
     if (f.sources?.length) {
       const visible = f.sources.filter(sourceShown);
       if (visible.length === 0) return { positions: [], scores: [], next: null };
-      anyOf.push(present(visible.map((s) => this.sources.get(s))));
+      anyOf.push(present(visible.map((s) => this.c.sources.get(s))));
     }
-    if (f.countries?.length) anyOf.push(present([this.scopes.get('global'), ...f.countries.map((c) => this.countries.get(c))]));
+    if (f.countries?.length) anyOf.push(present([this.c.scopes.get('global'), ...f.countries.map((c) => this.c.countries.get(c))]));
 
-    const scopes = f.scopes?.length ? this.codes.scope.mask(f.scopes) : null;
-    const seniority = f.seniority?.length ? this.codes.seniority.mask(f.seniority) : null;
-    const contracts = f.contractTypes?.length ? this.codes.contract.mask(f.contractTypes) : null;
-    const languages = f.languages?.length ? this.codes.language.mask(f.languages) : null;
-    const salary = f.salaryFloor ? (f.salaryFloor.column === 'usd' ? this.salaryUsd : this.salaryBrl) : null;
+    const scopes = f.scopes?.length ? this.c.codes.scope.mask(f.scopes) : null;
+    const seniority = f.seniority?.length ? this.c.codes.seniority.mask(f.seniority) : null;
+    const contracts = f.contractTypes?.length ? this.c.codes.contract.mask(f.contractTypes) : null;
+    const languages = f.languages?.length ? this.c.codes.language.mask(f.languages) : null;
+    const salary = f.salaryFloor ? (f.salaryFloor.column === 'usd' ? this.c.salaryUsd : this.c.salaryBrl) : null;
     const floor = f.salaryFloor?.amount ?? 0;
     const since = f.postedSinceUs;
     const matches = (p: number): boolean => {
-      if (!f.includeInactive && this.active[p] === 0) return false;
-      if (f.latamOnly && this.latamOpen[p] === 0) return false;
-      if (scopes && scopes[this.scope[p]!] === 0) return false;
-      if (seniority && seniority[this.seniority[p]!] === 0) return false;
-      if (contracts && contracts[this.contract[p]!] === 0) return false;
-      if (languages && languages[this.language[p]!] === 0) return false;
+      if (!f.includeInactive && this.c.active[p] === 0) return false;
+      if (f.latamOnly && this.c.latamOpen[p] === 0) return false;
+      if (scopes && scopes[this.c.scope[p]!] === 0) return false;
+      if (seniority && seniority[this.c.seniority[p]!] === 0) return false;
+      if (contracts && contracts[this.c.contract[p]!] === 0) return false;
+      if (languages && languages[this.c.language[p]!] === 0) return false;
       if (salary && !(salary[p]! >= floor)) return false;
-      if (since !== undefined && this.firstSeenUs[p]! < since) return false;
-      const owners = this.visibleTo.get(p);
+      if (since !== undefined && this.c.firstSeenUs[p]! < since) return false;
+      const owners = this.c.visibleTo.get(p);
       if (owners && (viewer === null || !owners.includes(viewer))) return false;
       return true;
     };
@@ -410,7 +208,7 @@ export class JobIndex {
       for (let i = 0; i < scored.positions.length && found.length < wanted; i++) {
         const p = scored.positions[i]!;
         const score = scored.scores[i]!;
-        if (after && !(score < after.score || (score === after.score && this.clusterIds[p]! > after.clusterId))) continue;
+        if (after && !(score < after.score || (score === after.score && this.c.clusterIds[p]! > after.clusterId))) continue;
         if (matches(p) && inAll(p)) {
           found.push(p);
           foundScores.push(score);
@@ -420,7 +218,7 @@ export class JobIndex {
       const start = f.after?.sort === 'date' ? this.firstAfter(f.after.firstSeenUs, f.after.clusterId) : 0;
       // The jobs of the one seniority or contract asked for may drive too (matches() checks them anyway):
       // a selective search (senior, PJ, a high salary floor) walked every job otherwise, tens of milliseconds at a million.
-      const coded = [f.seniority?.length === 1 ? this.bySeniority.get(f.seniority[0]!) : undefined, f.contractTypes?.length === 1 ? this.byContract.get(f.contractTypes[0]!) : undefined];
+      const coded = [f.seniority?.length === 1 ? this.c.bySeniority.get(f.seniority[0]!) : undefined, f.contractTypes?.length === 1 ? this.c.byContract.get(f.contractTypes[0]!) : undefined];
       const drivers = [...lists, ...present(coded)];
       if (drivers.length) {
         // The shortest list drives; the others are probed.
@@ -428,13 +226,13 @@ export class JobIndex {
         const inAll = inLists(driver);
         for (let i = lowerBound(driver, start); i < driver.length && found.length < wanted; i++) {
           const p = driver[i]!;
-          if (since !== undefined && this.firstSeenUs[p]! < since) break;
+          if (since !== undefined && this.c.firstSeenUs[p]! < since) break;
           if (matches(p) && inAll(p)) found.push(p);
         }
       } else {
         const inAll = inLists(null);
         for (let p = start; p < this.size && found.length < wanted; p++) {
-          if (since !== undefined && this.firstSeenUs[p]! < since) break;
+          if (since !== undefined && this.c.firstSeenUs[p]! < since) break;
           if (matches(p) && inAll(p)) found.push(p);
         }
       }
@@ -444,8 +242,8 @@ export class JobIndex {
     const next: SearchKey | null =
       found.length > f.limit && last !== undefined
         ? f.sort === 'match'
-          ? { sort: 'match', score: foundScores[page.length - 1]!, clusterId: this.clusterIds[last]! }
-          : { sort: 'date', firstSeenUs: this.firstSeenUs[last]!, clusterId: this.clusterIds[last]! }
+          ? { sort: 'match', score: foundScores[page.length - 1]!, clusterId: this.c.clusterIds[last]! }
+          : { sort: 'date', firstSeenUs: this.c.firstSeenUs[last]!, clusterId: this.c.clusterIds[last]! }
         : null;
     return {
       positions: page,
@@ -477,8 +275,8 @@ export class JobIndex {
     let hi = this.size;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const t = this.firstSeenUs[mid]!;
-      const before = t > firstSeenUs || (t === firstSeenUs && this.clusterIds[mid]! <= clusterId);
+      const t = this.c.firstSeenUs[mid]!;
+      const before = t > firstSeenUs || (t === firstSeenUs && this.c.clusterIds[mid]! <= clusterId);
       if (before) lo = mid + 1;
       else hi = mid;
     }
@@ -504,7 +302,7 @@ export class JobIndex {
     const sql = prefix ? 'SELECT DISTINCT doc_id FROM search_terms WHERE token >= $1 AND token < $2' : 'SELECT doc_id FROM search_terms WHERE token = $1';
     const positions: number[] = [];
     await eachValue(conn, sql, prefix ? [word, `${word}~`] : [word], (doc) => {
-      const position = this.docToPosition[doc as number] ?? -1;
+      const position = this.c.docToPosition[doc as number] ?? -1;
       if (position >= 0) positions.push(position);
     });
     const list = Int32Array.from(positions).sort();
@@ -549,66 +347,4 @@ function contains(list: Int32Array, value: number): boolean {
 
 function present(lists: (Int32Array | undefined)[]): Int32Array[] {
   return lists.filter((l): l is Int32Array => l !== undefined);
-}
-
-/** List values read from DuckDB (a DuckDBListValue) as plain items. */
-function listItems(value: unknown): unknown[] {
-  return (value as { items: unknown[] }).items;
-}
-
-/** Calls `fn` with each row of a query, values as DuckDB gives them (numbers, strings, list values); `stream`: a chunk at a time, for results too large to hold twice. */
-async function eachRow(conn: DuckDBConnection, sql: string, params: DuckDBValue[], fn: (row: unknown[], index: number) => void, opts = { stream: false }): Promise<void> {
-  let index = 0;
-  const rows = (chunk: DuckDBDataChunk) => {
-    const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
-    for (let r = 0; r < chunk.rowCount; r++) fn(vectors.map((v) => v.getItem(r)), index++);
-  };
-  if (opts.stream) {
-    const result = await conn.stream(sql, params);
-    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) rows(chunk);
-  } else {
-    const result = await conn.run(sql, params);
-    for (let i = 0; i < result.chunkCount; i++) rows(result.getChunk(i));
-  }
-}
-
-/** Calls `fn` with each value of a one-column query, without a row array each: a common word is in most jobs. */
-async function eachValue(conn: DuckDBConnection, sql: string, params: DuckDBValue[], fn: (value: unknown) => void): Promise<void> {
-  const result = await conn.run(sql, params);
-  for (let i = 0; i < result.chunkCount; i++) {
-    const chunk = result.getChunk(i);
-    const values = chunk.getColumnVector(0);
-    for (let r = 0; r < chunk.rowCount; r++) fn(values.getItem(r));
-  }
-}
-
-/**
- * Strings back to back in one UTF-8 buffer: the places to apply of a million jobs are some 300 MB
- * of text, which as that many JavaScript strings costs twice or more (headers, and two bytes a
- * character for any text with a character past Latin-1).
- */
-class TextSlab {
-  private buffer = Buffer.allocUnsafe(1 << 20);
-  private readonly ends: Float64Array;
-  private count = 0;
-
-  constructor(size: number) {
-    this.ends = new Float64Array(size);
-  }
-
-  push(text: string): void {
-    const start = this.count === 0 ? 0 : this.ends[this.count - 1]!;
-    const needed = start + Buffer.byteLength(text);
-    if (needed > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.buffer.length));
-      this.buffer.copy(grown, 0, 0, start);
-      this.buffer = grown;
-    }
-    this.buffer.write(text, start);
-    this.ends[this.count++] = needed;
-  }
-
-  get(i: number): string {
-    return this.buffer.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
-  }
 }
