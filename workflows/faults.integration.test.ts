@@ -80,6 +80,27 @@ function startRun(prefix: string) {
   return client.workflow.start('pipelineWorkflow', { taskQueue: PIPELINE_QUEUE, workflowId: `${prefix}-${Date.now()}`, args: [{ trigger: 'manual' }] });
 }
 
+/**
+ * Until each source's fetch activity has been picked up by a fetch worker (a second one waits there
+ * for its turn at the host). Each ingest child schedules its fetch in a workflow task, which only a
+ * pipeline worker runs: a test that stops that worker must first see both fetches under way.
+ */
+async function fetchesStarted(parentWorkflowId: string, sourceIds: string[], timeoutMs = 60_000): Promise<void> {
+  const started = async (sourceId: string) => {
+    try {
+      const child = await client.workflow.getHandle(`${parentWorkflowId}/ingest/${sourceId}`).describe();
+      return (child.raw.pendingActivities ?? []).some((activity) => activity.lastStartedTime);
+    } catch {
+      return false; // not started yet
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (!(await Promise.all(sourceIds.map(started))).every(Boolean)) {
+    if (Date.now() > deadline) throw new Error(`the fetches of ${sourceIds.join(', ')} did not all start within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** source_health of one run, by source. */
 async function healthOf(config: Config, runId: string) {
   const rows = await readWarehouse(config.warehousePath, (w) =>
@@ -193,9 +214,10 @@ describe('a staged file corrupted between the fetch and the load', () => {
       await Promise.all([pipeline, fetching].map((w) => w.waitForLog((line) => line.msg === 'worker running')));
       const handle = await startRun('pipeline-corrupt');
 
-      // A fetch is under way (the other waits its turn: one request per host at a time): freeze the
+      // A fetch is under way and the other waits its turn (one request per host at a time): freeze the
       // warehouse owner, so that nothing is loaded until both staged files are damaged.
       await feeds.firstHeld;
+      await fetchesStarted(handle.workflowId, ['demo-remotive', 'demo-wwr']);
       pipeline.child.kill('SIGSTOP');
       feeds.release();
       await fetching.waitForLog((line) => line.msg === 'source fetched' && line.sourceId === 'demo-remotive');
