@@ -56,10 +56,3 @@ export function matcherVersions(client: Client): Promise<ModelVersionRow[]> {
     args: [],
   });
 }
-
-/** The innermost message of a failed workflow: the activity's own words ("nothing to roll back to…"). */
-export function failureMessage(error: Error): string {
-  let cause = error;
-  while (cause.cause instanceof Error) cause = cause.cause;
-  return cause.message;
-}

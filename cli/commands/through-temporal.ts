@@ -1,5 +1,5 @@
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
-import { failureMessage } from '../../workflows/matcher-operations.js';
+import { failureMessage } from '../../workflows/failure-message.js';
 import { loadConfig } from '../config.js';
 
 /**
