@@ -5,6 +5,7 @@ import { Staging } from '../activities/staging.js';
 import { useFixtureWarehouse } from '../cli/test-support/fixture-warehouse.js';
 import { INACTIVE_AFTER_MISSED_RUNS, recordListings, splitClusterMember, upsertSource } from './core.js';
 import { refreshSearchIndex } from './search-index.js';
+import { STOP_WORDS, searchWords } from './search-words.js';
 
 const fixture = useFixtureWarehouse();
 const refresh = () => fixture.warehouse.transaction((conn) => refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES }));
@@ -28,6 +29,13 @@ describe('search index refresh', () => {
     expect(tokens).toEqual([...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     // Stop words are never indexed.
     expect(await docsWith('de')).toEqual([]);
+    // Each job's words are its text's search words, each once, as a query cuts them.
+    const docs = await fixture.warehouse.query<{ text: string; words: string[] }>(
+      `SELECT d.title || ' ' || coalesce(d.company, '') || ' ' || p.description_text AS text, list(t.token ORDER BY t.token) AS words
+       FROM search_docs d JOIN postings p ON p.id = d.posting_id JOIN search_terms t USING (doc_id) GROUP BY ALL`,
+    );
+    expect(docs).toHaveLength(clusters);
+    for (const doc of docs) expect(doc.words).toEqual([...new Set(searchWords(doc.text))].filter((w) => !STOP_WORDS.has(w)).sort());
 
     expect(await refresh()).toEqual({ indexedDocs: 0, indexedTerms: 0, activityChanged: 0, resorted: 0 });
   });

@@ -4,7 +4,7 @@
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
-import { STOP_WORDS, searchWordsSql } from './search-words.js';
+import { STOP_WORDS, isWordSql, splitWordsSql } from './search-words.js';
 
 /** Rows appended since the last sort, as a share of the sorted rows, that trigger a re-sort. */
 const RESORT_SHARE = 0.25;
@@ -77,11 +77,13 @@ export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCo
   let indexedTerms = 0;
   for (let batch = 0; batch < batches; batch++) {
     const inserted = await conn.run(
+      // A job's words are made distinct in its own list, so no hash table spans the batch.
       `INSERT INTO search_terms
-       SELECT DISTINCT w.token, d.doc_id
-       FROM search_changed ch JOIN search_docs d USING (cluster_id) JOIN postings p ON p.id = d.posting_id,
-            unnest(${searchWordsSql("d.title || ' ' || coalesce(d.company, '') || ' ' || p.description_text")}) AS w(token)
-       WHERE ch.batch = $2 AND w.token NOT IN (SELECT unnest($1::VARCHAR[]))`,
+       SELECT token, doc_id
+       FROM (SELECT d.doc_id, unnest(list_distinct(${splitWordsSql("d.title || ' ' || coalesce(d.company, '') || ' ' || p.description_text")})) AS token
+             FROM search_changed ch JOIN search_docs d USING (cluster_id) JOIN postings p ON p.id = d.posting_id
+             WHERE ch.batch = $2)
+       WHERE ${isWordSql('token')} AND token NOT IN (SELECT unnest($1::VARCHAR[]))`,
       [listValue([...STOP_WORDS]), batch],
     );
     indexedTerms += Number(inserted.rowsChanged);

@@ -4,7 +4,7 @@ import { listValue } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../cli/config.js';
 import { Warehouse } from './db.js';
-import { STOP_WORDS, queryTerms, searchWords, searchWordsSql } from './search-words.js';
+import { STOP_WORDS, isWordSql, queryTerms, searchWords, splitWordsSql } from './search-words.js';
 
 let warehouse: Warehouse;
 
@@ -36,7 +36,7 @@ function demoTexts(): string[] {
 describe('search words', () => {
   it('cuts and folds text in SQL exactly as in TypeScript, so indexed and queried words meet', async () => {
     const texts = [...TRICKY, ...demoTexts()];
-    const rows = await warehouse.query<{ words: string[] }>(`SELECT ${searchWordsSql('t')} AS words FROM unnest($1::VARCHAR[]) WITH ORDINALITY AS u(t, i) ORDER BY i`, [
+    const rows = await warehouse.query<{ words: string[] }>(`SELECT list_filter(${splitWordsSql('t')}, w -> ${isWordSql('w')}) AS words FROM unnest($1::VARCHAR[]) WITH ORDINALITY AS u(t, i) ORDER BY i`, [
       listValue(texts),
     ]);
     expect(rows).toHaveLength(texts.length);
