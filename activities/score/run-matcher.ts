@@ -66,7 +66,7 @@ export async function runMatcher(
     ? new CollaborativeSignals(feedbackSignals(readStagedRows<FeedbackRow>(ctx.staging, plan.feedback)), new Map(profiles.map((p) => [p.userId, p.skills])))
     : null;
   const encoder = new FeatureEncoder(files.card.features, { now: new Date(plan.nowMs), skillSpace: files.skillSpace, collaborative });
-  const compile = (list: ScoringJob[]) => ({ jobs: list, compiled: list.map((job) => encoder.compileJob(job)), changed: Float64Array.from(list, (j) => j.changedMs) });
+  const compile = (list: ScoringJob[]) => ({ jobs: list, compiled: encoder.compileJobs(list), changed: Float64Array.from(list, (j) => j.changedMs) });
   // Public jobs are scored for every profile; a job found only on users' own sources, for its owners alone.
   const { shared, own } = jobsByViewer(jobs);
   const publicJobs = compile(shared);

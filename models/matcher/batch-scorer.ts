@@ -1,4 +1,4 @@
-import type { CompiledJob, CompiledProfile, FeatureEncoder } from './features.js';
+import type { CompiledJobs, CompiledProfile, FeatureEncoder } from './features.js';
 import type { MatcherScorer, ScoredBatch } from './scorer.js';
 
 const DEFAULT_BATCH_ROWS = 16_384;
@@ -22,14 +22,13 @@ export class BatchScorer {
   /** Calls `onBatch` with the raw outputs of jobs[start … start + scored.scores.length) for each batch. */
   async scoreProfile(
     profile: CompiledProfile,
-    jobs: readonly CompiledJob[],
+    jobs: CompiledJobs,
     from: number,
     onBatch: (start: number, scored: ScoredBatch) => void,
   ): Promise<void> {
-    const width = this.encoder.width;
     for (let start = from; start < jobs.length; start += this.batchRows) {
       const end = Math.min(jobs.length, start + this.batchRows);
-      for (let i = start; i < end; i += 1) this.encoder.write(profile, jobs[i] as CompiledJob, this.buffer, (i - start) * width);
+      this.encoder.write(profile, jobs, start, end, this.buffer, 0);
       onBatch(start, await this.scorer.run(this.buffer, end - start));
     }
   }

@@ -122,96 +122,157 @@ export interface CompiledProfile {
   readonly peers: Float64Array;
 }
 
-/** A job prepared once for scoring against many profiles. */
-export interface CompiledJob {
-  readonly source: MatchJob;
-  // Plain arrays, not typed ones: a typed array per job costs more to allocate and collect than it saves.
-  readonly skills: number[];
-  /** TF-IDF × requirement weight of each skill, and their sum. */
-  readonly weights: number[];
-  readonly weightSum: number;
-  readonly expectedYears: number;
-  readonly level: number | null;
+/**
+ * Jobs prepared once for scoring against many profiles, as columns: a profile's pass over them reads
+ * a few flat typed arrays in order, not an object and two small arrays per job scattered over the heap.
+ * Unknown numbers are NaN, unknown levels -1.
+ */
+export interface CompiledJobs {
+  readonly length: number;
+  readonly sources: readonly MatchJob[];
+  /** Job i's skills are `skills[skillStart[i] … skillStart[i + 1])`, as vocabulary indices. */
+  readonly skillStart: Int32Array;
+  readonly skills: Int32Array;
+  /** TF-IDF × requirement weight of each of those skills, and each job's sum of them. */
+  readonly weights: Float64Array;
+  readonly weightSum: Float64Array;
+  readonly expectedYears: Float64Array;
+  readonly level: Int8Array;
   /** Jobs with the same remote scope, countries and time-zone window share a class: profiles memoize by it. */
-  readonly placeClass: number;
-  readonly comparablePay: number | null;
-  /** Other users' verdicts on the job (collaborative feature). */
-  readonly votes: readonly Vote[] | null;
+  readonly placeClass: Int32Array;
+  readonly salaryUsdMonthMax: Float64Array;
+  readonly comparablePay: Float64Array;
+  readonly postedAtMs: Float64Array;
+  /** Other users' verdicts on each job (collaborative feature). */
+  readonly votes: readonly (readonly Vote[] | null)[] | null;
 }
 
-type FeatureFn = (p: CompiledProfile, j: CompiledJob, atMs: number, encoder: FeatureEncoder) => number;
+/**
+ * Writes one feature of jobs [from, to) for one profile: job i's value goes to out[at + (i − from) × stride].
+ * A loop per feature, not a call per pair and feature, so each loop stays monomorphic and its numbers
+ * go straight into the buffer (a double returned from a call that is not inlined is allocated).
+ */
+type FeatureKernel = (p: CompiledProfile, j: CompiledJobs, from: number, to: number, out: Float32Array | Float64Array, at: number, stride: number, atMs: number, encoder: FeatureEncoder) => void;
 
-function skillShare(p: CompiledProfile, j: CompiledJob): number {
-  const n = j.skills.length;
-  if (n === 0) return UNKNOWN;
-  let have = 0;
-  for (let i = 0; i < n; i += 1) have += p.has[j.skills[i] ?? -1] ?? 0;
-  return have / n;
-}
-
-function weightedOverlap(p: CompiledProfile, j: CompiledJob, credit: Uint8Array | Float32Array): number {
-  if (j.skills.length === 0 || j.weightSum <= 0) return UNKNOWN;
+/** Job i's skills weighted by `weights` (or 1 each, when null) and credited by the profile's `credit`, over their weight. */
+function weightedOverlap(j: CompiledJobs, i: number, credit: Uint8Array | Float32Array, weights: Float64Array | null): number {
+  const start = j.skillStart[i] as number;
+  const end = j.skillStart[i + 1] as number;
+  if (end === start) return UNKNOWN;
+  if (weights === null) {
+    let have = 0;
+    for (let s = start; s < end; s += 1) have += credit[j.skills[s] as number] ?? 0;
+    return have / (end - start);
+  }
+  const weightSum = j.weightSum[i] as number;
+  if (weightSum <= 0) return UNKNOWN;
   let sum = 0;
-  for (let i = 0; i < j.skills.length; i += 1) sum += (j.weights[i] ?? 0) * (credit[j.skills[i] ?? -1] ?? 0);
-  return sum / j.weightSum;
+  for (let s = start; s < end; s += 1) sum += (weights[s] as number) * (credit[j.skills[s] as number] ?? 0);
+  return sum / weightSum;
 }
 
-function eligibility(p: CompiledProfile, j: CompiledJob): boolean | null {
-  let eligible = p.eligibility[j.placeClass];
+function eligibility(p: CompiledProfile, j: CompiledJobs, i: number): boolean | null {
+  const place = j.placeClass[i] as number;
+  let eligible = p.eligibility[place];
   if (eligible === undefined) {
     const country = p.source.country;
-    eligible = country ? eligibleFrom({ scope: j.source.remoteScope, countries: j.source.remoteCountries, reasons: [] }, country) : null;
-    p.eligibility[j.placeClass] = eligible;
+    const job = j.sources[i] as MatchJob;
+    eligible = country ? eligibleFrom({ scope: job.remoteScope, countries: job.remoteCountries, reasons: [] }, country) : null;
+    p.eligibility[place] = eligible;
   }
   return eligible;
 }
 
 /** Shared working hours, or null when either side's time zone is unknown. */
-function sharedHours(p: CompiledProfile, j: CompiledJob, encoder: FeatureEncoder): number | null {
-  let hours = p.overlap[j.placeClass];
+function sharedHours(p: CompiledProfile, j: CompiledJobs, i: number, encoder: FeatureEncoder): number | null {
+  const place = j.placeClass[i] as number;
+  let hours = p.overlap[place];
   if (hours === undefined) {
-    const { tzMinUtcOffset: min, tzMaxUtcOffset: max } = j.source;
+    const { tzMinUtcOffset: min, tzMaxUtcOffset: max } = j.sources[i] as MatchJob;
     const zone = p.source.timezone;
     hours = min === null || max === null || !zone ? null : overlapHours({ minUtcOffset: min, maxUtcOffset: max, text: '' }, zone, [9, 18], encoder.context.now);
-    p.overlap[j.placeClass] = hours;
+    p.overlap[place] = hours;
   }
   return hours;
 }
 
-function payFit(pay: number | null, floor: number | null): number {
-  if (pay == null || floor == null || floor <= 0) return UNKNOWN;
+function payFit(pay: number, floor: number | null): number {
+  if (Number.isNaN(pay) || floor == null || floor <= 0) return UNKNOWN;
   return Math.min(1, pay / floor);
 }
 
-const SPEC: Record<FeatureName, FeatureFn> = {
-  skills: skillShare,
-  experience: (p, j) => Math.min(1, (p.source.yearsExperience + 1) / (j.expectedYears + 1)),
+const SPEC: Record<FeatureName, FeatureKernel> = {
+  skills: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) out[at] = weightedOverlap(j, i, p.has, null);
+  },
+  experience: (p, j, from, to, out, at, stride) => {
+    const years = p.source.yearsExperience + 1;
+    for (let i = from; i < to; i += 1, at += stride) out[at] = Math.min(1, years / ((j.expectedYears[i] as number) + 1));
+  },
   /** Can this person do this job from where they live, and how much of the working day is shared. */
-  location: (p, j, _at, encoder) => {
-    const eligible = eligibility(p, j);
-    if (eligible === false) return 0;
-    const base = eligible === null ? UNKNOWN : 1;
-    const hours = sharedHours(p, j, encoder);
-    return hours === null ? base : base * (0.5 + 0.5 * Math.min(1, hours / ENOUGH_OVERLAP_HOURS));
+  location: (p, j, from, to, out, at, stride, _atMs, encoder) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const eligible = eligibility(p, j, i);
+      if (eligible === false) {
+        out[at] = 0;
+        continue;
+      }
+      const base = eligible === null ? UNKNOWN : 1;
+      const hours = sharedHours(p, j, i, encoder);
+      out[at] = hours === null ? base : base * (0.5 + 0.5 * Math.min(1, hours / ENOUGH_OVERLAP_HOURS));
+    }
   },
-  salary: (p, j) => payFit(j.source.salaryUsdMonthMax, p.source.salaryFloorUsdMonth),
-  skillImportance: (p, j) => weightedOverlap(p, j, p.has),
-  skillSimilarity: (p, j) => weightedOverlap(p, j, p.similar),
-  seniority: (p, j) => (p.level === null || j.level === null ? UNKNOWN : Math.max(0, 1 - Math.abs(p.level - j.level) / 2)),
-  remote: (p, j) => {
-    const eligible = eligibility(p, j);
-    return eligible === null ? UNKNOWN : eligible ? 1 : 0;
+  salary: (p, j, from, to, out, at, stride) => {
+    const floor = p.source.salaryFloorUsdMonth;
+    for (let i = from; i < to; i += 1, at += stride) out[at] = payFit(j.salaryUsdMonthMax[i] as number, floor);
   },
-  timezone: (p, j, _at, encoder) => {
-    const hours = sharedHours(p, j, encoder);
-    return hours === null ? UNKNOWN : Math.min(1, hours / ENOUGH_OVERLAP_HOURS);
+  skillImportance: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) out[at] = weightedOverlap(j, i, p.has, j.weights);
+  },
+  skillSimilarity: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) out[at] = weightedOverlap(j, i, p.similar, j.weights);
+  },
+  seniority: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const level = j.level[i] as number;
+      out[at] = p.level === null || level < 0 ? UNKNOWN : Math.max(0, 1 - Math.abs(p.level - level) / 2);
+    }
+  },
+  remote: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const eligible = eligibility(p, j, i);
+      out[at] = eligible === null ? UNKNOWN : eligible ? 1 : 0;
+    }
+  },
+  timezone: (p, j, from, to, out, at, stride, _atMs, encoder) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const hours = sharedHours(p, j, i, encoder);
+      out[at] = hours === null ? UNKNOWN : Math.min(1, hours / ENOUGH_OVERLAP_HOURS);
+    }
   },
   // Ratios do not depend on the currency, so the user's currency changes what the web app shows, not the fit.
-  salaryLocal: (p, j) => payFit(j.comparablePay, p.source.salaryFloorUsdMonth),
-  language: (p, j) => (j.source.language === null || p.languages.size === 0 ? UNKNOWN : p.languages.has(j.source.language) ? 1 : 0),
-  recency: (_p, j, atMs) =>
-    j.source.postedAtMs === null ? UNKNOWN : 0.5 ** (Math.max(0, atMs - j.source.postedAtMs) / DAY_MS / RECENCY_HALF_LIFE_DAYS),
-  collaborative: (p, j) => (j.votes === null ? UNKNOWN : (collaborativeValue(j.votes, p.peers) ?? UNKNOWN)),
+  salaryLocal: (p, j, from, to, out, at, stride) => {
+    const floor = p.source.salaryFloorUsdMonth;
+    for (let i = from; i < to; i += 1, at += stride) out[at] = payFit(j.comparablePay[i] as number, floor);
+  },
+  language: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const language = (j.sources[i] as MatchJob).language;
+      out[at] = language === null || p.languages.size === 0 ? UNKNOWN : p.languages.has(language) ? 1 : 0;
+    }
+  },
+  recency: (_p, j, from, to, out, at, stride, atMs) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const posted = j.postedAtMs[i] as number;
+      out[at] = Number.isNaN(posted) ? UNKNOWN : 0.5 ** (Math.max(0, atMs - posted) / DAY_MS / RECENCY_HALF_LIFE_DAYS);
+    }
+  },
+  collaborative: (p, j, from, to, out, at, stride) => {
+    for (let i = from; i < to; i += 1, at += stride) {
+      const votes = j.votes?.[i] ?? null;
+      out[at] = votes === null ? UNKNOWN : (collaborativeValue(votes, p.peers) ?? UNKNOWN);
+    }
+  },
 };
 
 function memo<T>(byKey: Map<string, T[]>, key: string): T[] {
@@ -222,6 +283,7 @@ function memo<T>(byKey: Map<string, T[]>, key: string): T[] {
 
 const NEEDS_SKILL_SPACE: ReadonlySet<FeatureName> = new Set(['skillImportance', 'skillSimilarity']);
 const NO_PEERS = new Float64Array(0);
+const orNaN = (x: number | null) => x ?? NaN;
 
 /**
  * Computes one model version's features. Jobs and profiles are compiled once (skills to vocabulary
@@ -230,7 +292,7 @@ const NO_PEERS = new Float64Array(0);
  */
 export class FeatureEncoder {
   readonly width: number;
-  private readonly fns: FeatureFn[];
+  private readonly kernels: FeatureKernel[];
   private readonly usesCollaborative: boolean;
   private readonly vocabulary = new Map<string, number>();
   private readonly places = new Map<string, number>();
@@ -248,7 +310,7 @@ export class FeatureEncoder {
       throw new Error('skillImportance and skillSimilarity need the skill space the model was trained with');
     }
     this.width = names.length;
-    this.fns = names.map((name) => SPEC[name]);
+    this.kernels = names.map((name) => SPEC[name]);
     this.usesCollaborative = names.includes('collaborative');
   }
 
@@ -261,32 +323,46 @@ export class FeatureEncoder {
     return i;
   }
 
-  compileJob(job: MatchJob): CompiledJob {
+  compileJobs(jobs: readonly MatchJob[]): CompiledJobs {
     const space = this.context.skillSpace;
-    const skills: number[] = [];
-    const weights: number[] = [];
-    let weightSum = 0;
-    for (const s of job.skills) {
-      skills.push(this.index(s));
-      const idf = space ? (space.idf[s] ?? space.defaultIdf) : 1;
-      const weight = idf * (job.skillsRequired.includes(s) ? REQUIRED_WEIGHT : job.skillsNice.includes(s) ? NICE_WEIGHT : UNQUALIFIED_WEIGHT);
-      weights.push(weight);
-      weightSum += weight;
-    }
-    const place = `${job.remoteScope}:${job.remoteCountries.join(',')}:${job.tzMinUtcOffset}:${job.tzMaxUtcOffset}`;
-    let placeClass = this.places.get(place);
-    if (placeClass === undefined) this.places.set(place, (placeClass = this.places.size));
-    return {
-      source: job,
-      skills,
-      weights,
-      weightSum,
-      expectedYears: job.yearsRequired ?? YEARS_EXPECTED[job.seniority ?? 'mid'] ?? 2,
-      level: job.seniority ? (SENIORITY_LEVEL[job.seniority] ?? null) : null,
-      placeClass,
-      comparablePay: job.salaryUsdMonthMax == null ? null : comparableMonthlyPay(job.salaryUsdMonthMax, job.contractType === 'clt' ? 'clt' : null),
-      votes: this.usesCollaborative ? (this.context.collaborative?.votesFor(job.clusterId) ?? null) : null,
+    const n = jobs.length;
+    const skillStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i += 1) skillStart[i + 1] = (skillStart[i] as number) + (jobs[i] as MatchJob).skills.length;
+    const skills = new Int32Array(skillStart[n] as number);
+    const weights = new Float64Array(skills.length);
+    const columns = {
+      weightSum: new Float64Array(n),
+      expectedYears: new Float64Array(n),
+      level: new Int8Array(n),
+      placeClass: new Int32Array(n),
+      salaryUsdMonthMax: new Float64Array(n),
+      comparablePay: new Float64Array(n),
+      postedAtMs: new Float64Array(n),
     };
+    jobs.forEach((job, i) => {
+      let s = skillStart[i] as number;
+      let weightSum = 0;
+      for (const skill of job.skills) {
+        skills[s] = this.index(skill);
+        const idf = space ? (space.idf[skill] ?? space.defaultIdf) : 1;
+        const weight = idf * (job.skillsRequired.includes(skill) ? REQUIRED_WEIGHT : job.skillsNice.includes(skill) ? NICE_WEIGHT : UNQUALIFIED_WEIGHT);
+        weights[s] = weight;
+        weightSum += weight;
+        s += 1;
+      }
+      const place = `${job.remoteScope}:${job.remoteCountries.join(',')}:${job.tzMinUtcOffset}:${job.tzMaxUtcOffset}`;
+      let placeClass = this.places.get(place);
+      if (placeClass === undefined) this.places.set(place, (placeClass = this.places.size));
+      columns.weightSum[i] = weightSum;
+      columns.expectedYears[i] = job.yearsRequired ?? YEARS_EXPECTED[job.seniority ?? 'mid'] ?? 2;
+      columns.level[i] = job.seniority ? (SENIORITY_LEVEL[job.seniority] ?? -1) : -1;
+      columns.placeClass[i] = placeClass;
+      columns.salaryUsdMonthMax[i] = orNaN(job.salaryUsdMonthMax);
+      columns.comparablePay[i] = job.salaryUsdMonthMax == null ? NaN : comparableMonthlyPay(job.salaryUsdMonthMax, job.contractType === 'clt' ? 'clt' : null);
+      columns.postedAtMs[i] = orNaN(job.postedAtMs);
+    });
+    const collaborative = this.usesCollaborative ? this.context.collaborative : null;
+    return { length: n, sources: jobs, skillStart, skills, weights, ...columns, votes: collaborative ? jobs.map((job) => collaborative.votesFor(job.clusterId)) : null };
   }
 
   compileProfile(profile: MatchProfile): CompiledProfile {
@@ -314,18 +390,21 @@ export class FeatureEncoder {
     };
   }
 
-  /** Writes the pair's features at `out[offset…offset + width)`; `atMs` is when the pair is judged (recency). */
-  write(p: CompiledProfile, j: CompiledJob, out: Float32Array | Float64Array, offset: number, atMs = this.context.now.getTime()): void {
-    const fns = this.fns;
-    for (let k = 0; k < fns.length; k += 1) out[offset + k] = (fns[k] as FeatureFn)(p, j, atMs, this);
+  /**
+   * Writes the features of jobs [from, to) for one profile, row-major from `out[offset]` (job i's at
+   * offset + (i − from) × width); `atMs` is when the pairs are judged (recency).
+   */
+  write(p: CompiledProfile, jobs: CompiledJobs, from: number, to: number, out: Float32Array | Float64Array, offset: number, atMs = this.context.now.getTime()): void {
+    const kernels = this.kernels;
+    for (let k = 0; k < kernels.length; k += 1) (kernels[k] as FeatureKernel)(p, jobs, from, to, out, offset + k, this.width, atMs, this);
   }
 
   /** The pair's features as numbers in full precision: the reference the ONNX model is checked against. */
-  values(profile: MatchProfile | CompiledProfile, job: MatchJob | CompiledJob, atMs?: number): number[] {
+  values(profile: MatchProfile | CompiledProfile, job: MatchJob | { jobs: CompiledJobs; row: number }, atMs?: number): number[] {
     const p = 'has' in profile ? profile : this.compileProfile(profile);
-    const j = 'weights' in job ? job : this.compileJob(job);
+    const { jobs, row } = 'jobs' in job ? job : { jobs: this.compileJobs([job]), row: 0 };
     const out = new Float64Array(this.width);
-    this.write(p, j, out, 0, atMs);
+    this.write(p, jobs, row, row + 1, out, 0, atMs);
     return [...out];
   }
 }

@@ -1,6 +1,6 @@
 import type { Taxonomy } from '../../activities/normalize/skills.js';
 import { CollaborativeSignals, type FeedbackSignal } from './collaborative.js';
-import { FEATURE_NAMES, FeatureEncoder, type CompiledJob, type CompiledProfile, type FeatureName, type MatchJob, type MatchProfile } from './features.js';
+import { FEATURE_NAMES, FeatureEncoder, type CompiledProfile, type FeatureName, type MatchJob, type MatchProfile } from './features.js';
 import type { FeedbackRow } from '../../warehouse/ml.js';
 import { feedbackGrade } from './labels.js';
 import { buildLinearModel, linearModelSignature } from './linear-onnx.js';
@@ -81,7 +81,6 @@ export function gradedExamples(feedback: readonly FeedbackRow[], profiles: Reado
 class ExampleFeatures {
   private readonly encoder: FeatureEncoder;
   private readonly profiles = new Map<string, CompiledProfile>();
-  private readonly jobs = new Map<string, CompiledJob>();
 
   constructor(
     features: readonly FeatureName[],
@@ -97,7 +96,9 @@ class ExampleFeatures {
   matrix(examples: readonly Example[]): Float64Array {
     const width = this.encoder.width;
     const out = new Float64Array(examples.length * width);
-    examples.forEach((e, i) => this.encoder.write(this.profile(e.userId), this.job(e.clusterId), out, i * width, e.atMs));
+    // Row i of the matrix is example i's job: one pass compiles them, duplicates and all.
+    const jobs = this.encoder.compileJobs(examples.map((e) => this.jobOf.get(e.clusterId) as MatchJob));
+    examples.forEach((e, i) => this.encoder.write(this.profile(e.userId), jobs, i, i + 1, out, i * width, e.atMs));
     return out;
   }
 
@@ -105,12 +106,6 @@ class ExampleFeatures {
     let p = this.profiles.get(userId);
     if (!p) this.profiles.set(userId, (p = this.encoder.compileProfile(this.profileOf.get(userId) as MatchProfile)));
     return p;
-  }
-
-  private job(clusterId: string): CompiledJob {
-    let j = this.jobs.get(clusterId);
-    if (!j) this.jobs.set(clusterId, (j = this.encoder.compileJob(this.jobOf.get(clusterId) as MatchJob)));
-    return j;
   }
 }
 
