@@ -20,10 +20,15 @@ export class Staging {
 
   /** Written under a temporary name and renamed, so a reader never sees half a file. */
   writeNdjson(path: string, rows: Iterable<unknown>): { path: string; rows: number; bytes: number } {
-    this.check(path);
-    mkdirSync(dirname(path), { recursive: true });
     const lines: string[] = [];
     for (const row of rows) lines.push(JSON.stringify(row));
+    return this.writeNdjsonLines(path, lines);
+  }
+
+  /** writeNdjson of rows already written as JSON, one per line (by worker threads, say). */
+  writeNdjsonLines(path: string, lines: readonly string[]): { path: string; rows: number; bytes: number } {
+    this.check(path);
+    mkdirSync(dirname(path), { recursive: true });
     const body = lines.length ? `${lines.join('\n')}\n` : '';
     const temporary = `${path}.${process.pid}.tmp`;
     try {

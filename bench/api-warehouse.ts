@@ -130,8 +130,8 @@ async function loadPostings(warehouse: Warehouse, staging: Staging, size: number
     const clusterMembers = members(batch);
     if (seen <= loaded) return void (batch = []);
     const results = await pool.normalize(batch);
-    const rows = results.flatMap((r) => ('row' in r ? [r.row] : []));
-    const postings = staging.writeNdjson(staging.pathFor(run, 'normalize', 'postings'), rows).path;
+    const lines = results.flatMap((r) => ('line' in r ? [r.line] : []));
+    const postings = staging.writeNdjsonLines(staging.pathFor(run, 'normalize', 'postings'), lines).path;
     const membersPath = staging.writeNdjson(staging.pathFor(run, 'dedupe', 'members'), clusterMembers).path;
     await warehouse.transaction(async (conn) => {
       await upsertPostings(conn, postings, run);

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NormalizePool } from '../activities/normalize/normalize-pool.js';
-import { normalizeToRow, type NormalizeJob } from '../activities/normalize/posting-row.js';
+import { normalizeToLine, type NormalizeJob } from '../activities/normalize/posting-row.js';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
 import { PROJECT_ROOT } from '../cli/config.js';
 import { generateCorpus, toExtracted } from './corpus.js';
@@ -29,7 +29,7 @@ function figures(seconds: number, cpu: NodeJS.CpuUsage) {
 const skills = new SkillMatcher(loadTaxonomy());
 let started = performance.now();
 let cpu = process.cpuUsage();
-for (const job of jobs) normalizeToRow(job, skills);
+for (const job of jobs) normalizeToLine(job, skills);
 const oneThread = figures((performance.now() - started) / 1000, process.cpuUsage(cpu));
 
 const pool = new NormalizePool();

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseItems, syntheticPostings } from '../../bench/corpus.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeToRow, type NormalizeJob } from './posting-row.js';
+import { normalizeToLine, type NormalizeJob } from './posting-row.js';
 import { SkillMatcher, loadTaxonomy } from './skills.js';
 
 const pool = new NormalizePool(2);
@@ -18,7 +18,7 @@ describe('NormalizePool', () => {
     const skills = new SkillMatcher(loadTaxonomy());
     const parallel = await pool.normalize(jobs);
     expect(parallel).toHaveLength(jobs.length);
-    expect(parallel).toEqual(jobs.map((job) => normalizeToRow(job, skills)));
+    expect(parallel).toEqual(jobs.map((job) => normalizeToLine(job, skills)));
   });
 
   it('reports a posting it cannot normalize as an error, not a crash', async () => {

@@ -4,7 +4,7 @@ import { adapterFor } from '../ingest/adapters/index.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeToRow, type NormalizeJob } from './posting-row.js';
+import { normalizeToLine, type NormalizeJob } from './posting-row.js';
 import type { SkillMatcher } from './skills.js';
 
 /** Below this many postings, starting worker threads costs more than it saves. */
@@ -41,10 +41,10 @@ export async function runNormalize(
     for (let after: { sourceId: string; externalId: string } | null = null; ; ) {
       const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
       counts.pending += pending.length;
-      const rows = await normalizePage(pending, { skills: ctx.skills, pool }, fail);
-      if (rows.length > 0) {
+      const lines = await normalizePage(pending, { skills: ctx.skills, pool }, fail);
+      if (lines.length > 0) {
         // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
-        const staged = ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), rows);
+        const staged = ctx.staging.writeNdjsonLines(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), lines);
         counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
       }
       const last = pending.at(-1);
@@ -56,12 +56,12 @@ export async function runNormalize(
   }
 }
 
-/** One page of raw postings → staged posting rows; a raw posting that fails is reported, not thrown. */
+/** One page of raw postings → staged posting rows, as NDJSON lines; a raw posting that fails is reported, not thrown. */
 async function normalizePage(
   pending: readonly PendingRawPosting[],
   using: { skills: SkillMatcher; pool: NormalizePool },
   fail: (error: Error, raw: PendingRawPosting) => void,
-): Promise<Record<string, unknown>[]> {
+): Promise<string[]> {
   const jobs: NormalizeJob[] = [];
   const origins: PendingRawPosting[] = [];
   for (const raw of pending) {
@@ -74,8 +74,8 @@ async function normalizePage(
     }
   }
   // Large batches are spread over worker threads: normalization is independent per posting.
-  const results = jobs.length >= PARALLEL_FROM ? await using.pool.normalize(jobs) : jobs.map((job) => normalizeToRow(job, using.skills));
-  const rows: Record<string, unknown>[] = [];
-  results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : rows.push(result.row)));
-  return rows;
+  const results = jobs.length >= PARALLEL_FROM ? await using.pool.normalize(jobs) : jobs.map((job) => normalizeToLine(job, using.skills));
+  const lines: string[] = [];
+  results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : lines.push(result.line)));
+  return lines;
 }
