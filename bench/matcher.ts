@@ -152,7 +152,7 @@ async function measure(name: string, files: ModelFiles, skillSpaceJson: string |
   const write = (what: string, rows: unknown[]) => staging.writeNdjson(staging.pathFor('bench', 'score', what), rows).path;
   const stagedProfiles = profiles.slice(0, 100).map((p) => ({ ...p, scoredThroughMs: null, rescoreAll: true }));
   const stagedJobs = jobs10k.map((j) => ({ ...j, changedMs: NOW.getTime(), visibleTo: null }));
-  const plan = write('plan', [{ nowMs: NOW.getTime(), profiles: write('profiles', stagedProfiles), jobs: write('jobs', stagedJobs), feedback: write('feedback', feedback) }]);
+  const plan = write('plan', [{ nowMs: NOW.getTime(), pairs: stagedProfiles.length * stagedJobs.length, profiles: write('profiles', stagedProfiles), jobs: write('jobs', stagedJobs), feedback: write('feedback', feedback) }]);
   started = performance.now();
   const staged = await runMatcher({ runId: 'bench', path: plan, model }, { staging, projectRoot: PROJECT_ROOT });
   const stagedSeconds = (performance.now() - started) / 1000;

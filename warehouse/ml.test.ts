@@ -1,7 +1,9 @@
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareScoring } from '../activities/score/prepare-scoring.js';
 import { runMatcher } from '../activities/score/run-matcher.js';
+import { SCORE_FILE } from '../activities/score/score-profiles.js';
 import { readStagedRows } from '../activities/score/staged-model.js';
 import { Staging } from '../activities/staging.js';
 import { PROJECT_ROOT } from '../cli/config.js';
@@ -21,7 +23,10 @@ async function stageScores(opts: { version?: string; keep?: number } = {}) {
   const runId = `ml-test-${(run += 1)}`;
   const batch = await fixture.warehouse.withConnection((conn) => prepareScoring(conn, { runId, staging, version: opts.version }));
   const scored = await runMatcher({ runId, path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT, keep: opts.keep });
-  const staged = readStagedRows<{ user_id: string; cluster_id: string; score: number }>(staging, scored.path.replace('*', '00001'));
+  const staged = readdirSync(dirname(scored.path))
+    .filter((file) => SCORE_FILE.test(file))
+    .sort()
+    .flatMap((file) => readStagedRows<{ user_id: string; cluster_id: string; score: number }>(staging, join(dirname(scored.path), file)));
   return { batch, scored, staging, staged };
 }
 

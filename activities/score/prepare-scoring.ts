@@ -16,6 +16,8 @@ export interface ScoringBatch {
 export interface ScoringPlan {
   /** When the inputs were read: recency is measured at it, and it becomes the scores' computed_at. */
   nowMs: number;
+  /** Pairs to score: what decides whether scoring is worth more threads. */
+  pairs: number;
   profiles: string;
   /** Jobs to score, oldest change first. */
   jobs: string;
@@ -89,6 +91,7 @@ export async function prepareScoring(
   const write = (name: string, rows: unknown[]) => ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, stage, name), rows).path;
   const plan: ScoringPlan = {
     nowMs,
+    pairs,
     profiles: write('profiles', profiles),
     jobs: write('jobs', jobs),
     feedback: feedback ? write('feedback', feedback) : null,
