@@ -111,6 +111,8 @@ export function comparableMonthlyPay(amount: number, contract: 'clt' | 'pj' | nu
 export interface CompiledProfile {
   readonly source: MatchProfile;
   readonly has: Uint8Array;
+  /** The vocabulary indices of its skills, each once. */
+  readonly own: Int32Array;
   /** Best similarity of each vocabulary skill to any of the profile's skills (1 for its own). */
   readonly similar: Float32Array;
   readonly level: number | null;
@@ -133,6 +135,9 @@ export interface CompiledJobs {
   /** Job i's skills are `skills[skillStart[i] … skillStart[i + 1])`, as vocabulary indices. */
   readonly skillStart: Int32Array;
   readonly skills: Int32Array;
+  /** The other way round: the jobs with vocabulary skill s are `jobsWith[jobsWithStart[s] … jobsWithStart[s + 1])`, ascending (a job once per mention). */
+  readonly jobsWithStart: Int32Array;
+  readonly jobsWith: Int32Array;
   /** TF-IDF × requirement weight of each of those skills, and each job's sum of them. */
   readonly weights: Float64Array;
   readonly weightSum: Float64Array;
@@ -140,6 +145,8 @@ export interface CompiledJobs {
   readonly level: Int8Array;
   /** Jobs with the same remote scope, countries and time-zone window share a class: profiles memoize by it. */
   readonly placeClass: Int32Array;
+  /** Place classes known when the jobs were compiled: every job's is below it. */
+  readonly placeClasses: number;
   readonly salaryUsdMonthMax: Float64Array;
   readonly comparablePay: Float64Array;
   readonly postedAtMs: Float64Array;
@@ -154,21 +161,77 @@ export interface CompiledJobs {
  */
 type FeatureKernel = (p: CompiledProfile, j: CompiledJobs, from: number, to: number, out: Float32Array | Float64Array, at: number, stride: number, atMs: number, encoder: FeatureEncoder) => void;
 
-/** Job i's skills weighted by `weights` (or 1 each, when null) and credited by the profile's `credit`, over their weight. */
-function weightedOverlap(j: CompiledJobs, i: number, credit: Uint8Array | Float32Array, weights: Float64Array | null): number {
+/** Job i's skills weighted by `weights` and credited by the profile's `credit`, over their weight. */
+function weightedOverlap(j: CompiledJobs, i: number, credit: Uint8Array | Float32Array, weights: Float64Array): number {
   const start = j.skillStart[i] as number;
   const end = j.skillStart[i + 1] as number;
   if (end === start) return UNKNOWN;
-  if (weights === null) {
-    let have = 0;
-    for (let s = start; s < end; s += 1) have += credit[j.skills[s] as number] ?? 0;
-    return have / (end - start);
-  }
   const weightSum = j.weightSum[i] as number;
   if (weightSum <= 0) return UNKNOWN;
   let sum = 0;
   for (let s = start; s < end; s += 1) sum += (weights[s] as number) * (credit[j.skills[s] as number] ?? 0);
   return sum / weightSum;
+}
+
+// Scratch of the kernels, reused across calls (one thread runs one kernel at a time): counts per job of a batch, and values per place class.
+let counts = new Int32Array(0);
+let placeStamp = new Int32Array(0);
+let placeValue = new Float64Array(0);
+let placeGeneration = 0;
+
+/** How many of the profile's skills each job of [from, to) has, at counts[i − from]: walks the profile's skills' job lists, not every job's skills. */
+function skillsHad(p: CompiledProfile, j: CompiledJobs, from: number, to: number): Int32Array {
+  if (counts.length < to - from) counts = new Int32Array(to - from);
+  counts.fill(0, 0, to - from);
+  const { jobsWithStart, jobsWith } = j;
+  for (let k = 0; k < p.own.length; k += 1) {
+    const skill = p.own[k] as number;
+    if (skill + 1 >= jobsWithStart.length) continue; // a skill no job of the set names
+    let lo = jobsWithStart[skill] as number;
+    let hi = jobsWithStart[skill + 1] as number;
+    const end = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((jobsWith[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let m = lo; m < end; m += 1) {
+      const job = jobsWith[m] as number;
+      if (job >= to) break;
+      counts[job - from] = (counts[job - from] as number) + 1;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Writes a value that depends on the job's place class only (and the profile): computed once per
+ * class a call meets, through `value` (which may memoize across profiles), then copied.
+ */
+function byPlace(
+  p: CompiledProfile,
+  j: CompiledJobs,
+  from: number,
+  to: number,
+  out: Float32Array | Float64Array,
+  at: number,
+  stride: number,
+  encoder: FeatureEncoder,
+  value: (p: CompiledProfile, j: CompiledJobs, i: number, encoder: FeatureEncoder) => number,
+): void {
+  if (placeStamp.length < j.placeClasses) {
+    placeStamp = new Int32Array(j.placeClasses);
+    placeValue = new Float64Array(j.placeClasses);
+  }
+  placeGeneration += 1;
+  for (let i = from; i < to; i += 1, at += stride) {
+    const place = j.placeClass[i] as number;
+    if (placeStamp[place] !== placeGeneration) {
+      placeStamp[place] = placeGeneration;
+      placeValue[place] = value(p, j, i, encoder);
+    }
+    out[at] = placeValue[place] as number;
+  }
 }
 
 function eligibility(p: CompiledProfile, j: CompiledJobs, i: number): boolean | null {
@@ -203,25 +266,25 @@ function payFit(pay: number, floor: number | null): number {
 
 const SPEC: Record<FeatureName, FeatureKernel> = {
   skills: (p, j, from, to, out, at, stride) => {
-    for (let i = from; i < to; i += 1, at += stride) out[at] = weightedOverlap(j, i, p.has, null);
+    const had = skillsHad(p, j, from, to);
+    for (let i = from; i < to; i += 1, at += stride) {
+      const n = (j.skillStart[i + 1] as number) - (j.skillStart[i] as number);
+      out[at] = n === 0 ? UNKNOWN : (had[i - from] as number) / n;
+    }
   },
   experience: (p, j, from, to, out, at, stride) => {
     const years = p.source.yearsExperience + 1;
     for (let i = from; i < to; i += 1, at += stride) out[at] = Math.min(1, years / ((j.expectedYears[i] as number) + 1));
   },
   /** Can this person do this job from where they live, and how much of the working day is shared. */
-  location: (p, j, from, to, out, at, stride, _atMs, encoder) => {
-    for (let i = from; i < to; i += 1, at += stride) {
+  location: (p, j, from, to, out, at, stride, _atMs, encoder) =>
+    byPlace(p, j, from, to, out, at, stride, encoder, (p, j, i, encoder) => {
       const eligible = eligibility(p, j, i);
-      if (eligible === false) {
-        out[at] = 0;
-        continue;
-      }
+      if (eligible === false) return 0;
       const base = eligible === null ? UNKNOWN : 1;
       const hours = sharedHours(p, j, i, encoder);
-      out[at] = hours === null ? base : base * (0.5 + 0.5 * Math.min(1, hours / ENOUGH_OVERLAP_HOURS));
-    }
-  },
+      return hours === null ? base : base * (0.5 + 0.5 * Math.min(1, hours / ENOUGH_OVERLAP_HOURS));
+    }),
   salary: (p, j, from, to, out, at, stride) => {
     const floor = p.source.salaryFloorUsdMonth;
     for (let i = from; i < to; i += 1, at += stride) out[at] = payFit(j.salaryUsdMonthMax[i] as number, floor);
@@ -238,18 +301,16 @@ const SPEC: Record<FeatureName, FeatureKernel> = {
       out[at] = p.level === null || level < 0 ? UNKNOWN : Math.max(0, 1 - Math.abs(p.level - level) / 2);
     }
   },
-  remote: (p, j, from, to, out, at, stride) => {
-    for (let i = from; i < to; i += 1, at += stride) {
+  remote: (p, j, from, to, out, at, stride, _atMs, encoder) =>
+    byPlace(p, j, from, to, out, at, stride, encoder, (p, j, i) => {
       const eligible = eligibility(p, j, i);
-      out[at] = eligible === null ? UNKNOWN : eligible ? 1 : 0;
-    }
-  },
-  timezone: (p, j, from, to, out, at, stride, _atMs, encoder) => {
-    for (let i = from; i < to; i += 1, at += stride) {
+      return eligible === null ? UNKNOWN : eligible ? 1 : 0;
+    }),
+  timezone: (p, j, from, to, out, at, stride, _atMs, encoder) =>
+    byPlace(p, j, from, to, out, at, stride, encoder, (p, j, i, encoder) => {
       const hours = sharedHours(p, j, i, encoder);
-      out[at] = hours === null ? UNKNOWN : Math.min(1, hours / ENOUGH_OVERLAP_HOURS);
-    }
-  },
+      return hours === null ? UNKNOWN : Math.min(1, hours / ENOUGH_OVERLAP_HOURS);
+    }),
   // Ratios do not depend on the currency, so the user's currency changes what the web app shows, not the fit.
   salaryLocal: (p, j, from, to, out, at, stride) => {
     const floor = p.source.salaryFloorUsdMonth;
@@ -361,8 +422,21 @@ export class FeatureEncoder {
       columns.comparablePay[i] = job.salaryUsdMonthMax == null ? NaN : comparableMonthlyPay(job.salaryUsdMonthMax, job.contractType === 'clt' ? 'clt' : null);
       columns.postedAtMs[i] = orNaN(job.postedAtMs);
     });
+    // Jobs by skill, a counting sort: ascending job order within each skill's list.
+    const jobsWithStart = new Int32Array(this.vocabulary.size + 1);
+    for (const skill of skills) jobsWithStart[skill + 1] = (jobsWithStart[skill + 1] as number) + 1;
+    for (let s = 0; s < this.vocabulary.size; s += 1) jobsWithStart[s + 1] = (jobsWithStart[s + 1] as number) + (jobsWithStart[s] as number);
+    const jobsWith = new Int32Array(skills.length);
+    const filled = jobsWithStart.slice(0, -1);
+    for (let i = 0; i < n; i += 1) {
+      for (let s = skillStart[i] as number; s < (skillStart[i + 1] as number); s += 1) {
+        const skill = skills[s] as number;
+        jobsWith[filled[skill] as number] = i;
+        filled[skill] = (filled[skill] as number) + 1;
+      }
+    }
     const collaborative = this.usesCollaborative ? this.context.collaborative : null;
-    return { length: n, sources: jobs, skillStart, skills, weights, ...columns, votes: collaborative ? jobs.map((job) => collaborative.votesFor(job.clusterId)) : null };
+    return { length: n, sources: jobs, skillStart, skills, jobsWithStart, jobsWith, weights, ...columns, placeClasses: this.places.size, votes: collaborative ? jobs.map((job) => collaborative.votesFor(job.clusterId)) : null };
   }
 
   compileProfile(profile: MatchProfile): CompiledProfile {
@@ -381,6 +455,7 @@ export class FeatureEncoder {
     return {
       source: profile,
       has,
+      own: Int32Array.from(new Set(own)),
       similar,
       level: profile.seniority ? (SENIORITY_LEVEL[profile.seniority] ?? null) : null,
       languages: new Set(profile.languages),
