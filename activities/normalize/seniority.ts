@@ -42,9 +42,12 @@ const CUE =
   '(?:nivel|level|seniority(?: level)?|senioridade|senioridad|vaga|position|role|puesto|cargo|oportunidade|oportunidad|' +
   "looking for|seeking|hiring|buscamos|procuramos|contratando|estamos (?:buscando|procurando|contratando)|precisamos de|we need|we're looking for|necesitamos)";
 const BETWEEN_WORD = '(?!(?:mentor\\w*|with|com|con|to|report\\w*|junto|alongside|help|ajudar|ayudar|support\\w*|apoi\\w*|apoy\\w*)\\b)[\\p{L}()/]+';
+// Sticky: each rule starts with a cue, so it is tried only where one starts (CUE_START), not at every
+// position of the description.
 const DESCRIPTION_RULES = LEVEL_WORDS.map(
-  ([level, words]) => [level, new RegExp(`${START}${CUE}\\s*[:\\-–]?\\s*(?:(?:de|para|for|as|a|an|um|uma|un|una)\\s+)?(?:${BETWEEN_WORD}\\s+){0,5}?(${words})${END}`, 'gu')] as const,
+  ([level, words]) => [level, new RegExp(`${START}${CUE}\\s*[:\\-–]?\\s*(?:(?:de|para|for|as|a|an|um|uma|un|una)\\s+)?(?:${BETWEEN_WORD}\\s+){0,5}?(${words})${END}`, 'uy')] as const,
 );
+const CUE_START = new RegExp(`${START}(?=${CUE})`, 'gu');
 
 interface Found { level: Seniority; start: number; end: number }
 
@@ -62,11 +65,18 @@ function inTitle(folded: string): Found | null {
 }
 
 function inDescription(folded: string): Found | null {
+  const cues = allMatches(CUE_START, folded).map((m) => m.index);
   const found: Found[] = [];
   for (const [level, pattern] of DESCRIPTION_RULES) {
-    for (const m of allMatches(pattern, folded)) {
-      const start = m.index + m[0].length - m[1]!.length;
-      found.push({ level, start, end: m.index + m[0].length });
+    // The matches a global search would find: the first cue at or past the end of the last match that starts one.
+    let from = 0;
+    for (const at of cues) {
+      if (at < from) continue;
+      pattern.lastIndex = at;
+      const m = pattern.exec(folded);
+      if (!m) continue;
+      from = m.index + m[0].length;
+      found.push({ level, start: from - m[1]!.length, end: from });
     }
   }
   return best(found.sort((a, b) => a.start - b.start));
