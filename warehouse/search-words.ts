@@ -1,27 +1,11 @@
-// How text becomes search words, for the index build (in SQL, over every job) and for a query (here).
-// Both sides must cut and fold text identically, or a word indexed one way is looked up another:
-// search-words.test.ts checks the SQL expression against this function.
+// How text becomes search words, for the index build (search-index.ts) and for a query alike: one
+// function for both, so a word is never indexed one way and looked up another.
 import { foldForMatching } from '../activities/normalize/text-fold.js';
 
 /** Characters that make up a word: "c++", "c#" and "node" (of node.js) are words; everything else separates. */
 const SEPARATORS = /[^a-z0-9+#]+/;
 const HAS_ALNUM = /[a-z0-9]/;
 export const MAX_WORD_LENGTH = 40;
-
-/**
- * The SQL twin of `searchWords`, in two halves: `splitWordsSql` cuts a VARCHAR expression into
- * candidate words (lower case, accents stripped, split at separators) and `isWordSql` keeps those of
- * 1–40 characters with a letter or digit. Apart, so the index build can filter unnested rows: a
- * list_filter lambda over every word of a million descriptions costs five times as much. Stop words
- * are removed by the caller.
- */
-export function splitWordsSql(text: string): string {
-  return `regexp_split_to_array(strip_accents(lower(${text})), '${SEPARATORS.source}')`;
-}
-
-export function isWordSql(word: string): string {
-  return `(length(${word}) BETWEEN 1 AND ${MAX_WORD_LENGTH} AND regexp_matches(${word}, '${HAS_ALNUM.source}'))`;
-}
 
 /** Words of `text` in order, folded like the index's: "Ciência de Dados (São Paulo)" → ciencia, de, dados, sao, paulo. */
 export function searchWords(text: string): string[] {
