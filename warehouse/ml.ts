@@ -248,13 +248,16 @@ export async function upsertMatches(conn: DuckDBConnection, stagedPath: string, 
        SELECT user_id, model_version, max(computed_at) FROM staged_scores GROUP BY user_id, model_version
        ON CONFLICT (user_id, model_version) DO UPDATE SET scored_through = greatest(scoring_watermarks.scored_through, excluded.scored_through)`,
     );
+    // Only profiles past `keep` rows are ranked: after a first scoring none is, and ranking them all sorted a million rows to delete nothing.
     await conn.run(
       `DELETE FROM matches m USING (
          SELECT x.user_id, x.cluster_id, x.model_version,
                 row_number() OVER (PARTITION BY x.user_id, x.model_version
                                    ORDER BY (listed.id IS NOT NULL) DESC, x.score DESC, x.cluster_id) AS rank
          FROM matches x
-         JOIN (SELECT DISTINCT user_id, model_version FROM staged_scores) t ON t.user_id = x.user_id AND t.model_version = x.model_version
+         JOIN (SELECT y.user_id, y.model_version FROM matches y
+               SEMI JOIN (SELECT DISTINCT user_id, model_version FROM staged_scores) s ON s.user_id = y.user_id AND s.model_version = y.model_version
+               GROUP BY y.user_id, y.model_version HAVING count(*) > $1) t ON t.user_id = x.user_id AND t.model_version = x.model_version
          LEFT JOIN (SELECT c.id FROM job_clusters c WHERE ${ACTIVE_CLUSTER}) listed ON listed.id = x.cluster_id
        ) d
        WHERE d.rank > $1 AND m.user_id = d.user_id AND m.cluster_id = d.cluster_id AND m.model_version = d.model_version`,
