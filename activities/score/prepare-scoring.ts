@@ -61,9 +61,14 @@ export function jobsByViewer<J extends Pick<ScoringJob, 'visibleTo'>>(jobs: read
 /** How many (profile, job) pairs scoring computes: each profile's public and own jobs changed since its last scoring. */
 export function pairsToScore(profiles: readonly Pick<ScoringProfile, 'userId' | 'rescoreAll' | 'scoredThroughMs'>[], jobs: readonly Pick<ScoringJob, 'visibleTo' | 'changedMs'>[]): number {
   const { shared, own } = jobsByViewer(jobs);
-  const pending = (profile: (typeof profiles)[number], list: readonly Pick<ScoringJob, 'changedMs'>[]) =>
-    list.length - firstJobToScore(profile, list.map((j) => j.changedMs));
-  return profiles.reduce((n, p) => n + pending(p, shared) + pending(p, own.get(p.userId) ?? []), 0);
+  // Change times read once per list, not once per profile (a thousand profiles × 100,000 jobs).
+  const changed = (list: readonly Pick<ScoringJob, 'changedMs'>[]) => Float64Array.from(list, (j) => j.changedMs);
+  const sharedChanged = changed(shared);
+  const pending = (profile: (typeof profiles)[number], list: Float64Array) => list.length - firstJobToScore(profile, list);
+  return profiles.reduce((n, p) => {
+    const mine = own.get(p.userId);
+    return n + pending(p, sharedChanged) + (mine ? pending(p, changed(mine)) : 0);
+  }, 0);
 }
 
 /**
