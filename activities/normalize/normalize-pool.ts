@@ -38,20 +38,35 @@ export class NormalizePool {
     return worker;
   }
 
-  /** Results in the order of `jobs`. */
+  /**
+   * Results in the order of `jobs`. Each thread takes the next chunk as it finishes one, two chunks in
+   * flight so that it never waits for the main thread between them: a thread the machine slows down
+   * does not leave the others idle at the end of the batch.
+   */
   async normalize(jobs: NormalizeJob[]): Promise<NormalizeResult[]> {
-    const chunks: Promise<NormalizeResult[]>[] = [];
-    for (let start = 0, n = 0; start < jobs.length; start += CHUNK, n++) {
-      const id = this.nextId++;
-      const worker = this.worker(n % this.size);
-      chunks.push(
-        new Promise((resolve, reject) => {
-          this.pending.set(id, { resolve, reject });
-          worker.postMessage({ id, jobs: jobs.slice(start, start + CHUNK) });
-        }),
-      );
-    }
-    return (await Promise.all(chunks)).flat();
+    const chunks = Math.ceil(jobs.length / CHUNK);
+    const results: NormalizeResult[][] = [];
+    let next = 0;
+    let failed = false;
+    const lane = async (i: number) => {
+      try {
+        for (let n = next++; n < chunks && !failed; n = next++) results[n] = await this.send(i, jobs.slice(n * CHUNK, (n + 1) * CHUNK));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(chunks, this.size * 2) }, (_, i) => lane(i % this.size)));
+    return results.flat();
+  }
+
+  private send(i: number, jobs: NormalizeJob[]): Promise<NormalizeResult[]> {
+    const id = this.nextId++;
+    const worker = this.worker(i);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, jobs });
+    });
   }
 
   async close(): Promise<void> {

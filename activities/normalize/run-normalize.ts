@@ -4,7 +4,7 @@ import { adapterFor } from '../ingest/adapters/index.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeToLine, type NormalizeJob } from './posting-row.js';
+import { normalizeToLine, type NormalizeJob, type NormalizeResult } from './posting-row.js';
 import type { SkillMatcher } from './skills.js';
 
 /** Below this many postings, starting worker threads costs more than it saves. */
@@ -17,8 +17,20 @@ export interface NormalizeCounts {
   failed: number;
 }
 
-/** Raw postings read, normalized and loaded at a time: memory holds one page, however many are pending. */
+/**
+ * Raw postings read, normalized and loaded at a time. Memory holds two pages, however many are
+ * pending: the next page is read and parsed, and the last one loaded, while the workers normalize one.
+ */
 const PAGE = 10_000;
+
+type Key = { sourceId: string; externalId: string };
+
+/** A page of raw postings read by their adapters, and the key the next page starts after (null for the last). */
+interface Page {
+  jobs: NormalizeJob[];
+  origins: PendingRawPosting[];
+  after: Key | null;
+}
 
 /**
  * raw_postings → postings, for every raw version not normalized yet, a page at a time. A payload that
@@ -27,7 +39,7 @@ const PAGE = 10_000;
  */
 export async function runNormalize(
   conn: DuckDBConnection,
-  ctx: { runId: string; staging: Staging; skills: SkillMatcher; pageSize?: number; onError?: (error: Error, row: { sourceId: string; externalId: string }) => void },
+  ctx: { runId: string; staging: Staging; skills: SkillMatcher; pageSize?: number; onError?: (error: Error, row: Key) => void },
 ): Promise<NormalizeCounts> {
   const counts: NormalizeCounts = { pending: 0, normalized: 0, failed: 0 };
   const fail = (error: Error, raw: PendingRawPosting) => {
@@ -35,33 +47,48 @@ export async function runNormalize(
     ctx.onError?.(error, { sourceId: raw.source_id, externalId: raw.external_id });
   };
   const limit = ctx.pageSize ?? PAGE;
+  // The page after `after`, its payloads parsed. Pages are chosen on keys, so reading one before the
+  // previous one is loaded reads the same rows.
+  const read = async (after: Key | null): Promise<Page> => {
+    const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
+    counts.pending += pending.length;
+    const last = pending.at(-1);
+    return { ...parsePage(pending, fail), after: last && pending.length === limit ? { sourceId: last.source_id, externalId: last.external_id } : null };
+  };
   // Worker threads for this run only: idle, they would hold their heaps through every later stage.
   const pool = new NormalizePool();
   try {
-    for (let after: { sourceId: string; externalId: string } | null = null; ; ) {
-      const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
-      counts.pending += pending.length;
-      const lines = await normalizePage(pending, { skills: ctx.skills, pool }, fail);
+    const normalize = (jobs: NormalizeJob[]) => {
+      const results = normalizeJobs(jobs, { skills: ctx.skills, pool });
+      // Awaited only once the next page is read: failing before then is not an unhandled rejection.
+      results.catch(() => undefined);
+      return results;
+    };
+    let page: Page | null = await read(null);
+    let normalizing = normalize(page.jobs);
+    while (page) {
+      const { origins } = page;
+      // The warehouse and the main thread are free while the workers normalize: the next page is read then.
+      const next: Page | null = page.after ? await read(page.after) : null;
+      const results = await normalizing;
+      if (next) normalizing = normalize(next.jobs);
+      const lines: string[] = [];
+      results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : lines.push(result.line)));
       if (lines.length > 0) {
         // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
         const staged = ctx.staging.writeNdjsonLines(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), lines);
         counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
       }
-      const last = pending.at(-1);
-      if (!last || pending.length < limit) return counts;
-      after = { sourceId: last.source_id, externalId: last.external_id };
+      page = next;
     }
+    return counts;
   } finally {
     await pool.close();
   }
 }
 
-/** One page of raw postings → staged posting rows, as NDJSON lines; a raw posting that fails is reported, not thrown. */
-async function normalizePage(
-  pending: readonly PendingRawPosting[],
-  using: { skills: SkillMatcher; pool: NormalizePool },
-  fail: (error: Error, raw: PendingRawPosting) => void,
-): Promise<string[]> {
+/** A page's payloads read by their adapters; a payload that cannot be read is reported, not thrown. */
+function parsePage(pending: readonly PendingRawPosting[], fail: (error: Error, raw: PendingRawPosting) => void): Omit<Page, 'after'> {
   const jobs: NormalizeJob[] = [];
   const origins: PendingRawPosting[] = [];
   for (const raw of pending) {
@@ -73,9 +100,11 @@ async function normalizePage(
       fail(error as Error, raw);
     }
   }
+  return { jobs, origins };
+}
+
+/** Staged posting rows as NDJSON lines, or why a posting failed, in the order of `jobs`. */
+async function normalizeJobs(jobs: NormalizeJob[], using: { skills: SkillMatcher; pool: NormalizePool }): Promise<NormalizeResult[]> {
   // Large batches are spread over worker threads: normalization is independent per posting.
-  const results = jobs.length >= PARALLEL_FROM ? await using.pool.normalize(jobs) : jobs.map((job) => normalizeToLine(job, using.skills));
-  const lines: string[] = [];
-  results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : lines.push(result.line)));
-  return lines;
+  return jobs.length >= PARALLEL_FROM ? using.pool.normalize(jobs) : jobs.map((job) => normalizeToLine(job, using.skills));
 }
