@@ -32,6 +32,9 @@ export class Warehouse {
       const instance = await DuckDBInstance.create(path, {
         autoinstall_known_extensions: 'false',
         autoload_known_extensions: 'false',
+        // Freed memory goes back to the OS within moments, not when a later query happens to reuse it:
+        // the worker process runs every stage, and without this each one starts with the last one's peak.
+        allocator_background_threads: 'true',
         ...(opts.memoryLimit ? { memory_limit: opts.memoryLimit } : {}),
       });
       return new Warehouse(path, instance);
