@@ -104,7 +104,6 @@ export class PlanScorer {
     const staging = new Staging(this.spec.stagingRoot);
     const dir = dirname(this.spec.planPath);
     const computedAt = new Date(this.plan.nowMs).toISOString();
-    const width = this.scorer.width;
     const batches = new BatchScorer(this.encoder, this.scorer);
     let chunk: unknown[] = [];
     let chunks = 0;
@@ -116,7 +115,7 @@ export class PlanScorer {
       chunk = [];
     };
     // Only each profile's best are staged (the load keeps the best of these and the stored ones).
-    const best = new TopScores(this.spec.keep, width);
+    const best = new TopScores(this.spec.keep, this.scorer.width);
     for (const profile of this.profiles.slice(from, to)) {
       const compiledProfile = this.encoder.compileProfile(profile);
       const sets = [this.publicJobs, this.ownJobs.get(profile.userId)].flatMap((set) => (set ? [set] : []));
@@ -125,9 +124,7 @@ export class PlanScorer {
       let base = 0;
       for (const set of sets) {
         const offset = base;
-        await batches.scoreProfile(compiledProfile, set.compiled, firstJobToScore(profile, set.changed), (start, { scores, components }) => {
-          for (let i = 0; i < scores.length; i += 1) best.offer(offset + start + i, scores[i] ?? 0, components, i * width);
-        });
+        await batches.scoreProfile(compiledProfile, set.compiled, firstJobToScore(profile, set.changed), (start, { scores, components }) => best.offerAll(offset + start, scores, components));
         base += set.jobs.length;
       }
       const replaces = profile.rescoreAll || profile.scoredThroughMs === null;

@@ -16,15 +16,19 @@ describe('TopScores', () => {
     const scores = Float32Array.from({ length: rows }, () => Math.round(next() * 50) / 50);
     const components = Float32Array.from({ length: rows * width }, (_, i) => i);
     const best = new TopScores(100, width);
+    // The same stream offered a batch at a time: passing over rows below the kept ones must keep the same.
+    const batched = new TopScores(100, width);
     for (let start = 0; start < rows; start += 512) {
       const end = Math.min(rows, start + 512);
       for (let i = start; i < end; i += 1) best.offer(i, scores[i] as number, components, i * width);
+      batched.offerAll(start, scores.subarray(start, end), components.subarray(start * width, end * width));
     }
     const expected = Array.from({ length: rows }, (_, i) => i)
       .sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b)
       .slice(0, 100);
     const kept = best.best();
     expect(kept.map((k) => k.row)).toEqual(expected);
+    expect(batched.best()).toEqual(kept);
     for (const k of kept) {
       expect(k.score).toBe(scores[k.row]);
       expect(Array.from(k.components)).toEqual([k.row * width, k.row * width + 1, k.row * width + 2]);

@@ -43,6 +43,22 @@ export class TopScores {
     this.siftDown(0);
   }
 
+  /**
+   * Offers a batch: scores[i] as row `firstRow + i`, its components at components[i × width …).
+   * Once full, a row below the lowest kept score is passed over without a call: in a long stream that is most rows.
+   */
+  offerAll(firstRow: number, scores: Float32Array, components: Float32Array): void {
+    let i = 0;
+    for (; i < scores.length && this.size < this.capacity; i += 1) this.offer(firstRow + i, scores[i] as number, components, i * this.width);
+    let floor = this.scores[this.heap[0] as number] as number;
+    for (; i < scores.length; i += 1) {
+      const score = scores[i] as number;
+      if (score < floor) continue;
+      this.offer(firstRow + i, score, components, i * this.width);
+      floor = this.scores[this.heap[0] as number] as number;
+    }
+  }
+
   /** The kept rows, best first (ties: the earlier row first), each with a view of its components. */
   best(): { row: number; score: number; components: Float32Array }[] {
     const slots = Array.from(this.heap.subarray(0, this.size));
