@@ -51,11 +51,14 @@ function martSql(table: ReportMart): string {
  */
 export async function rebuildReportMarts(conn: DuckDBConnection, opts: { latamCountries: Iterable<string> }): Promise<Record<ReportMart, number>> {
   const counts = {} as Record<ReportMart, number>;
-  for (const table of REPORT_MARTS) {
-    await conn.run(`DELETE FROM ${table}`);
-    const sql = martSql(table);
-    const params = sql.includes('$latam') ? { latam: listValue([...opts.latamCountries]) } : undefined;
-    counts[table] = Number((await conn.run(sql, params)).rowsChanged);
-  }
+  for (const table of REPORT_MARTS) counts[table] = await rebuildMart(conn, table, opts);
   return counts;
+}
+
+/** Rebuilds one report mart from the tables it reads (REPORT_MARTS lists what each depends on first); returns its rows. */
+export async function rebuildMart(conn: DuckDBConnection, table: ReportMart, opts: { latamCountries: Iterable<string> }): Promise<number> {
+  await conn.run(`DELETE FROM ${table}`);
+  const sql = martSql(table);
+  const params = sql.includes('$latam') ? { latam: listValue([...opts.latamCountries]) } : undefined;
+  return Number((await conn.run(sql, params)).rowsChanged);
 }

@@ -15,24 +15,22 @@ ranked AS (
   GROUP BY r.period, m.company, CUBE (m.category, m.seniority)
   QUALIFY row_number() OVER (PARTITION BY r.period, cat, sen ORDER BY sum(m.jobs) DESC, m.company) <= 50
 ),
-company_skills AS (
-  SELECT r.period, f.category, f.seniority, f.company, s.skill_id, count(*) AS n
-  FROM job_facts f
-  JOIN report_periods r ON f.month BETWEEN r.start_month AND r.end_month,
-  unnest(f.skills) AS s(skill_id)
-  WHERE f.company IN (SELECT company FROM ranked)
-  GROUP BY ALL
-),
+-- Skills counted for the ranked companies' own slices only, not for every slice of every company
+-- that ranks anywhere.
 top_skills AS (
-  SELECT c.period, coalesce(c.category, 'all') AS cat, coalesce(c.seniority, 'all') AS sen, c.company,
-         string_agg(c.skill_id, ', ' ORDER BY n DESC, c.skill_id) FILTER (WHERE rank <= 5) AS skills
+  SELECT period, cat, sen, company, string_agg(skill_id, ', ' ORDER BY n DESC, skill_id) AS skills
   FROM (
-    SELECT c.period, c.category, c.seniority, c.company, c.skill_id, sum(c.n) AS n,
-           row_number() OVER (PARTITION BY c.period, c.category, c.seniority, c.company ORDER BY sum(c.n) DESC, c.skill_id) AS rank
-    FROM company_skills c
-    GROUP BY c.period, c.company, c.skill_id, CUBE (c.category, c.seniority)
-  ) c
-  GROUP BY ALL
+    SELECT r.period, r.cat, r.sen, r.company, s.skill_id, count(*) AS n,
+           row_number() OVER (PARTITION BY r.period, r.cat, r.sen, r.company ORDER BY count(*) DESC, s.skill_id) AS rank
+    FROM ranked r
+    JOIN report_periods p ON p.period = r.period
+    JOIN job_facts f ON f.company = r.company AND f.month BETWEEN p.start_month AND p.end_month
+                    AND r.cat IN ('all', f.category) AND r.sen IN ('all', f.seniority),
+    unnest(f.skills) AS s(skill_id)
+    GROUP BY r.period, r.cat, r.sen, r.company, s.skill_id
+  )
+  WHERE rank <= 5
+  GROUP BY period, cat, sen, company
 )
 SELECT r.period, r.cat, r.sen, r.company, r.jobs, r.active_jobs, r.latam_jobs, coalesce(t.skills, '')
 FROM ranked r LEFT JOIN top_skills t USING (period, cat, sen, company)
