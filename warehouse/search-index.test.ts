@@ -37,6 +37,15 @@ describe('search index refresh', () => {
     expect(docs).toHaveLength(clusters);
     for (const doc of docs) expect(doc.words).toEqual([...new Set(searchWords(doc.text))].filter((w) => !STOP_WORDS.has(w)).sort());
 
+    // A job lists its places to apply oldest member first, and its sources once each, in order.
+    const members = await fixture.warehouse.query<{ listed: string[]; expected: string[]; sources: string[]; expectedSources: string[] }>(
+      `SELECT d.members->'$[*].postingId' AS listed, d.source_ids AS sources,
+              (SELECT list(m.posting_id ORDER BY m.added_at, m.posting_id) FROM cluster_members m WHERE m.cluster_id = d.cluster_id) AS expected,
+              (SELECT list(DISTINCT p.source_id ORDER BY p.source_id) FROM cluster_members m JOIN postings p ON p.id = m.posting_id WHERE m.cluster_id = d.cluster_id) AS expectedSources
+       FROM search_docs d`,
+    );
+    expect(members.filter((m) => m.expected.length > 1 && new Set(m.expectedSources).size > 1).length).toBeGreaterThan(0);
+    for (const m of members) expect([m.listed.map((id) => JSON.parse(id) as string), m.sources]).toEqual([m.expected, m.expectedSources]);
     expect(await refresh()).toEqual({ indexedDocs: 0, indexedTerms: 0, activityChanged: 0, resorted: 0 });
   });
 
