@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,29 @@ describe('Staging.writeNdjson', () => {
 
     expect(() => staging.writeNdjson(outside, [{ a: 1 }])).toThrow(PermanentError);
     expect(readdirSync(base)).not.toContain('outside');
+  });
+});
+
+describe('Staging.writeWith', () => {
+  it("puts another writer's file in place only once it is complete, and leaves nothing when it fails", async () => {
+    const path = staging.pathFor('run-with', 'score', 'jobs');
+    expect(
+      await staging.writeWith(path, async (temporary) => {
+        writeFileSync(temporary, '{"n":1}\n');
+        expect(readdirSync(dirname(path))).not.toContain('jobs.ndjson');
+        return 1;
+      }),
+    ).toBe(1);
+    expect(readFileSync(path, 'utf8')).toBe('{"n":1}\n');
+
+    const failing = staging.pathFor('run-with', 'score', 'failed');
+    await expect(
+      staging.writeWith(failing, async (temporary) => {
+        writeFileSync(temporary, 'half');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow(/disk full/);
+    expect(readdirSync(dirname(path))).toEqual(['jobs.ndjson']);
+    await expect(staging.writeWith(join(base, 'outside', 'x.ndjson'), async () => 0)).rejects.toThrow(PermanentError);
   });
 });

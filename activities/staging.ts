@@ -42,6 +42,21 @@ export class Staging {
     return { path, rows: lines.length, bytes: Buffer.byteLength(body) };
   }
 
+  /** A staged file another writer makes (DuckDB's COPY, say): it writes a temporary path, renamed once complete, as writeNdjson's are. */
+  async writeWith<T>(path: string, write: (temporary: string) => Promise<T>): Promise<T> {
+    this.check(path);
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      const result = await write(temporary);
+      renameSync(temporary, path);
+      return result;
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  }
+
   /** Paths come back from activity results; refuse anything outside the staging folder. */
   check(path: string): string {
     const rel = relative(this.root, resolve(path));

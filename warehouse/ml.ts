@@ -144,16 +144,25 @@ export async function scoringProfiles(conn: DuckDBConnection, modelVersion: stri
   );
 }
 
-/** Active jobs changed after `sinceMs` (all active jobs when null), oldest change first. */
-export async function scoringJobs(conn: DuckDBConnection, sinceMs: number | null): Promise<ScoringJob[]> {
-  return queryRows<ScoringJob>(
-    conn,
-    `SELECT ${JOB_COLUMNS}, epoch_ms(${CHANGED_AT}) AS "changedMs", c.visible_to AS "visibleTo"
+/**
+ * Writes the active jobs changed after `sinceMs` (all active jobs when null), oldest change first, as
+ * NDJSON at `path`, one ScoringJob a line: DuckDB writes the file, so no JS object is made per job (a
+ * second of a 100,000-job run). Returns each job's change time and viewers, in the same order.
+ */
+export async function copyScoringJobs(conn: DuckDBConnection, sinceMs: number | null, path: string): Promise<Pick<ScoringJob, 'changedMs' | 'visibleTo'>[]> {
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE scoring_jobs AS
+     SELECT ${JOB_COLUMNS}, epoch_ms(${CHANGED_AT}) AS "changedMs", c.visible_to AS "visibleTo"
      FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
-     WHERE ${ACTIVE_CLUSTER} AND ($1::BIGINT IS NULL OR epoch_ms(${CHANGED_AT}) > $1)
-     ORDER BY "changedMs", c.id`,
+     WHERE ${ACTIVE_CLUSTER} AND ($1::BIGINT IS NULL OR epoch_ms(${CHANGED_AT}) > $1)`,
     [sinceMs],
   );
+  try {
+    await conn.run(`COPY (SELECT * FROM scoring_jobs ORDER BY "changedMs", "clusterId") TO $1 (FORMAT json)`, [path]);
+    return await queryRows(conn, `SELECT "changedMs", "visibleTo" FROM scoring_jobs ORDER BY "changedMs", "clusterId"`);
+  } finally {
+    await conn.run('DROP TABLE IF EXISTS scoring_jobs');
+  }
 }
 
 export async function allMatchProfiles(conn: DuckDBConnection): Promise<MatchProfile[]> {

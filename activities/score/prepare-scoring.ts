@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readModelFiles, resolveModelPath } from '../../models/matcher/model-store.js';
 import { PermanentError } from '../errors.js';
-import { activeModelVersion, allFeedback, findModelVersion, scoringJobs, scoringProfiles, type ModelVersion, type ScoringJob, type ScoringProfile } from '../../warehouse/ml.js';
+import { activeModelVersion, allFeedback, copyScoringJobs, findModelVersion, scoringProfiles, type ModelVersion, type ScoringJob, type ScoringProfile } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
 import { stageModel } from './staged-model.js';
 
@@ -89,16 +89,19 @@ export async function prepareScoring(
   const profiles = await scoringProfiles(conn, model.version);
   // One query for every profile: jobs changed after the oldest watermark, or all when a profile needs all.
   const since = profiles.some((p) => p.rescoreAll) ? null : profiles.reduce((min, p) => Math.min(min, p.scoredThroughMs ?? 0), Infinity);
-  const jobs = profiles.length ? await scoringJobs(conn, since) : [];
+  const write = (name: string, rows: unknown[]) => ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, stage, name), rows).path;
+  const jobsPath = ctx.staging.pathFor(ctx.runId, stage, 'jobs');
+  let jobs: Pick<ScoringJob, 'changedMs' | 'visibleTo'>[] = [];
+  if (profiles.length) jobs = await ctx.staging.writeWith(jobsPath, (temporary) => copyScoringJobs(conn, since, temporary));
+  else write('jobs', []);
   const pairs = pairsToScore(profiles, jobs);
   const feedback = card.features.includes('collaborative') ? await allFeedback(conn) : null;
 
-  const write = (name: string, rows: unknown[]) => ctx.staging.writeNdjson(ctx.staging.pathFor(ctx.runId, stage, name), rows).path;
   const plan: ScoringPlan = {
     nowMs,
     pairs,
     profiles: write('profiles', profiles),
-    jobs: write('jobs', jobs),
+    jobs: jobsPath,
     feedback: feedback ? write('feedback', feedback) : null,
   };
   return { path: write('plan', [plan]), pairs, model: stageModel(model, ctx.staging, ctx.runId, stage) };
