@@ -246,11 +246,15 @@ export async function upsertMatches(conn: DuckDBConnection, stagedPath: string, 
        WHERE m.user_id = r.user_id AND m.model_version = r.model_version
          AND NOT EXISTS (SELECT 1 FROM staged_scores s WHERE s.user_id = m.user_id AND s.cluster_id = m.cluster_id AND s.model_version = m.model_version)`,
     );
-    const result = await conn.run(
+    // Stored keys are updated and new ones inserted apart: ON CONFLICT probes the index row by row, and after a first scoring every key is new.
+    const updated = await conn.run(
+      `UPDATE matches m SET score = s.score, components = s.components, computed_at = s.computed_at FROM staged_scores s
+       WHERE m.user_id = s.user_id AND m.cluster_id = s.cluster_id AND m.model_version = s.model_version`,
+    );
+    const inserted = await conn.run(
       `INSERT INTO matches (user_id, cluster_id, model_version, score, components, computed_at)
-       SELECT user_id, cluster_id, model_version, score, components, computed_at FROM staged_scores
-       ON CONFLICT (user_id, cluster_id, model_version) DO UPDATE SET score = excluded.score,
-         components = excluded.components, computed_at = excluded.computed_at`,
+       SELECT user_id, cluster_id, model_version, score, components, computed_at FROM staged_scores s
+       WHERE NOT EXISTS (SELECT 1 FROM matches m WHERE m.user_id = s.user_id AND m.cluster_id = s.cluster_id AND m.model_version = s.model_version)`,
     );
     await conn.run(
       `INSERT INTO scoring_watermarks (user_id, model_version, scored_through)
@@ -272,7 +276,7 @@ export async function upsertMatches(conn: DuckDBConnection, stagedPath: string, 
        WHERE d.rank > $1 AND m.user_id = d.user_id AND m.cluster_id = d.cluster_id AND m.model_version = d.model_version`,
       [keep],
     );
-    return Number(result.rowsChanged);
+    return Number(updated.rowsChanged) + Number(inserted.rowsChanged);
   } finally {
     await conn.run('DROP TABLE IF EXISTS staged_scores');
   }
