@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MATCHES_PER_PROFILE, type ModelVersion } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
-import type { ScoringPlan } from './prepare-scoring.js';
+import type { ScoringPlan } from './scoring-plan.js';
 import { PlanScorer, SCORE_FILE, SCORE_FILES, type ScoringJobSpec } from './score-profiles.js';
 import { readStagedRows } from './staged-model.js';
 

@@ -6,7 +6,7 @@ import { feedbackGrade } from '../../models/matcher/labels.js';
 import { MatcherScorer, namedComponents, round6 } from '../../models/matcher/scorer.js';
 import type { FeedbackRow, ModelVersion, ScoringJob, ScoringProfile } from '../../warehouse/ml.js';
 import { Staging } from '../staging.js';
-import { firstJobToScore, jobsByViewer, type ScoringPlan } from './prepare-scoring.js';
+import { firstJobToScore, jobsByViewer, type ScoringPlan } from './scoring-plan.js';
 import { readStagedRows, stagedModelFiles } from './staged-model.js';
 import { TopScores } from './top-scores.js';
 
