@@ -29,7 +29,8 @@ export class Staging {
   writeNdjsonLines(path: string, lines: readonly string[]): { path: string; rows: number; bytes: number } {
     this.check(path);
     mkdirSync(dirname(path), { recursive: true });
-    const body = lines.length ? `${lines.join('\n')}\n` : '';
+    // Encoded once: writing the string and then measuring it would encode it twice.
+    const body = Buffer.from(lines.length ? `${lines.join('\n')}\n` : '');
     const temporary = `${path}.${process.pid}.tmp`;
     try {
       writeFileSync(temporary, body);
@@ -39,7 +40,7 @@ export class Staging {
       rmSync(temporary, { force: true });
       throw error;
     }
-    return { path, rows: lines.length, bytes: Buffer.byteLength(body) };
+    return { path, rows: lines.length, bytes: body.length };
   }
 
   /** A staged file another writer makes (DuckDB's COPY, say): it writes a temporary path, renamed once complete, as writeNdjson's are. */
