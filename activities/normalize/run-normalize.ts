@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { pendingRawPostings, upsertPostings, type PendingRawPosting } from '../../warehouse/core.js';
-import { adapterFor } from '../ingest/adapters/index.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { NormalizePool } from './normalize-pool.js';
@@ -25,10 +24,11 @@ const PAGE = 10_000;
 
 type Key = { sourceId: string; externalId: string };
 
-/** A page of raw postings read by their adapters, and the key the next page starts after (null for the last). */
+/** A page of raw postings as jobs, and the key the next page starts after (null for the last). */
 interface Page {
   jobs: NormalizeJob[];
-  origins: PendingRawPosting[];
+  /** Each job's raw key, to report a failure by. */
+  origins: Key[];
   after: Key | null;
 }
 
@@ -42,18 +42,18 @@ export async function runNormalize(
   ctx: { runId: string; staging: Staging; skills: SkillMatcher; pageSize?: number; onError?: (error: Error, row: Key) => void },
 ): Promise<NormalizeCounts> {
   const counts: NormalizeCounts = { pending: 0, normalized: 0, failed: 0 };
-  const fail = (error: Error, raw: PendingRawPosting) => {
+  const fail = (error: Error, key: Key) => {
     counts.failed += 1;
-    ctx.onError?.(error, { sourceId: raw.source_id, externalId: raw.external_id });
+    ctx.onError?.(error, key);
   };
   const limit = ctx.pageSize ?? PAGE;
-  // The page after `after`, its payloads parsed. Pages are chosen on keys, so reading one before the
-  // previous one is loaded reads the same rows.
+  // The page after `after`. Pages are chosen on keys, so reading one before the previous one is
+  // loaded reads the same rows.
   const read = async (after: Key | null): Promise<Page> => {
     const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
     counts.pending += pending.length;
     const last = pending.at(-1);
-    return { ...parsePage(pending, fail), after: last && pending.length === limit ? { sourceId: last.source_id, externalId: last.external_id } : null };
+    return { ...pageJobs(pending), after: last && pending.length === limit ? { sourceId: last.source_id, externalId: last.external_id } : null };
   };
   // Worker threads for this run only: idle, they would hold their heaps through every later stage.
   const pool = new NormalizePool();
@@ -73,7 +73,7 @@ export async function runNormalize(
       const results = await normalizing;
       if (next) normalizing = normalize(next.jobs);
       const lines: string[] = [];
-      results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as PendingRawPosting) : lines.push(result.line)));
+      results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as Key) : lines.push(result.line)));
       if (lines.length > 0) {
         // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
         const staged = ctx.staging.writeNdjsonLines(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), lines);
@@ -87,20 +87,12 @@ export async function runNormalize(
   }
 }
 
-/** A page's payloads read by their adapters; a payload that cannot be read is reported, not thrown. */
-function parsePage(pending: readonly PendingRawPosting[], fail: (error: Error, raw: PendingRawPosting) => void): Omit<Page, 'after'> {
-  const jobs: NormalizeJob[] = [];
-  const origins: PendingRawPosting[] = [];
-  for (const raw of pending) {
-    try {
-      const extracted = adapterFor(raw.adapter).extract(JSON.parse(raw.payload) as Record<string, unknown>);
-      jobs.push({ sourceId: raw.source_id, externalId: raw.external_id, rawContentHash: raw.content_hash, extracted });
-      origins.push(raw);
-    } catch (error) {
-      fail(error as Error, raw);
-    }
-  }
-  return { jobs, origins };
+/** A page's raw postings as jobs: their payloads are read by the worker threads, and only their keys are kept here. */
+function pageJobs(pending: readonly PendingRawPosting[]): Omit<Page, 'after'> {
+  return {
+    jobs: pending.map((raw) => ({ sourceId: raw.source_id, externalId: raw.external_id, rawContentHash: raw.content_hash, adapter: raw.adapter, payload: raw.payload })),
+    origins: pending.map((raw) => ({ sourceId: raw.source_id, externalId: raw.external_id })),
+  };
 }
 
 /** Staged posting rows as NDJSON lines, or why a posting failed, in the order of `jobs`. */
