@@ -62,6 +62,15 @@ describe('Staging.writeNdjson', () => {
     expect(result.bytes).toBe(body.length + 1); // "ã" takes two bytes in UTF-8
   });
 
+  it('writes a page of thousands of lines whole, in order', () => {
+    const rows = Array.from({ length: 2_345 }, (_, i) => ({ i, city: i % 7 === 0 ? 'Bogotá' : 'Lima' }));
+    const path = staging.pathFor('run-write', 'normalize', 'page');
+    const result = staging.writeNdjson(path, rows);
+    const body = readFileSync(path);
+    expect(body.toString('utf8')).toBe(`${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    expect(result).toEqual({ path, rows: rows.length, bytes: body.length });
+  });
+
   it('leaves no temporary file behind and replaces an earlier file whole', () => {
     const path = staging.pathFor('run-replace', 'dedupe', 'members');
     staging.writeNdjson(path, [{ n: 1 }, { n: 2 }, { n: 3 }]);

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PermanentError } from './errors.js';
 
@@ -6,6 +6,9 @@ import { PermanentError } from './errors.js';
  * The claim-check area between the stateless `fetch` queue and the warehouse-owning `pipeline`
  * queue: large results travel as NDJSON files, and only their paths travel through Temporal.
  */
+/** Lines encoded and written at a time. */
+const LINES_PER_WRITE = 1_000;
+
 export class Staging {
   readonly root: string;
 
@@ -29,18 +32,27 @@ export class Staging {
   writeNdjsonLines(path: string, lines: readonly string[]): { path: string; rows: number; bytes: number } {
     this.check(path);
     mkdirSync(dirname(path), { recursive: true });
-    // Encoded once: writing the string and then measuring it would encode it twice.
-    const body = Buffer.from(lines.length ? `${lines.join('\n')}\n` : '');
     const temporary = `${path}.${process.pid}.tmp`;
+    let bytes = 0;
     try {
-      writeFileSync(temporary, body);
+      const fd = openSync(temporary, 'w');
+      try {
+        // A piece at a time: a page of postings joined into one text, then encoded, held it twice over.
+        for (let i = 0; i < lines.length; i += LINES_PER_WRITE) {
+          const piece = Buffer.from(`${lines.slice(i, i + LINES_PER_WRITE).join('\n')}\n`);
+          for (let written = 0; written < piece.length; ) written += writeSync(fd, piece, written);
+          bytes += piece.length;
+        }
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, path);
     } catch (error) {
       // A write cut short (ENOSPC above all) must not leave its half file taking the space a retry needs.
       rmSync(temporary, { force: true });
       throw error;
     }
-    return { path, rows: lines.length, bytes: body.length };
+    return { path, rows: lines.length, bytes };
   }
 
   /** A staged file another writer makes (DuckDB's COPY, say): it writes a temporary path, renamed once complete, as writeNdjson's are. */

@@ -15,10 +15,13 @@ export function childSpec<T>(variable: string): T | null {
 /**
  * Runs the benchmark file `moduleUrl` (its import.meta.url) again with `spec`, and returns what it
  * printed last as JSON; what it writes to stderr (progress) shows as it comes. Asynchronous, so the
- * parent can go on serving what the child reads.
+ * parent can go on serving what the child reads. `maxOldSpaceMb` raises V8's heap limit; without it
+ * the child has Node's default, as the product's processes do (a larger limit also lets V8 collect
+ * later, which shows as more memory).
  */
-export async function runInChild(moduleUrl: string, variable: string, spec: unknown, what: string): Promise<unknown> {
-  const running = promisify(execFile)(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(moduleUrl)], {
+export async function runInChild(moduleUrl: string, variable: string, spec: unknown, what: string, opts: { maxOldSpaceMb?: number } = {}): Promise<unknown> {
+  const heap = opts.maxOldSpaceMb ? [`--max-old-space-size=${opts.maxOldSpaceMb}`] : [];
+  const running = promisify(execFile)(process.execPath, [...heap, '--import', 'tsx', fileURLToPath(moduleUrl)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, [variable]: JSON.stringify(spec) },
     encoding: 'utf8',

@@ -225,7 +225,7 @@ async function child(role: string, size: number, seed: number, dir: string, thre
 }
 
 function spawnChild(role: string, size: number, seed: number, dir: string, threshold: number): Promise<unknown> {
-  return runInChild(import.meta.url, CHILD_SPEC, { role, size, seed, dir, threshold }, `${role} at ${size}`);
+  return runInChild(import.meta.url, CHILD_SPEC, { role, size, seed, dir, threshold }, `${role} at ${size}`, { maxOldSpaceMb: 8192 });
 }
 
 // ---------- driver ----------
