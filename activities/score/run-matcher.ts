@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { MATCHES_PER_PROFILE, type ModelVersion } from '../../warehouse/ml.js';
 import type { Staging } from '../staging.js';
 import type { ScoringPlan } from './scoring-plan.js';
-import { PlanScorer, SCORE_FILE, SCORE_FILES, type ScoringJobSpec } from './score-profiles.js';
+import { SCORE_FILE, SCORE_FILES, scoreParts, type ScoringJobSpec } from './score-profiles.js';
 import { readStagedRows } from './staged-model.js';
 
 export { feedbackSignals } from './score-profiles.js';
@@ -36,8 +36,8 @@ function scoreInWorker(workerData: { spec: ScoringJobSpec; next: SharedArrayBuff
 /**
  * Scores a staged plan with its ONNX matcher version: computes the features of every pair the plan
  * calls for and runs them through onnxruntime in batches, and stages each profile's best `keep`
- * (`MATCHES_PER_PROFILE`) of them. A large plan is split by profiles across worker threads (`threads`,
- * by default one per core when the plan is large enough), each loading the plan and model once.
+ * (`MATCHES_PER_PROFILE`) of them. A large plan is split by profiles across `threads` threads (by
+ * default one per core when the plan is large enough: this one and worker threads), each loading the plan and model once.
  * Stateless (fetch queue): reads and writes staging files only. Returns a glob of the staged score files.
  */
 export async function runMatcher(
@@ -52,20 +52,23 @@ export async function runMatcher(
   const spec: ScoringJobSpec = { planPath: ctx.staging.check(input.path), model: input.model, stagingRoot: ctx.staging.root, projectRoot: ctx.projectRoot, keep: ctx.keep ?? MATCHES_PER_PROFILE };
 
   const threads = ctx.threads ?? scoringThreads(plan.pairs);
+  // Several parts per thread, so threads finish together; one for a thread alone.
+  const parts = threads <= 1 ? 1 : Math.max(1, Math.min(readStagedRows(ctx.staging, plan.profiles).length, threads * PARTS_PER_THREAD));
+  const next = new SharedArrayBuffer(4);
+  const started: Worker[] = [];
+  // The calling thread scores beside threads − 1 workers (one start fewer), after starting them.
+  const workers = Array.from({ length: threads - 1 }, () => scoreInWorker({ spec, next, parts }, started));
+  const own = scoreParts(spec, next, parts);
   let rows: number;
-  if (threads <= 1) {
-    const scorer = await PlanScorer.load(spec);
-    rows = await scorer.score(0, 0, scorer.profiles.length);
-  } else {
-    const profiles = readStagedRows(ctx.staging, plan.profiles).length;
-    const parts = Math.max(1, Math.min(profiles, threads * PARTS_PER_THREAD));
-    const next = new SharedArrayBuffer(4);
-    const started: Worker[] = [];
-    try {
-      rows = (await Promise.all(Array.from({ length: threads }, () => scoreInWorker({ spec, next, parts }, started)))).reduce((a, b) => a + b, 0);
-    } finally {
-      await Promise.all(started.map((worker) => worker.terminate()));
-    }
+  try {
+    rows = (await Promise.all([own, ...workers])).reduce((a, b) => a + b, 0);
+  } catch (error) {
+    // No part left for anyone: this thread stops after its current part, so nothing writes once the attempt has failed.
+    Atomics.store(new Int32Array(next), 0, parts);
+    await own.catch(() => undefined);
+    throw error;
+  } finally {
+    await Promise.all(started.map((worker) => worker.terminate()));
   }
   return { path: join(dir, SCORE_FILES), rows };
 }

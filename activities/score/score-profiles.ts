@@ -148,6 +148,20 @@ export class PlanScorer {
 }
 
 /** Profiles [from, to) of part `part` when `count` profiles are cut into `parts` runs in order. */
-export function partRange(part: number, parts: number, count: number): [number, number] {
+function partRange(part: number, parts: number, count: number): [number, number] {
   return [Math.floor((part * count) / parts), Math.floor(((part + 1) * count) / parts)];
+}
+
+/**
+ * Loads the plan and scores parts of it taken from a shared counter until none is left, so a thread
+ * that drew cheap profiles takes more; returns the rows staged. Every scoring thread runs this.
+ */
+export async function scoreParts(spec: ScoringJobSpec, next: SharedArrayBuffer, parts: number): Promise<number> {
+  const scorer = await PlanScorer.load(spec);
+  const counter = new Int32Array(next);
+  let rows = 0;
+  for (let part = Atomics.add(counter, 0, 1); part < parts; part = Atomics.add(counter, 0, 1)) {
+    rows += await scorer.score(part, ...partRange(part, parts, scorer.profiles.length));
+  }
+  return rows;
 }
