@@ -28,11 +28,14 @@ export interface SearchIndexCounts {
  * since they were indexed, re-reads every job's active state (listings change in ingest without
  * touching clusters), and re-sorts the word index when enough unsorted rows have piled up.
  */
-export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCountries: Iterable<string> }): Promise<SearchIndexCounts> {
+export async function refreshSearchIndex(
+  conn: DuckDBConnection,
+  opts: { latamCountries: Iterable<string>; /** Jobs cut into words at a time (WORD_BATCH). */ wordBatch?: number },
+): Promise<SearchIndexCounts> {
   const renamedSources = await renamedSourceIds(conn);
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE search_changed AS
-     SELECT c.id AS cluster_id, greatest(c.updated_at, p.normalized_at) AS changed_at, (row_number() OVER () - 1) // ${WORD_BATCH} AS batch
+     SELECT c.id AS cluster_id, greatest(c.updated_at, p.normalized_at) AS changed_at, (row_number() OVER () - 1) // ${opts.wordBatch ?? WORD_BATCH} AS batch
      FROM job_clusters c JOIN postings p ON p.id = c.canonical_posting_id
      LEFT JOIN search_docs d ON d.cluster_id = c.id
      WHERE d.cluster_id IS NULL OR d.posting_id <> c.canonical_posting_id
@@ -76,8 +79,7 @@ export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCo
     ).rowsChanged,
   );
   const [{ batches } = { batches: 0 }] = await queryRows<{ batches: number }>(conn, 'SELECT count(DISTINCT batch) AS batches FROM search_changed');
-  let indexedTerms = 0;
-  for (let batch = 0; batch < batches; batch++) indexedTerms += await indexWords(conn, batch);
+  const indexedTerms = await indexWords(conn, batches);
   const activityChanged = Number(
     (
       await conn.run(
@@ -97,11 +99,34 @@ export async function refreshSearchIndex(conn: DuckDBConnection, opts: { latamCo
 }
 
 /**
- * Cuts one batch of changed jobs into words here, with the function queries use (so indexed and
- * queried words cannot differ), and stores each job's distinct words. In TypeScript rather than SQL:
- * DuckDB runs the regex split of a batch on one thread, at four times the CPU of this loop.
+ * Cuts the changed jobs into words here, with the function queries use (so indexed and queried words
+ * cannot differ), and stores each job's distinct words, a batch at a time. In TypeScript rather than
+ * SQL: DuckDB runs the regex split of a batch on one thread, at four times the CPU of this loop. A
+ * batch is cut while DuckDB stores the one before and reads the one after, on another thread.
  */
-async function indexWords(conn: DuckDBConnection, batch: number): Promise<number> {
+async function indexWords(conn: DuckDBConnection, batches: number): Promise<number> {
+  let indexed = 0;
+  let batch = batches > 0 ? await readBatch(conn, 0) : null;
+  let cut: { docIds: number[]; words: string[] } | null = null;
+  for (let next = 1; batch; next++) {
+    const previous = cut;
+    // One statement at a time on the connection, all while this thread cuts the batch in hand.
+    const warehouseWork = (async () => {
+      if (previous) indexed += await storeWords(conn, previous);
+      return next < batches ? readBatch(conn, next) : null;
+    })();
+    try {
+      // A job's words travel as one space-joined string (words never hold a space): one value per job to bind, not one per word.
+      cut = { docIds: batch.docIds, words: batch.texts.map((text) => [...new Set(searchWords(text))].filter((w) => !STOP_WORDS.has(w)).join(' ')) };
+    } finally {
+      batch = await warehouseWork;
+    }
+  }
+  if (cut) indexed += await storeWords(conn, cut);
+  return indexed;
+}
+
+async function readBatch(conn: DuckDBConnection, batch: number): Promise<{ docIds: number[]; texts: string[] }> {
   const reader = await conn.runAndReadAll(
     `SELECT d.doc_id, d.title || ' ' || coalesce(d.company, '') || ' ' || p.description_text
      FROM search_changed ch JOIN search_docs d USING (cluster_id) JOIN postings p ON p.id = d.posting_id
@@ -109,14 +134,16 @@ async function indexWords(conn: DuckDBConnection, batch: number): Promise<number
     [batch],
   );
   const [docIds = [], texts = []] = reader.getColumns() as [number[], string[]];
-  if (docIds.length === 0) return 0;
-  // A job's words travel as one space-joined string (words never hold a space): one value per job to bind, not one per word.
-  const words = texts.map((text) => [...new Set(searchWords(text))].filter((w) => !STOP_WORDS.has(w)).join(' '));
+  return { docIds, texts };
+}
+
+async function storeWords(conn: DuckDBConnection, jobs: { docIds: number[]; words: string[] }): Promise<number> {
+  if (jobs.docIds.length === 0) return 0;
   const inserted = await conn.run(
     `INSERT INTO search_terms
      SELECT unnest(string_split(words, ' ')) AS token, doc_id
      FROM (SELECT unnest($1::INTEGER[]) AS doc_id, unnest($2::VARCHAR[]) AS words) WHERE words <> ''`,
-    [listValue(docIds), listValue(words)],
+    [listValue(jobs.docIds), listValue(jobs.words)],
   );
   return Number(inserted.rowsChanged);
 }
