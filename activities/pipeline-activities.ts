@@ -12,7 +12,7 @@ import {
   type Stage,
   type StageRun,
 } from '../warehouse/core.js';
-import type { Warehouse } from '../warehouse/db.js';
+import { commitSoFar, type Warehouse } from '../warehouse/db.js';
 import { upsertMatches } from '../warehouse/ml.js';
 import { refreshSearchIndex } from '../warehouse/search-index.js';
 import { runDedupe } from './dedupe/run-dedupe.js';
@@ -141,6 +141,8 @@ export function createPipelineActivities(deps: PipelineDeps) {
           staging,
           skills: deps.skills,
           onError: (error, row) => Context.current().log.warn('posting not normalized', { ...row, error: error.message }),
+          // Each page is kept as it is loaded; the stage's row (and the last page) commit at its end.
+          pageLoaded: () => commitSoFar(conn),
         }),
       );
     },

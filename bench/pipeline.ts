@@ -39,7 +39,7 @@ import { childEnv } from '../cli/test-support/test-config.js';
 import { readWarehouse } from '../cli/test-support/warehouse-checks.js';
 import { spawnWorker } from '../cli/test-support/worker-process.js';
 import { STAGED_POSTING_COLUMNS, insertRawPostings, listEnabledSources, recordListings, upsertPostings, type SourceInput } from '../warehouse/core.js';
-import { Warehouse } from '../warehouse/db.js';
+import { Warehouse, commitSoFar } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
 import { upsertMatches } from '../warehouse/ml.js';
 import { refreshSearchIndex } from '../warehouse/search-index.js';
@@ -125,7 +125,7 @@ async function directRun(dataDir: string): Promise<DirectRun> {
       );
       return { sources: sources.length, newItems: newItems.reduce((a, b) => a + b, 0) };
     },
-    normalize: () => warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills })),
+    normalize: () => warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills, pageLoaded: () => commitSoFar(conn) })),
     dedupe: () =>
       warehouse.transaction(async (conn) => ({ ...(await runDedupe(conn, { runId, staging })), ...(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES })) })),
     score: async () => {

@@ -84,6 +84,16 @@ export class Warehouse {
   }
 }
 
+/**
+ * Inside Warehouse.transaction: keeps what was written so far and goes on in a new transaction on the
+ * same connection. For a stage that loads in pages: DuckDB holds a transaction's new rows in memory
+ * until they fill a row group (122,880 rows), about 1 GB for 100,000 normalized postings.
+ */
+export async function commitSoFar(conn: DuckDBConnection): Promise<void> {
+  await conn.run('COMMIT');
+  await conn.run('BEGIN TRANSACTION');
+}
+
 // DuckDB type ids of 64/128-bit integers, which getRowObjectsJson() returns as strings.
 const BIGINT_TYPE_IDS = new Set([5, 9, 16]);
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
+import { commitSoFar } from '../../warehouse/db.js';
 import { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { runNormalize } from './run-normalize.js';
@@ -52,5 +53,28 @@ describe('the normalize stage in the warehouse', () => {
     expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 25, normalized: 24, failed: 1 });
     expect(await fixture.warehouse.query(`SELECT count(*) AS n FROM postings WHERE title = 'stale' OR normalizer_version = 1`)).toEqual([{ n: 0 }]);
     expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 1, normalized: 0, failed: 1 });
+  });
+
+  it('keeps the pages it loaded when it fails part way, and its retry normalizes only the rest', async () => {
+    await fixture.warehouse.query(`UPDATE postings SET normalizer_version = 1, title = 'stale'`);
+    let pages = 0;
+    const ctx = { runId: 'cut', staging: new Staging(join(fixture.dir, 'staging')), skills: new SkillMatcher(loadTaxonomy()), pageSize: 4 };
+    const cut = fixture.warehouse.transaction((conn) =>
+      runNormalize(conn, {
+        ...ctx,
+        pageLoaded: async () => {
+          // The worker dies as the third page is loaded: the two before it are kept, the third is rolled back.
+          if (++pages === 3) throw new Error('worker lost');
+          await commitSoFar(conn);
+        },
+      }),
+    );
+    await expect(cut).rejects.toThrow('worker lost');
+    const [{ kept } = { kept: 0 }] = await fixture.warehouse.query<{ kept: number }>(`SELECT count(*) FILTER (WHERE title <> 'stale') AS kept FROM postings`);
+    // Two pages of four raw postings, one of them the unreadable one the test before left.
+    expect(kept).toBe(7);
+    // The retry reads what is left, the unreadable one again among it.
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 24 - kept + 1, normalized: 24 - kept, failed: 1 });
+    expect(await fixture.warehouse.query(`SELECT count(*) AS n FROM postings WHERE title = 'stale' OR normalizer_version = 1`)).toEqual([{ n: 0 }]);
   });
 });

@@ -39,7 +39,15 @@ interface Page {
  */
 export async function runNormalize(
   conn: DuckDBConnection,
-  ctx: { runId: string; staging: Staging; skills: SkillMatcher; pageSize?: number; onError?: (error: Error, row: Key) => void },
+  ctx: {
+    runId: string;
+    staging: Staging;
+    skills: SkillMatcher;
+    pageSize?: number;
+    onError?: (error: Error, row: Key) => void;
+    /** Called once each page is loaded, to make it durable (commitSoFar): a retry then starts from the pages left. */
+    pageLoaded?: () => Promise<void>;
+  },
 ): Promise<NormalizeCounts> {
   const counts: NormalizeCounts = { pending: 0, normalized: 0, failed: 0 };
   const fail = (error: Error, key: Key) => {
@@ -78,6 +86,7 @@ export async function runNormalize(
         // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
         const staged = ctx.staging.writeNdjsonLines(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), lines);
         counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
+        await ctx.pageLoaded?.();
       }
       page = next;
     }
