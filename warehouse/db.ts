@@ -17,37 +17,60 @@ export class WarehouseLockedError extends Error {
   }
 }
 
+/** The name the warehouse file is attached under. */
+const CATALOG = 'warehouse';
+
+/**
+ * Rows per row group, DuckDB's unit of parallel work: a table scan hands each thread whole row groups.
+ * With DuckDB's default of 122,880 a table of 100,000 postings is one row group, and every statement
+ * over it runs on one core.
+ */
+const ROW_GROUP_SIZE = Number(process.env.WAREHOUSE_ROW_GROUP_SIZE ?? 16_384);
+
 /** The single owner of the DuckDB warehouse file inside this process. */
 export class Warehouse {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
+    private readonly attached: boolean,
   ) {}
 
   /** `memoryLimit`: DuckDB's memory_limit (e.g. '1GB'); unset, DuckDB's default of 80 % of RAM. */
   static async open(path: string, opts: { memoryLimit?: string } = {}): Promise<Warehouse> {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    try {
+    const settings: Record<string, string> = {
       // Offline machines cannot download extensions; parquet and json are built in.
-      const instance = await DuckDBInstance.create(path, {
-        autoinstall_known_extensions: 'false',
-        autoload_known_extensions: 'false',
-        // Freed memory goes back to the OS within moments, not when a later query happens to reuse it:
-        // the worker process runs every stage, and without this each one starts with the last one's peak.
-        allocator_background_threads: 'true',
-        ...(opts.memoryLimit ? { memory_limit: opts.memoryLimit } : {}),
-      });
-      return new Warehouse(path, instance);
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      // Freed memory goes back to the OS within moments, not when a later query happens to reuse it:
+      // the worker process runs every stage, and without this each one starts with the last one's peak.
+      allocator_background_threads: 'true',
+      ...(opts.memoryLimit ? { memory_limit: opts.memoryLimit } : {}),
+    };
+    if (path === ':memory:') return new Warehouse(path, await DuckDBInstance.create(path, settings), false);
+    mkdirSync(dirname(path), { recursive: true });
+    // The file is attached rather than opened, as only ATTACH sets the row group size; spilled data
+    // goes beside it, where DuckDB puts it for a file it opens.
+    const instance = await DuckDBInstance.create(':memory:', { ...settings, temp_directory: `${path}.tmp` });
+    const conn = await instance.connect();
+    try {
+      await conn.run(`ATTACH '${path.replace(/'/g, "''")}' AS ${CATALOG} (ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
     } catch (error) {
+      instance.closeSync();
       const message = (error as Error).message;
       const lock = /Conflicting lock is held in (.*?)(?:\. See also|$)/.exec(message);
       if (lock) throw new WarehouseLockedError(path, lock[1] ?? 'unknown process');
       throw error;
+    } finally {
+      conn.closeSync();
     }
+    return new Warehouse(path, instance, true);
   }
 
   async connect(): Promise<DuckDBConnection> {
-    return this.instance.connect();
+    const conn = await this.instance.connect();
+    // USE holds for one connection: each new one starts in the in-memory catalog.
+    if (this.attached) await conn.run(`USE ${CATALOG}`);
+    return conn;
   }
 
   /** Runs `fn` on its own connection; the connection is closed afterwards. */
