@@ -31,6 +31,9 @@ interface BuildNode {
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 const SPACE = 32;
+const DOT = 46;
+const PLUS = 43;
+const HASH = 35;
 
 /**
  * Whether a code unit is a word character (WORD_CHAR) or a letter or digit (ALNUM), decided once per
@@ -49,19 +52,13 @@ function unitClass(code: number): number {
   }
   return c;
 }
-const isWordUnit = (form: string, at: number) => at < form.length && (unitClass(form.charCodeAt(at)) & IS_WORD) !== 0;
-const isAlnumUnit = (form: string, at: number) => at >= 0 && at < form.length && (unitClass(form.charCodeAt(at)) & IS_ALNUM) !== 0;
+const isWordUnit = (code: number) => (unitClass(code) & IS_WORD) !== 0;
+const isAlnumUnit = (code: number) => (unitClass(code) & IS_ALNUM) !== 0;
 /** What follows a dot inside a name rather than after a sentence: "node.js", "docker.com", "app.py". */
 const DOT_SUFFIX = /^\.(?:jsx?|tsx?|py|rb|go|rs|java|net|com|org|io|ai|dev|app|co|br|mx|ar|cl|es|pt|us|uk|exe|json|ya?ml|md|html?|css|sh|sql|txt|csv)(?![\p{L}\p{N}])/u;
-
-/**
- * The text as aliases are keyed: folded like aliasKey, but one unit per unit of the NFC input so that
- * offsets carry over to the original. Newlines stay, so that no alias spans two lines.
- */
-export function matchForm(nfcText: string): string {
-  // Spaces are left out of the second pattern: replacing each by itself made it the costlier half.
-  return foldForMatching(nfcText).replace(/-/g, ' ').replace(/[^\S\n ]/g, ' ');
-}
+/** What the scan reads as the space of a multi-word alias: hyphens ("fine-tuning") and any whitespace but a newline, so that no alias spans two lines. */
+const READS_AS_SPACE = /^[-\s]$/;
+const NEWLINE = 10;
 
 /** Nodes with more edges than this get a row indexed by symbol; the others are searched edge by edge. */
 const FEW_EDGES = 4;
@@ -69,17 +66,22 @@ const FEW_EDGES = 4;
 /**
  * Every alias of a taxonomy in one character trie, for a single left-to-right pass over a text. The
  * trie is stored flat in typed arrays, as the scan follows an edge at almost every word of every
- * description: the few nodes with many edges (the root, common prefixes) have a row with an entry
- * per symbol, a symbol being a code unit that occurs in some alias; the others list their edges.
+ * description. Edges are keyed by symbol, a small number for each code unit that occurs in some
+ * alias; the few nodes with many edges (the root, common prefixes) have a row with an entry per
+ * symbol, the others list their edges.
  */
 export class AliasIndex {
-  /** Node n's edges are edgeCodes/edgeTargets[edgeStart[n], edgeStart[n + 1]); node 0 is the root. */
+  /** Node n's edges are edgeSymbols/edgeTargets[edgeStart[n], edgeStart[n + 1]); node 0 is the root. */
   private readonly edgeStart: Int32Array;
-  private readonly edgeCodes: Uint16Array;
+  private readonly edgeSymbols: Uint16Array;
   private readonly edgeTargets: Int32Array;
   private readonly ends: (AliasEnd | undefined)[] = [];
-  /** Each code unit's symbol, from 1; 0 for a unit no alias has. */
+  /**
+   * Each code unit's symbol, from 1; 0 for a unit no alias has. Every unit that READS_AS_SPACE has the
+   * space's symbol, so the scan reads the folded text as it is, without a copy that replaces them.
+   */
   private readonly symbols = new Uint16Array(0x10000);
+  private readonly spaceSymbol: number;
   /** Where each node's row starts in `rows`, or -1 for a node with few edges. */
   private readonly rowOf: Int32Array;
   /** Rows of an entry per symbol and one unused for 0: the node an edge leads to, or -1. */
@@ -99,48 +101,56 @@ export class AliasIndex {
     const order = [root];
     for (let n = 0; n < order.length; n++) order.push(...(order[n] as BuildNode).next.values());
     const number = new Map(order.map((node, n) => [node, n]));
+
+    let symbolCount = 0;
+    for (const node of order) for (const code of node.next.keys()) if (this.symbols[code] === 0) this.symbols[code] = ++symbolCount;
+    this.spaceSymbol = this.symbols[SPACE] as number;
+    // Keys hold no hyphen nor whitespace but single spaces (aliasKey): no other unit loses its symbol here.
+    if (this.spaceSymbol !== 0) {
+      for (let code = 0; code < 0x10000; code++) if (code !== NEWLINE && READS_AS_SPACE.test(String.fromCharCode(code))) this.symbols[code] = this.spaceSymbol;
+    }
+
     this.edgeStart = new Int32Array(order.length + 1);
-    this.edgeCodes = new Uint16Array(order.length - 1);
+    this.edgeSymbols = new Uint16Array(order.length - 1);
     this.edgeTargets = new Int32Array(order.length - 1);
     let edge = 0;
     order.forEach((node, n) => {
       this.edgeStart[n] = edge;
       this.ends.push(node.end);
-      for (const [code, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
-        this.edgeCodes[edge] = code;
+      for (const [code, child] of node.next) {
+        this.edgeSymbols[edge] = this.symbols[code] as number;
         this.edgeTargets[edge++] = number.get(child) as number;
       }
     });
     this.edgeStart[order.length] = edge;
 
-    let symbolCount = 0;
-    for (const code of this.edgeCodes) if (this.symbols[code] === 0) this.symbols[code] = ++symbolCount;
     this.rowOf = new Int32Array(order.length).fill(-1);
     const wide = order.map((_, n) => n).filter((n) => (this.edgeStart[n + 1] as number) - (this.edgeStart[n] as number) > FEW_EDGES);
     this.rows = new Int32Array(wide.length * (symbolCount + 1)).fill(-1);
     wide.forEach((n, row) => {
       this.rowOf[n] = row * (symbolCount + 1);
       for (let e = this.edgeStart[n] as number; e < (this.edgeStart[n + 1] as number); e++) {
-        this.rows[row * (symbolCount + 1) + (this.symbols[this.edgeCodes[e] as number] as number)] = this.edgeTargets[e] as number;
+        this.rows[row * (symbolCount + 1) + (this.edgeSymbols[e] as number)] = this.edgeTargets[e] as number;
       }
     });
   }
 
   /** The longest alias at each word start, left to right, never overlapping; whole words only. */
   scan(nfcText: string): Candidate[] {
-    const form = matchForm(nfcText);
+    // One unit per unit of the NFC input: offsets in the folded text are offsets in the original.
+    const form = foldForMatching(nfcText);
     const found: Candidate[] = [];
     let i = 0;
     while (i < form.length) {
-      const start = wordStart(form, i);
-      let best = start ? this.longestAt(form, i) : null;
+      const best = this.longestAt(form, i);
       // Text pasted without spaces after full stops ("Scrum.Python") still starts a word after the dot,
       // but not a short alias inside a name: "js" in "node.js".
-      if (best && start === 'after-dot' && best.alias.length <= 2) best = null;
-      if (best) {
+      if (best && !(best.alias.length <= 2 && afterDot(form, i))) {
         found.push(best);
         i = best.end;
       } else i++;
+      // A word starts only after a unit that is not a word character.
+      while (i < form.length && isWordUnit(form.charCodeAt(i - 1))) i++;
     }
     return found;
   }
@@ -152,11 +162,13 @@ export class AliasIndex {
     let j = start;
     while (j < form.length) {
       const code = form.charCodeAt(j);
-      node = this.child(node, code);
+      const symbol = this.symbols[code] as number;
+      if (symbol === 0) break;
+      node = this.child(node, symbol);
       if (node < 0) break;
       j++;
       // Runs of spaces in the text read as the single space of the alias.
-      if (code === SPACE) while (form.charCodeAt(j) === SPACE) j++;
+      if (symbol === this.spaceSymbol) while (j < form.length && this.symbols[form.charCodeAt(j)] === symbol) j++;
       const end = this.ends[node];
       if (end !== undefined && endsWord(form, j, code)) {
         best = end;
@@ -167,19 +179,15 @@ export class AliasIndex {
     return { skill: best.skill, start, end: bestEnd, alias: best.alias, ambiguous: best.ambiguous, acronym: best.acronym };
   }
 
-  /** The node the edge for `code` leads to from `node`, or -1. */
-  private child(node: number, code: number): number {
+  /** The node the edge for `symbol` leads to from `node`, or -1. */
+  private child(node: number, symbol: number): number {
     const row = this.rowOf[node] as number;
-    if (row >= 0) {
-      const symbol = this.symbols[code] as number;
-      return symbol === 0 ? -1 : (this.rows[row + symbol] as number);
-    }
+    if (row >= 0) return this.rows[row + symbol] as number;
     for (let e = this.edgeStart[node] as number, last = this.edgeStart[node + 1] as number; e < last; e++) {
-      if (this.edgeCodes[e] === code) return this.edgeTargets[e] as number;
+      if (this.edgeSymbols[e] === symbol) return this.edgeTargets[e] as number;
     }
     return -1;
   }
-
 }
 
 function insert(root: BuildNode, key: string, end: AliasEnd) {
@@ -194,17 +202,16 @@ function insert(root: BuildNode, key: string, end: AliasEnd) {
   node.end ??= end;
 }
 
-function wordStart(form: string, i: number): 'yes' | 'after-dot' | null {
-  if (i === 0) return 'yes';
-  if (isWordUnit(form, i - 1)) return null;
-  return form[i - 1] === '.' && isAlnumUnit(form, i - 2) ? 'after-dot' : 'yes';
+/** Whether the word at `i` follows a dot right after a letter or digit ("Scrum.Python"). */
+function afterDot(form: string, i: number): boolean {
+  return i >= 2 && form.charCodeAt(i - 1) === DOT && isAlnumUnit(form.charCodeAt(i - 2));
 }
 
 function endsWord(form: string, end: number, lastCode: number): boolean {
   if (end >= form.length) return true;
-  if (isWordUnit(form, end)) return false;
-  const after = form[end];
+  const after = form.charCodeAt(end);
+  if (isWordUnit(after)) return false;
   // "c" is not the start of "c++" or "c#", nor "node" of "node.js".
-  if ((unitClass(lastCode) & IS_ALNUM) !== 0 && (after === '+' || after === '#')) return false;
-  return !(after === '.' && DOT_SUFFIX.test(form.slice(end, end + 8)));
+  if ((after === PLUS || after === HASH) && isAlnumUnit(lastCode)) return false;
+  return !(after === DOT && DOT_SUFFIX.test(form.slice(end, end + 8)));
 }
