@@ -102,13 +102,15 @@ export function wordsOnly(text: string): string {
 export function eachLetterRun(text: string, visit: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < text.length; ) {
-    const letter = (classAt(text, i) & IS_LETTER) !== 0;
+    const code = text.charCodeAt(i);
+    // ASCII is tested here, without the call: detectLanguage runs this over every description.
+    const letter = code < 128 ? ((code | 32) >= 97 && (code | 32) <= 122) : (classAt(text, i) & IS_LETTER) !== 0;
     if (letter && start < 0) start = i;
     else if (!letter && start >= 0) {
       visit(start, i);
       start = -1;
     }
-    i += text.charCodeAt(i) < 0xd800 ? 1 : unitsAt(text, i);
+    i += code < 0xd800 ? 1 : unitsAt(text, i);
   }
   if (start >= 0) visit(start, text.length);
 }

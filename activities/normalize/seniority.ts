@@ -113,6 +113,36 @@ const NOT_REQUIREMENT_AFTER = /^\s*(?:ago|atras|old|de idade|de edad|de historia
 const NOT_REQUIREMENT_BEFORE = /(?:\bha|\bhace|for the (?:past|last)|nos ultimos|en los ultimos|founded|fundad[ao])\s+(?:\S+\s+){0,2}$/u;
 const MAX_PLAUSIBLE = 15;
 
+// A YEARS_PATTERN match holds only letters, digits, spaces, "+", "-", "–" and the "." of "min.": it
+// never crosses one of these, nor a "." after anything but "min", and each one stops the look-behind
+// and look-ahead as the end of the text does. So the pattern needs to run only over the stretches
+// between two of them that hold a years word, not over the whole description.
+const YEARS_WORDS = ['year', 'yr', 'ano'];
+const BARRIERS = new Set(',;:!?()[]{}"\'/\\|*&%$#@<>=~^`_•·—“”‘’…');
+
+function isBarrier(text: string, at: number): boolean {
+  const char = text.charAt(at);
+  return BARRIERS.has(char) || (char === '.' && !text.endsWith('min', at));
+}
+
+/** The [start, end) of each stretch of the folded text between barriers that holds a years word, in order. */
+function yearsSegments(folded: string): [number, number][] {
+  const words: number[] = [];
+  for (const word of YEARS_WORDS) for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) words.push(at);
+  words.sort((a, b) => a - b);
+  const segments: [number, number][] = [];
+  let end = -1;
+  for (const at of words) {
+    if (at < end) continue;
+    let start = at;
+    while (start > 0 && !isBarrier(folded, start - 1)) start--;
+    end = at;
+    while (end < folded.length && !isBarrier(folded, end)) end++;
+    segments.push([start, end]);
+  }
+  return segments;
+}
+
 /**
  * The years of experience an ad asks for: "3+ years of experience", "mínimo de 3 anos de
  * experiência", "al menos 2 años de experiencia", "5 a 7 anos" (5). When an ad states several, the
@@ -122,19 +152,20 @@ export function yearsRequired(text: string): { min: number; text: string } | nul
   const nfc = text.normalize('NFC');
   const folded = foldForMatching(nfc);
   let result: { min: number; text: string } | null = null;
-  for (const m of allMatches(YEARS_PATTERN, folded)) {
+  for (const [segStart, segEnd] of yearsSegments(folded)) for (const m of allMatches(YEARS_PATTERN, folded.slice(segStart, segEnd))) {
     const [whole, atLeast, first, plus, second] = m;
-    const end = m.index + whole.length;
+    const index = segStart + m.index;
+    const end = index + whole.length;
     const after = folded.slice(end, end + 60);
-    const before = folded.slice(Math.max(0, m.index - 40), m.index);
+    const before = folded.slice(Math.max(0, index - 40), index);
     if (NOT_REQUIREMENT_AFTER.test(after) || NOT_REQUIREMENT_BEFORE.test(before)) continue;
     const stated = atLeast || plus || second || AFTER_ROLE_WORD.test(after) || EXPERIENCE_NEAR.test(after.split(/[.;\n]/)[0]!) || EXPERIENCE_NEAR.test(before);
     if (!stated) continue;
     // Folded, Portuguese "dos anos" ("of the years") reads like Spanish "dos años" (two years).
-    if (first === 'dos' && !/años/iu.test(nfc.slice(m.index, end))) continue;
+    if (first === 'dos' && !/años/iu.test(nfc.slice(index, end))) continue;
     const min = /^\d/.test(first!) ? Number(first) : NUMBER_WORDS[first!]!;
     if (min < 1 || min > MAX_PLAUSIBLE) continue;
-    if (!result || min > result.min) result = { min, text: nfc.slice(m.index, end) };
+    if (!result || min > result.min) result = { min, text: nfc.slice(index, end) };
   }
   return result;
 }
