@@ -44,17 +44,40 @@ const INLINE = [[new RegExp(NICE.source, 'gu'), false], [new RegExp(REQUIRED_INL
 
 const LIST_ITEM = /^(?:[*•·+-]|\d+[.)])\s+/;
 
-interface Heading {
-  /** The requirement the section announces; 'other' for a section that ends the previous one. */
-  status: Requirement | 'other';
+/**
+ * What a line says as a heading: the requirement the section under it announces, null for a section
+ * that says neither (which ends the previous one); 'before-list' for a short capitalised line, the
+ * heading of some other section only if a list follows ("Our culture"); 'plain' for a line that is no heading.
+ */
+type HeadingReading = Requirement | 'before-list' | 'plain';
+
+/**
+ * Headings read before, by trimmed line: postings repeat theirs ("Requisitos:", "Benefits:") and
+ * reading one takes a dozen patterns. Emptied when full, to bound its memory.
+ */
+const readHeadings = new Map<string, HeadingReading>();
+const READ_HEADINGS_MAX = 10_000;
+
+/** What line i of a text announces if it is a heading ("Requisitos", "Nice to have:", "Diferenciais: Spark, Kafka"); undefined if it is none. */
+function headingOf(lines: readonly string[], i: number): Requirement | undefined {
+  const trimmed = (lines[i] as string).trim();
+  // Most lines are blank, list items or sentences: with no markup to strip and no colon, those are
+  // ruled out here, before the copies readHeading makes (the same answer, sooner).
+  if (trimmed === '') return undefined;
+  if (!trimmed.startsWith('#') && !trimmed.startsWith('**') && !trimmed.includes(':') && (trimmed.length > 70 || LIST_ITEM.test(trimmed))) return undefined;
+  let reading = readHeadings.get(trimmed);
+  if (reading === undefined) {
+    if (readHeadings.size >= READ_HEADINGS_MAX) readHeadings.clear();
+    readHeadings.set(trimmed, (reading = readHeading(trimmed)));
+  }
+  if (reading === 'plain') return undefined;
+  if (reading !== 'before-list') return reading;
+  let next = i + 1;
+  while (next < lines.length && (lines[next] as string).trim() === '') next++;
+  return LIST_ITEM.test((lines[next] ?? '').trim()) ? null : undefined;
 }
 
-/** What a line announces if it is a heading ("Requisitos", "Nice to have:", "Diferenciais: Spark, Kafka"). */
-function headingOf(line: string, nextLine: string): Heading | null {
-  const trimmed = line.trim();
-  // Most lines are list items or sentences: with no markup to strip and no colon, those are ruled out
-  // here, before the copies below (the same answer, sooner).
-  if (!trimmed.startsWith('#') && !trimmed.startsWith('**') && !trimmed.includes(':') && (trimmed.length > 70 || LIST_ITEM.test(trimmed))) return null;
+function readHeading(trimmed: string): HeadingReading {
   let text = trimmed.replace(/^#+\s*/, '').replace(/^\*\*(.*)\*\*$/, '$1').trim();
   const isItem = LIST_ITEM.test(text);
   text = text.replace(LIST_ITEM, '');
@@ -62,20 +85,18 @@ function headingOf(line: string, nextLine: string): Heading | null {
   const head = (colon >= 0 ? text.slice(0, colon) : text).trim();
   const headingLike =
     colon >= 0 ? head.length <= 60 && (!isItem || text.slice(colon + 1).trim() === '') : !isItem && head.length <= 70 && !/[.!?,;]$/.test(head);
-  if (!headingLike || head === '') return null;
+  if (!headingLike || head === '') return 'plain';
   // Words are counted only on lines short enough to be headings: splitting every paragraph cost more.
   const count = head.split(/\s+/).length;
-  if (count > 8) return null;
+  if (count > 8) return 'plain';
   const folded = foldForMatching(head).replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const nice = NICE.test(folded);
   const required = REQUIRED.test(folded) || REQUIRED_HEADING.test(folded);
-  if (nice && required) return { status: /\b(and|e|y)\b|&|\//.test(folded) ? null : false };
-  if (nice) return { status: false };
-  if (required) return { status: true };
-  if (OTHER.test(folded) || (colon >= 0 && text.slice(colon + 1).trim() === '')) return { status: 'other' };
-  // A short capitalised line that introduces a list is the heading of some other section ("Our culture").
-  const short = colon < 0 && count <= 5 && /^\p{Lu}/u.test(head) && LIST_ITEM.test(nextLine.trim());
-  return short ? { status: 'other' } : null;
+  if (nice && required) return /\b(and|e|y)\b|&|\//.test(folded) ? null : false;
+  if (nice) return false;
+  if (required) return true;
+  if (OTHER.test(folded) || (colon >= 0 && text.slice(colon + 1).trim() === '')) return null;
+  return colon < 0 && count <= 5 && /^\p{Lu}/u.test(head) ? 'before-list' : 'plain';
 }
 
 /** A "required" or "nice to have" said in a line, as a span of the line. */
@@ -145,7 +166,8 @@ function sentenceAround(line: string, reading: LineReading, start: number, end: 
  */
 export function requirementReader(text: string): (start: number, end: number) => Requirement {
   const lines = text.split('\n');
-  const foldedLines = foldForMatching(text).split('\n');
+  // Folding keeps offsets, so a line's fold is the same span of the text's (folded once per posting).
+  const folded = foldForMatching(text);
   const starts: number[] = [];
   let offset = 0;
   for (const line of lines) {
@@ -157,10 +179,8 @@ export function requirementReader(text: string): (start: number, end: number) =>
   let current: Requirement = null;
   const statusOf = (index: number): Requirement => {
     for (let i = status.length; i <= index; i++) {
-      let next = i + 1;
-      while (next < lines.length && (lines[next] as string).trim() === '') next++;
-      const heading = headingOf(lines[i] as string, lines[next] ?? '');
-      if (heading) current = heading.status === 'other' ? null : heading.status;
+      const heading = headingOf(lines, i);
+      if (heading !== undefined) current = heading;
       status.push(current);
     }
     return status[index] as Requirement;
@@ -170,7 +190,7 @@ export function requirementReader(text: string): (start: number, end: number) =>
     const index = lineAt(starts, start);
     const lineStart = starts[index] as number;
     const line = lines[index] as string;
-    const reading = (readings[index] ??= readLine(line, foldedLines[index] as string));
+    const reading = (readings[index] ??= readLine(line, folded.slice(lineStart, lineStart + line.length)));
     const [from, to] = sentenceAround(line, reading, start - lineStart, end - lineStart);
     const inline = inlineRequirement(reading.sayings, from, to, start - lineStart);
     return inline ?? statusOf(index);
