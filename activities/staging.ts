@@ -30,6 +30,15 @@ export class Staging {
 
   /** writeNdjson of rows already written as JSON, one per line (by worker threads, say). */
   writeNdjsonLines(path: string, lines: readonly string[]): { path: string; rows: number; bytes: number } {
+    // A piece at a time: a page of postings joined into one text, then encoded, held it twice over.
+    const pieces = function* () {
+      for (let i = 0; i < lines.length; i += LINES_PER_WRITE) yield Buffer.from(`${lines.slice(i, i + LINES_PER_WRITE).join('\n')}\n`);
+    };
+    return { ...this.writeNdjsonBytes(path, pieces()), rows: lines.length };
+  }
+
+  /** NDJSON already encoded, in pieces that each end with a line's end: a piece is written as it comes. */
+  writeNdjsonBytes(path: string, pieces: Iterable<Uint8Array>): { path: string; bytes: number } {
     this.check(path);
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
@@ -37,9 +46,7 @@ export class Staging {
     try {
       const fd = openSync(temporary, 'w');
       try {
-        // A piece at a time: a page of postings joined into one text, then encoded, held it twice over.
-        for (let i = 0; i < lines.length; i += LINES_PER_WRITE) {
-          const piece = Buffer.from(`${lines.slice(i, i + LINES_PER_WRITE).join('\n')}\n`);
+        for (const piece of pieces) {
           for (let written = 0; written < piece.length; ) written += writeSync(fd, piece, written);
           bytes += piece.length;
         }
@@ -52,7 +59,7 @@ export class Staging {
       rmSync(temporary, { force: true });
       throw error;
     }
-    return { path, rows: lines.length, bytes };
+    return { path, bytes };
   }
 
   /** A staged file another writer makes (DuckDB's COPY, say): it writes a temporary path, renamed once complete, as writeNdjson's are. */

@@ -20,7 +20,7 @@ import { Warehouse } from '../warehouse/db.js';
 import { migrate } from '../warehouse/migrate.js';
 import { upsertMatches } from '../warehouse/ml.js';
 import { refreshSearchIndex } from '../warehouse/search-index.js';
-import { Corpus, Rand, shiftToTodayMs, toExtracted } from './corpus.js';
+import { Corpus, Rand, rawNdjson, shiftToTodayMs, type CorpusPosting } from './corpus.js';
 import { BOARDS, FAMILIES } from './corpus-vocab.js';
 
 export interface BenchWarehouse {
@@ -116,12 +116,12 @@ async function loadPostings(warehouse: Warehouse, staging: Staging, size: number
   const pool = new NormalizePool();
   const founders = new Map<string, string>();
   let seen = 0;
-  let batch: { sourceId: string; externalId: string; rawContentHash: string; extracted: ReturnType<typeof toExtracted>; job: string }[] = [];
+  let batch: CorpusPosting[] = [];
   const members = (chunk: typeof batch) =>
     chunk.map((p) => {
       const id = postingId(p.sourceId, p.externalId);
-      const founder = founders.get(p.job);
-      if (founder === undefined) founders.set(p.job, id);
+      const founder = founders.get(p.truth.job);
+      if (founder === undefined) founders.set(p.truth.job, id);
       return { posting_id: id, cluster_id: clusterIdFor(founder ?? id), matched_by: founder === undefined ? 'first' : 'content_hash', score: null };
     });
   const flush = async () => {
@@ -129,9 +129,8 @@ async function loadPostings(warehouse: Warehouse, staging: Staging, size: number
     seen += batch.length;
     const clusterMembers = members(batch);
     if (seen <= loaded) return void (batch = []);
-    const results = await pool.normalize(batch);
-    const lines = results.flatMap((r) => ('line' in r ? [r.line] : []));
-    const postings = staging.writeNdjsonLines(staging.pathFor(run, 'normalize', 'postings'), lines).path;
+    const results = await pool.normalize(rawNdjson(batch, shiftMs));
+    const postings = staging.writeNdjsonBytes(staging.pathFor(run, 'normalize', 'postings'), results.map((r) => r.rows)).path;
     const membersPath = staging.writeNdjson(staging.pathFor(run, 'dedupe', 'members'), clusterMembers).path;
     await warehouse.transaction(async (conn) => {
       await upsertPostings(conn, postings, run);
@@ -143,8 +142,7 @@ async function loadPostings(warehouse: Warehouse, staging: Staging, size: number
   };
   try {
     for (const p of corpus.postings()) {
-      const extracted = { ...toExtracted(p), postedAt: new Date(Date.parse(p.postedAt) + shiftMs).toISOString() };
-      batch.push({ sourceId: p.sourceId, externalId: p.externalId, rawContentHash: p.id, extracted, job: p.truth.job });
+      batch.push(p);
       if (batch.length === CHUNK || seen + batch.length === normalized) await flush();
       if (seen === normalized) break;
     }

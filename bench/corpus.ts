@@ -899,6 +899,29 @@ export function toExtracted(p: CorpusPosting): ExtractedPosting {
   };
 }
 
+/** The posting as a Remotive feed lists it (the adapter the corpus's sources use); `shiftMs` moves its date. */
+export function remotiveItem(p: CorpusPosting, shiftMs = 0): Record<string, unknown> {
+  return {
+    id: p.externalId,
+    url: p.applyUrl,
+    title: p.title,
+    company_name: p.company,
+    tags: p.skills,
+    job_type: p.employmentType,
+    publication_date: new Date(Date.parse(p.postedAt) + shiftMs).toISOString(),
+    candidate_required_location: p.location,
+    salary: p.salaryText,
+    description: descriptionHtml(p),
+  };
+}
+
+/** Postings as the normalize stage stages them from raw_postings (PendingRawLine NDJSON, in UTF-8), fetched from Remotive feeds. */
+export function rawNdjson(postings: Iterable<CorpusPosting>, shiftMs = 0): Buffer {
+  const lines: string[] = [];
+  for (const p of postings) lines.push(JSON.stringify({ sourceId: p.sourceId, externalId: p.externalId, rawContentHash: p.id, adapter: 'remotive', payload: remotiveItem(p, shiftMs) }));
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
 /** `size` postings from `seed`; see Corpus. */
 export function generateCorpus(size: number, seed = 42): Generator<CorpusPosting> {
   return new Corpus(size, seed).postings();

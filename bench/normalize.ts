@@ -5,21 +5,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { normalizeNdjson } from '../activities/normalize/normalize-ndjson.js';
 import { NormalizePool } from '../activities/normalize/normalize-pool.js';
-import { normalizeToLine, type NormalizeJob } from '../activities/normalize/posting-row.js';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
 import { PROJECT_ROOT } from '../cli/config.js';
-import { generateCorpus, toExtracted } from './corpus.js';
+import { generateCorpus, rawNdjson } from './corpus.js';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: '100000' } } });
 const COUNT = Number(values.size);
 if (!Number.isInteger(COUNT) || COUNT < 1) throw new Error('--size takes a positive integer');
-const jobs: NormalizeJob[] = [...generateCorpus(COUNT)].map((posting) => ({
-  sourceId: posting.sourceId,
-  externalId: posting.externalId,
-  rawContentHash: posting.id,
-  extracted: toExtracted(posting),
-}));
+// As the stage reads them: raw Remotive payloads, staged as NDJSON.
+const raw = rawNdjson(generateCorpus(COUNT));
 
 function figures(seconds: number, cpu: NodeJS.CpuUsage) {
   const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -29,13 +25,13 @@ function figures(seconds: number, cpu: NodeJS.CpuUsage) {
 const skills = new SkillMatcher(loadTaxonomy());
 let started = performance.now();
 let cpu = process.cpuUsage();
-for (const job of jobs) normalizeToLine(job, skills);
+normalizeNdjson(raw, skills);
 const oneThread = figures((performance.now() - started) / 1000, process.cpuUsage(cpu));
 
 const pool = new NormalizePool();
 started = performance.now();
 cpu = process.cpuUsage();
-await pool.normalize(jobs);
+await pool.normalize(raw);
 const pooled = { ...figures((performance.now() - started) / 1000, process.cpuUsage(cpu)), threads: pool.size };
 await pool.close();
 

@@ -53,7 +53,7 @@ export class Warehouse {
     const instance = await DuckDBInstance.create(':memory:', { ...settings, temp_directory: `${path}.tmp` });
     const conn = await instance.connect();
     try {
-      await conn.run(`ATTACH '${path.replace(/'/g, "''")}' AS ${CATALOG} (ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
+      await conn.run(`ATTACH ${sqlString(path)} AS ${CATALOG} (ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
     } catch (error) {
       instance.closeSync();
       const message = (error as Error).message;
@@ -106,6 +106,9 @@ export class Warehouse {
     this.instance.closeSync();
   }
 }
+
+/** A string as an SQL literal, for the statements that take no parameters (ATTACH, COPY … TO). */
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Inside Warehouse.transaction: keeps what was written so far and goes on in a new transaction on the

@@ -2,12 +2,11 @@
 // history of report builds.
 import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './db.js';
+import { queryRows, sqlString } from './db.js';
 import { REPORT_MARTS } from './marts.js';
 
 const TAXONOMY_PATH = fileURLToPath(new URL('../models/skills/taxonomy.json', import.meta.url));
 const PLACES_PATH = fileURLToPath(new URL('../models/geo/places.json', import.meta.url));
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Report tables, each a query over the warehouse; the Evidence sources (reports/sources/) read these

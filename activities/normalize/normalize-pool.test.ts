@@ -1,49 +1,47 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseItems, syntheticPostings } from '../../bench/corpus.js';
+import { generateCorpus, rawNdjson } from '../../bench/corpus.js';
 import { PROJECT_ROOT } from '../../cli/config.js';
 import { adapterFor } from '../ingest/adapters/index.js';
+import { normalizeNdjson } from './normalize-ndjson.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeToLine, type NormalizeJob } from './posting-row.js';
+import { normalizeToLine } from './posting-row.js';
 import { SkillMatcher, loadTaxonomy } from './skills.js';
 
 const pool = new NormalizePool(2);
 afterAll(() => pool.close());
+const skills = new SkillMatcher(loadTaxonomy());
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+const ndjson = (lines: unknown[]) => Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
 
 describe('NormalizePool', () => {
   it('gives exactly the rows of in-process normalization, in order, across chunks and threads', async () => {
-    const jobs: NormalizeJob[] = [...syntheticPostings(await baseItems(), 1_200, 7)].map((extracted, i) => ({
-      sourceId: 'bench',
-      externalId: String(i),
-      rawContentHash: `h${i}`,
-      extracted,
-    }));
-    const skills = new SkillMatcher(loadTaxonomy());
-    const parallel = await pool.normalize(jobs);
-    expect(parallel).toHaveLength(jobs.length);
-    expect(parallel).toEqual(jobs.map((job) => normalizeToLine(job, skills)));
+    const raw = rawNdjson(generateCorpus(1_200, 7));
+    const chunks = await pool.normalize(raw);
+    // Chunks of about 1 MB: this page is cut in several, spread over both threads.
+    expect(chunks.length).toBeGreaterThan(2);
+    const inProcess = normalizeNdjson(raw, skills);
+    expect(inProcess.count).toBe(1_200);
+    expect(chunks.reduce((n, c) => n + c.count, 0)).toBe(1_200);
+    expect(chunks.map((c) => text(c.rows)).join('')).toBe(text(inProcess.rows));
   });
 
-  it('reports a posting it cannot normalize as an error, not a crash', async () => {
-    const [job] = [...syntheticPostings(await baseItems(), 1)];
-    const broken = { sourceId: 's', externalId: 'x', rawContentHash: 'h', extracted: { ...job, title: 42 } } as unknown as NormalizeJob;
-    const [result] = await pool.normalize([broken]);
-    expect(result).toHaveProperty('error');
-  });
-
-  it('reads raw payloads in the worker thread as the stage sends them, and reports one it cannot read', async () => {
+  it('reads Remotive payloads in the worker thread as the adapter does, and reports the ones it cannot read by their keys', async () => {
     const items = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'fixtures/demo-sources/remotive.json'), 'utf8')) as { jobs: Record<string, unknown>[] }).jobs;
-    const raw: NormalizeJob[] = items.map((item, i) => ({ sourceId: 'remotive', externalId: String(i), rawContentHash: `h${i}`, adapter: 'remotive', payload: JSON.stringify(item) }));
-    const unreadable: NormalizeJob[] = [
-      { sourceId: 'remotive', externalId: 'cut', rawContentHash: 'h', adapter: 'remotive', payload: '{"id": 1, "title": "Data Eng' },
-      { sourceId: 'remotive', externalId: 'unknown', rawContentHash: 'h', adapter: 'no-such-board', payload: '{}' },
+    const raw = items.map((payload, i) => ({ sourceId: 'remotive', externalId: String(i), rawContentHash: `h${i}`, adapter: 'remotive', payload }));
+    const unreadable = [
+      { sourceId: 'remotive', externalId: 'text', rawContentHash: 'h', adapter: 'remotive', payload: 'not an object' },
+      { sourceId: 'remotive', externalId: 'unknown', rawContentHash: 'h', adapter: 'no-such-board', payload: {} },
     ];
-    const results = await pool.normalize([...raw, ...unreadable]);
-    const skills = new SkillMatcher(loadTaxonomy());
-    const extracted = items.map((item, i) => ({ ...raw[i], extracted: adapterFor('remotive').extract(item) }) as NormalizeJob);
-    expect(results.slice(0, raw.length)).toEqual(extracted.map((job) => normalizeToLine(job, skills)));
-    expect(results.slice(0, raw.length).every((r) => 'line' in r)).toBe(true);
-    expect(results.slice(raw.length)).toEqual([{ error: expect.stringMatching(/JSON/) }, { error: expect.stringMatching(/unknown source adapter "no-such-board"/) }]);
+    const [result, ...more] = await pool.normalize(ndjson([...raw, ...unreadable]));
+    expect(more).toEqual([]);
+    const expected = raw.map(({ payload, ...key }) => normalizeToLine({ ...key, extracted: adapterFor('remotive').extract(payload) }, skills));
+    expect(text(result?.rows ?? new Uint8Array())).toBe(expected.map((r) => `${'line' in r ? r.line : r.error}\n`).join(''));
+    expect(result?.count).toBe(items.length);
+    expect(result?.failures).toEqual([
+      { sourceId: 'remotive', externalId: 'text', error: expect.any(String) },
+      { sourceId: 'remotive', externalId: 'unknown', error: expect.stringMatching(/unknown source adapter "no-such-board"/) },
+    ]);
   });
 });

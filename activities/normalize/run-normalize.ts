@@ -1,13 +1,14 @@
+import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { pendingRawPostings, upsertPostings, type PendingRawPosting } from '../../warehouse/core.js';
+import { upsertPostings, writePendingRawPage } from '../../warehouse/core.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeToLine, type NormalizeJob, type NormalizeResult } from './posting-row.js';
+import { normalizeNdjson } from './normalize-ndjson.js';
 import type { SkillMatcher } from './skills.js';
 
-/** Below this many postings, starting worker threads costs more than it saves. */
-const PARALLEL_FROM = 2_000;
+/** Below this much raw NDJSON (about 2,000 postings), starting worker threads costs more than it saves. */
+const PARALLEL_FROM_BYTES = 4 << 20;
 
 export interface NormalizeCounts {
   [key: string]: number;
@@ -24,11 +25,9 @@ const PAGE = 10_000;
 
 type Key = { sourceId: string; externalId: string };
 
-/** A page of raw postings as jobs, and the key the next page starts after (null for the last). */
+/** A page of raw postings as staged NDJSON bytes (PendingRawLine), and the key the next page starts after (null for the last). */
 interface Page {
-  jobs: NormalizeJob[];
-  /** Each job's raw key, to report a failure by. */
-  origins: Key[];
+  bytes: Uint8Array;
   after: Key | null;
 }
 
@@ -50,41 +49,39 @@ export async function runNormalize(
   },
 ): Promise<NormalizeCounts> {
   const counts: NormalizeCounts = { pending: 0, normalized: 0, failed: 0 };
-  const fail = (error: Error, key: Key) => {
-    counts.failed += 1;
-    ctx.onError?.(error, key);
-  };
   const limit = ctx.pageSize ?? PAGE;
+  const rawPath = ctx.staging.pathFor(ctx.runId, 'normalize', 'raw');
   // The page after `after`. Pages are chosen on keys, so reading one before the previous one is
-  // loaded reads the same rows.
+  // loaded reads the same rows. DuckDB writes the page; it is read back at once, so the next page can reuse the file.
   const read = async (after: Key | null): Promise<Page> => {
-    const pending = await pendingRawPostings(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after });
-    counts.pending += pending.length;
-    const last = pending.at(-1);
-    return { ...pageJobs(pending), after: last && pending.length === limit ? { sourceId: last.source_id, externalId: last.external_id } : null };
+    const page = await ctx.staging.writeWith(rawPath, (path) => writePendingRawPage(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after, path }));
+    counts.pending += page.rows;
+    return { bytes: readFileSync(rawPath), after: page.rows === limit ? page.last : null };
   };
   // Worker threads for this run only: idle, they would hold their heaps through every later stage.
   const pool = new NormalizePool();
   try {
-    const normalize = (jobs: NormalizeJob[]) => {
-      const results = normalizeJobs(jobs, { skills: ctx.skills, pool });
+    const normalize = (page: Page) => {
+      // Large pages are spread over worker threads: normalization is independent per posting.
+      const results = page.bytes.length >= PARALLEL_FROM_BYTES ? pool.normalize(page.bytes) : Promise.resolve([normalizeNdjson(page.bytes, ctx.skills)]);
       // Awaited only once the next page is read: failing before then is not an unhandled rejection.
       results.catch(() => undefined);
       return results;
     };
     let page: Page | null = await read(null);
-    let normalizing = normalize(page.jobs);
+    let normalizing = normalize(page);
     while (page) {
-      const { origins } = page;
       // The warehouse and the main thread are free while the workers normalize: the next page is read then.
       const next: Page | null = page.after ? await read(page.after) : null;
       const results = await normalizing;
-      if (next) normalizing = normalize(next.jobs);
-      const lines: string[] = [];
-      results.forEach((result, i) => ('error' in result ? fail(new Error(result.error), origins[i] as Key) : lines.push(result.line)));
-      if (lines.length > 0) {
+      if (next) normalizing = normalize(next);
+      for (const failure of results.flatMap((r) => r.failures)) {
+        counts.failed += 1;
+        ctx.onError?.(new Error(failure.error), { sourceId: failure.sourceId, externalId: failure.externalId });
+      }
+      if (results.some((r) => r.count > 0)) {
         // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
-        const staged = ctx.staging.writeNdjsonLines(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), lines);
+        const staged = ctx.staging.writeNdjsonBytes(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), results.map((r) => r.rows));
         counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
         await ctx.pageLoaded?.();
       }
@@ -94,18 +91,4 @@ export async function runNormalize(
   } finally {
     await pool.close();
   }
-}
-
-/** A page's raw postings as jobs: their payloads are read by the worker threads, and only their keys are kept here. */
-function pageJobs(pending: readonly PendingRawPosting[]): Omit<Page, 'after'> {
-  return {
-    jobs: pending.map((raw) => ({ sourceId: raw.source_id, externalId: raw.external_id, rawContentHash: raw.content_hash, adapter: raw.adapter, payload: raw.payload })),
-    origins: pending.map((raw) => ({ sourceId: raw.source_id, externalId: raw.external_id })),
-  };
-}
-
-/** Staged posting rows as NDJSON lines, or why a posting failed, in the order of `jobs`. */
-async function normalizeJobs(jobs: NormalizeJob[], using: { skills: SkillMatcher; pool: NormalizePool }): Promise<NormalizeResult[]> {
-  // Large batches are spread over worker threads: normalization is independent per posting.
-  return jobs.length >= PARALLEL_FROM ? using.pool.normalize(jobs) : jobs.map((job) => normalizeToLine(job, using.skills));
 }

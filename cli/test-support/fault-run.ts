@@ -2,7 +2,7 @@
 // points, and the clean run it must equal: shared by workflows/faults.integration.test.ts (10,000
 // postings) and `npm run bench faults` (100,000).
 import type { Client } from '@temporalio/client';
-import { Rand, descriptionHtml, generateCorpus, shiftToTodayMs } from '../../bench/corpus.js';
+import { Rand, generateCorpus, remotiveItem, shiftToTodayMs } from '../../bench/corpus.js';
 import type { SourceInput } from '../../warehouse/core.js';
 import { migrate } from '../../warehouse/migrate.js';
 import { pipelineProgressQuery, type PipelineProgress } from '../../workflows/pipeline.js';
@@ -42,18 +42,7 @@ export async function startCorpusFeeds(size: number, seed = 42, opts: { endingTo
     const shard = Math.floor(n / FEED_POSTINGS);
     const name = shard === 0 ? p.sourceId : `${p.sourceId}-${shard}`;
     const feed = jobs.get(name) ?? [];
-    feed.push({
-      id: p.externalId,
-      url: p.applyUrl,
-      title: p.title,
-      company_name: p.company,
-      tags: p.skills,
-      job_type: p.employmentType,
-      publication_date: new Date(Date.parse(p.postedAt) + shiftMs).toISOString(),
-      candidate_required_location: p.location,
-      salary: p.salaryText,
-      description: descriptionHtml(p),
-    });
+    feed.push(remotiveItem(p, shiftMs));
     jobs.set(name, feed);
   }
   const bodies = new Map([...jobs].map(([board, feed]) => [`/corpus/${board}.json`, Buffer.from(JSON.stringify({ jobs: feed }))]));
