@@ -47,13 +47,6 @@ interface Signal {
   reason: Reason;
 }
 
-interface FieldReading {
-  field: string;
-  nfc: string;
-  folded: string;
-  modality: { value: Modality; text: string; at: number } | null;
-  signals: Signal[];
-}
 
 // Checked in order within one field; the first that matches gives the field's modality. A remote job
 // may mention optional on-site meetups, a hybrid one the days at home, so "fully remote" outranks
@@ -228,18 +221,40 @@ function readSignals(field: string, text: string): Signal[] {
   return signals;
 }
 
-function readField(field: string, value: string): FieldReading {
-  const nfc = value.normalize('NFC');
-  const folded = foldForMatching(nfc);
-  let modality: FieldReading['modality'] = null;
+type ModalityMatch = { value: Modality; text: string; at: number };
+
+function readModality(nfc: string, folded: string): ModalityMatch | null {
   for (const [value, pattern] of MODALITY_RULES) {
     const m = pattern.exec(folded);
-    if (m) {
-      modality = { value, text: nfc.slice(m.index, m.index + m[0].length), at: m.index };
-      break;
-    }
+    if (m) return { value, text: nfc.slice(m.index, m.index + m[0].length), at: m.index };
   }
-  return { field, nfc, folded, modality, signals: readSignals(field, nfc) };
+  return null;
+}
+
+/**
+ * One field's modality and signals, each read the first time it is asked for: most postings are
+ * decided without the description's modality (the location or title states one) or without its
+ * signals (on-site and hybrid jobs), and the description is by far the longest field to read.
+ */
+class FieldReading {
+  readonly nfc: string;
+  readonly folded: string;
+  #modality: ModalityMatch | null | undefined;
+  #signals: Signal[] | undefined;
+
+  constructor(readonly field: string, value: string) {
+    this.nfc = value.normalize('NFC');
+    this.folded = foldForMatching(this.nfc);
+  }
+
+  get modality(): ModalityMatch | null {
+    if (this.#modality === undefined) this.#modality = readModality(this.nfc, this.folded);
+    return this.#modality;
+  }
+
+  get signals(): Signal[] {
+    return (this.#signals ??= readSignals(this.field, this.nfc));
+  }
 }
 
 function structuredModality(s: NonNullable<ScopeInput['structured']>): { value: Modality; reason: Reason; board: 'fully_remote' | 'remote_local' | null } | null {
@@ -325,19 +340,27 @@ export function classifyRemoteScope(input: ScopeInput): ScopeResult {
   return { ...result, reasons: unique(result.reasons) };
 }
 
+function firstHybrid(fields: FieldReading[]): Reason | null {
+  for (const f of fields) {
+    const m = HYBRID.exec(f.folded);
+    if (m) return { field: f.field, text: f.nfc.slice(m.index, m.index + m[0].length) };
+  }
+  return null;
+}
+
 function decide(input: ScopeInput): ScopeResult {
   const s = input.structured ?? {};
-  const fields = [readField('location', input.location ?? ''), readField('title', input.title), readField('description', input.description)];
+  const fields = [new FieldReading('location', input.location ?? ''), new FieldReading('title', input.title), new FieldReading('description', input.description)];
   const fromBoard = structuredModality(s);
-  const fromText = fields.find((f) => f.modality !== null);
+  const fromText = fromBoard ? undefined : fields.find((f) => f.modality !== null);
   let modality = fromBoard?.value ?? fromText?.modality?.value ?? null;
   const reasons: Reason[] = [];
   if (fromBoard) reasons.push(fromBoard.reason);
   else if (fromText?.modality) reasons.push({ field: fromText.field, text: fromText.modality.text });
   // "Not remote" is on-site unless some field says hybrid.
   if (modality === 'not_remote') {
-    const hybrid = fields.map((f) => ({ field: f.field, nfc: f.nfc, m: HYBRID.exec(f.folded) })).find((f) => f.m !== null);
-    if (hybrid?.m) reasons.push({ field: hybrid.field, text: hybrid.nfc.slice(hybrid.m.index, hybrid.m.index + hybrid.m[0].length) });
+    const hybrid = firstHybrid(fields);
+    if (hybrid) reasons.push(hybrid);
     modality = hybrid ? 'hybrid' : 'onsite';
   }
 
