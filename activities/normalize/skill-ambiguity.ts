@@ -68,6 +68,8 @@ function isListNeighbour(text: string, left: Candidate, right: Candidate): boole
  * need the list or the label, written with a capital (or, two letters, as an acronym: "AI").
  */
 export function acceptInContext(text: string, candidates: Candidate[]): Candidate[] {
+  // Most texts have no ambiguous alias at all: then every candidate counts.
+  if (!candidates.some((c) => c.ambiguous)) return candidates;
   const accepted = candidates.map((c) => !c.ambiguous);
   const possible = candidates.map((c) => !c.ambiguous || (!ruledOut(text, c) && (!c.acronym || isShouted(text.slice(c.start, c.end)))));
   const capital = (c: Candidate) => isUpper(text.charAt(c.start));
