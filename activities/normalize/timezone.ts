@@ -91,6 +91,18 @@ function tokens(nfc: string, folded: string): Token[] {
   return found.filter((t, i) => i === 0 || t.start >= found[i - 1]!.end);
 }
 
+const SENTENCE_ENDS = '.!?;\n';
+
+/**
+ * Where the sentence holding `at` starts: after the last of SENTENCE_ENDS before it. Walked back by
+ * hand, as /[^.!?;\n]*$/ over the text before would retry its run from every position of it.
+ */
+function sentenceStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !SENTENCE_ENDS.includes(text.charAt(start - 1))) start--;
+  return start;
+}
+
 /**
  * The range of UTC offsets in which a job expects its working hours: "UTC-3 to UTC+1", "GMT-5",
  * "EST", "ET ± 3 hours", "±3 hours of ET", "EST/PST business hours", "horário de Brasília". The first
@@ -129,7 +141,7 @@ export function parseTimezoneWindow(text: string | readonly string[]): TimezoneW
     if (nfc[end] === ')' && span.split('(').length > span.split(')').length) end += 1;
     const timeWords = TIME_WORDS_AFTER.test(folded.slice(end)) || /overlap(?:ping)? with\s+$/.test(folded.slice(Math.max(0, start - 20), start));
     if (group.length === 1 && group[0]!.weak && !tolerance && !timeWords) continue;
-    const sentence = `${/[^.!?;\n]*$/.exec(folded.slice(0, start))![0]}${folded.slice(start, end)}${/^[^.!?;\n]*/.exec(folded.slice(end))![0]}`;
+    const sentence = `${folded.slice(sentenceStart(folded, start), end)}${/^[^.!?;\n]*/.exec(folded.slice(end))![0]}`;
     windows.push({
       window: { minUtcOffset: min - tolerance, maxUtcOffset: max + tolerance, text: nfc.slice(windowStart, end).trim() },
       required: REQUIREMENT.test(sentence),
