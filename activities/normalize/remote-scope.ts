@@ -114,24 +114,48 @@ interface ListState { end: number; cued: boolean; required: boolean; excluded: b
 
 interface Mention { start: number; end: number; area: Area; fromCity: boolean; selfCued: boolean; locationOnly: boolean }
 
-/** Where a field's text breaks into segments: the [start, end) of each SEGMENT_BREAK, found once per field. */
-type Breaks = [number, number][];
+/**
+ * Where a field's text breaks into segments: the [start, end) of each SEGMENT_BREAK, found as far as
+ * the places read so far need. The places come in order, and in a description the last of them is
+ * often far from its end, where the search would find breaks nobody asks about.
+ */
+class Breaks {
+  readonly #masked: string;
+  readonly #found: [number, number][] = [];
+  #searchFrom = 0;
+  #done = false;
 
-function segmentBreaks(masked: string): Breaks {
-  return allMatches(SEGMENT_BREAK, masked).map((b) => [b.index, b.index + b[0].length]);
-}
+  constructor(masked: string) {
+    this.#masked = masked;
+  }
 
-function segmentAround(masked: string, breaks: Breaks, start: number, end: number): [number, number] {
-  let segStart = 0;
-  let segEnd = masked.length;
-  for (const [breakStart, breakEnd] of breaks) {
-    if (breakEnd <= start) segStart = breakEnd;
-    else if (breakStart >= end) {
-      segEnd = breakStart;
-      break;
+  /** The segment around [start, end): from the end of the last break before it to the start of the first after it. */
+  around(start: number, end: number): [number, number] {
+    this.#findUpTo(end);
+    let segStart = 0;
+    let segEnd = this.#masked.length;
+    for (const [breakStart, breakEnd] of this.#found) {
+      if (breakEnd <= start) segStart = breakEnd;
+      else if (breakStart >= end) {
+        segEnd = breakStart;
+        break;
+      }
+    }
+    return [segStart, segEnd];
+  }
+
+  /** Finds breaks until one starts at or after `at`, or the text ends. */
+  #findUpTo(at: number): void {
+    while (!this.#done && (this.#found.length === 0 || this.#found[this.#found.length - 1]![0] < at)) {
+      SEGMENT_BREAK.lastIndex = this.#searchFrom;
+      const b = SEGMENT_BREAK.exec(this.#masked);
+      if (b === null) this.#done = true;
+      else {
+        this.#searchFrom = b.index + b[0].length;
+        this.#found.push([b.index, this.#searchFrom]);
+      }
     }
   }
-  return [segStart, segEnd];
 }
 
 function reasonText(nfc: string, segStart: number, segEnd: number, m: { start: number; end: number }): string {
@@ -148,7 +172,7 @@ function hasCue(masked: string, breaks: Breaks, segStart: number, m: Mention, af
   // A bracket or a dash continues the phrase before it: "Remote (US/Canada)", "Localização: Remoto - Brasil".
   // (Both are at most three characters long: only those are read.)
   const continued = /(?:\(|\s[-–—]\s)$/u.test(masked.slice(Math.max(0, segStart - 3), segStart));
-  const from = continued ? segmentAround(masked, breaks, segStart - 1, segStart - 1)[0] : segStart;
+  const from = continued ? breaks.around(segStart - 1, segStart - 1)[0] : segStart;
   const before = masked.slice(from, m.start).match(/\p{L}+/gu) ?? [];
   for (const word of before.slice(-CUE_WINDOW).reverse()) {
     if (BLOCKERS.has(word)) return false;
@@ -175,13 +199,13 @@ function readSignals(field: string, text: string): Signal[] {
   let masked = folded;
   for (const m of mentions) if (m.area !== 'global') masked = masked.slice(0, m.start) + PLACE.repeat(m.end - m.start) + masked.slice(m.end);
 
-  const breaks = mentions.length > 0 ? segmentBreaks(masked) : [];
+  const breaks = new Breaks(masked);
   const signals: Signal[] = [];
   let previous: ListState | null = null;
   // The signal of the list being read, so that "Brazil, Argentina or Chile" is one piece of evidence.
   let list: { signal: Signal; start: number } | null = null;
   for (const m of mentions) {
-    const [segStart, segEnd] = segmentAround(masked, breaks, m.start, m.end);
+    const [segStart, segEnd] = breaks.around(m.start, m.end);
     const after = masked.slice(m.end, segEnd);
     const before = masked.slice(segStart, m.start);
     const inList: boolean = previous !== null && previous.end >= segStart && LIST_CONTINUES.test(masked.slice(previous.end, m.start));
