@@ -7,12 +7,13 @@ export type Requirement = boolean | null;
 // Patterns run on folded text (lower case, no accents): "desejável" is matched as "desejavel".
 const words = (alternatives: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 
-const NICE = words([
+const NICE_WORDS = [
   'nice[ -]to[ -]haves?', 'bonus(?: points)?', 'extra points', 'pluses', '(?:a |es un |is a )?plus', 'preferred(?: \\w+)?', 'preferably',
   'desirable', 'desired (?:skills|qualifications|experience)', 'good to have', 'diferenciais', 'diferencial', 'desejave(?:l|is)',
   'ganha pontos', 'pontos extras', 'deseables?', 'valorables?', 'se valora(?:ra)?', 'suma(?:ra|n)? puntos', 'no excluyentes?',
   'nao obrigatori[oa]s?', 'not required', 'opcional(?:es)?', 'optional', 'ideally', 'idealmente',
-]);
+];
+const NICE = words(NICE_WORDS);
 const REQUIRED = words([
   'requirements?', 'required', '(?:minimum |basic )?qualifications', 'must[ -]haves?', "(?:what )?(?:we're|we are) looking for",
   'what we look for', "what you(?:'ll| will)? need", 'what you bring', 'who you are', "(?:what )?you(?:'ll)? have", 'requisitos?',
@@ -20,10 +21,11 @@ const REQUIRED = words([
   'requerimientos', '(?:lo )?que buscamos', '(?:lo )?que necesitas', 'excluyentes?', 'obrigatori[oa]s?', 'indispensave(?:l|is)',
 ]);
 /** Words that make the sentence around a mention a requirement, whatever its section. */
-const REQUIRED_INLINE = words([
+const REQUIRED_INLINE_WORDS = [
   'required', 'mandatory', 'must', 'must[ -]have', 'essential', 'requisitos?', 'obrigatori[oa]s?', 'indispensave(?:l|is)',
   'imprescindive(?:l|is)', 'essencia(?:l|is)', 'excluyentes?', 'indispensables?', 'imprescindibles?', 'requerid[oa]s?',
-]);
+];
+const REQUIRED_INLINE = words(REQUIRED_INLINE_WORDS);
 /** Section names that say little on their own: they name a requirements section only as a whole heading. */
 const REQUIRED_HEADING = new RegExp(
   '^(?:(?:your|our ideal|seu|tu|el) )?(?:profile|perfil(?: \\w+)?|(?:technical |key |core )?skills(?: \\w+)?|experience|conhecimentos(?: \\w+)?|' +
@@ -41,6 +43,11 @@ const OTHER = words([
 ]);
 
 const INLINE = [[new RegExp(NICE.source, 'gu'), false], [new RegExp(REQUIRED_INLINE.source, 'gu'), true]] as const;
+/**
+ * The words of either, without the checks for whole words: a line with none of them says nothing
+ * inline. Looking for this first is quicker, as the checks are tried at every position of the line.
+ */
+const ANY_INLINE_WORDS = new RegExp(`(?:${[...NICE_WORDS, ...REQUIRED_INLINE_WORDS].join('|')})`, 'u');
 
 const LIST_ITEM = /^(?:[*•·+-]|\d+[.)])\s+/;
 
@@ -109,6 +116,7 @@ interface InlineSaying {
 /** What a line says inline, nice-to-have first, in text order: the order ties are settled in. */
 function inlineSayings(foldedLine: string): InlineSaying[] {
   const sayings: InlineSaying[] = [];
+  if (!ANY_INLINE_WORDS.test(foldedLine)) return sayings;
   for (const [pattern, status] of INLINE) {
     for (const match of allMatches(pattern, foldedLine)) sayings.push({ start: match.index, end: match.index + match[0].length, status });
   }
