@@ -111,17 +111,19 @@ describe('search index refresh', () => {
     expect(tokens).toEqual([...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
-  it('builds the same word index however many batches it is cut in', async () => {
+  it('builds the same word index however many batches it is cut in, on this thread or on worker threads', async () => {
     const words = () => fixture.warehouse.query<{ cluster_id: string; token: string }>('SELECT d.cluster_id, t.token FROM search_terms t JOIN search_docs d USING (doc_id) ORDER BY ALL');
     const before = await words();
-    await fixture.warehouse.transaction(async (conn) => {
-      await conn.run('DELETE FROM search_terms');
-      await conn.run('DELETE FROM search_docs');
-      await conn.run('UPDATE search_index_state SET sorted_rows = 0, appended_rows = 0');
-      // 7 jobs a batch: every batch but the last is cut while the one before is stored and the one after read.
-      expect(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES, wordBatch: 7 })).toMatchObject({ indexedTerms: before.length, resorted: 1 });
-    });
     expect(before.length).toBeGreaterThan(1000);
-    expect(await words()).toEqual(before);
+    // 7 jobs a batch: every batch but the last is cut while the one before is stored and the one after read.
+    for (const cutting of [{ wordBatch: 7 }, { wordBatch: 7, threadsFrom: 0 }]) {
+      await fixture.warehouse.transaction(async (conn) => {
+        await conn.run('DELETE FROM search_terms');
+        await conn.run('DELETE FROM search_docs');
+        await conn.run('UPDATE search_index_state SET sorted_rows = 0, appended_rows = 0');
+        expect(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES, ...cutting })).toMatchObject({ indexedTerms: before.length, resorted: 1 });
+      });
+      expect(await words()).toEqual(before);
+    }
   });
 });

@@ -4,12 +4,18 @@
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { ACTIVE_CLUSTER } from './core.js';
 import { queryRows } from './db.js';
-import { STOP_WORDS, searchWords } from './search-words.js';
+import { WorkerPool } from '../activities/worker-pool.js';
+import { indexedWords } from './search-words.js';
 
 /** Rows appended since the last sort, as a share of the sorted rows, that trigger a re-sort. */
 const RESORT_SHARE = 0.25;
 /** Jobs whose words are cut and stored at a time: bounds the memory of a first build over a million jobs. */
 const WORD_BATCH = 10_000;
+/** From this many jobs to (re)index, words are cut on worker threads: fewer are cut sooner than threads start. */
+const THREADS_FROM = 5_000;
+/** Jobs a thread cuts at a time. */
+const THREAD_CHUNK = 1_000;
+const WORDS_WORKER_URL = new URL('./search-words-worker.mjs', import.meta.url);
 
 export interface SearchIndexCounts {
   [key: string]: number;
@@ -30,7 +36,13 @@ export interface SearchIndexCounts {
  */
 export async function refreshSearchIndex(
   conn: DuckDBConnection,
-  opts: { latamCountries: Iterable<string>; /** Jobs cut into words at a time (WORD_BATCH). */ wordBatch?: number },
+  opts: {
+    latamCountries: Iterable<string>;
+    /** Jobs cut into words at a time (WORD_BATCH). */
+    wordBatch?: number;
+    /** Jobs to index from which their words are cut on worker threads (THREADS_FROM). */
+    threadsFrom?: number;
+  },
 ): Promise<SearchIndexCounts> {
   const renamedSources = await renamedSourceIds(conn);
   await conn.run(
@@ -79,7 +91,7 @@ export async function refreshSearchIndex(
     ).rowsChanged,
   );
   const [{ batches } = { batches: 0 }] = await queryRows<{ batches: number }>(conn, 'SELECT count(DISTINCT batch) AS batches FROM search_changed');
-  const indexedTerms = await indexWords(conn, batches);
+  const indexedTerms = await indexWords(conn, batches, indexedDocs >= (opts.threadsFrom ?? THREADS_FROM) ? new WorkerPool<string[], string[]>(WORDS_WORKER_URL) : null);
   const activityChanged = Number(
     (
       await conn.run(
@@ -101,29 +113,37 @@ export async function refreshSearchIndex(
 /**
  * Cuts the changed jobs into words here, with the function queries use (so indexed and queried words
  * cannot differ), and stores each job's distinct words, a batch at a time. In TypeScript rather than
- * SQL: DuckDB runs the regex split of a batch on one thread, at four times the CPU of this loop. A
- * batch is cut while DuckDB stores the one before and reads the one after, on another thread.
+ * SQL: DuckDB's regex split costs four times the CPU. A batch is cut (on `threads` when given, else on
+ * this thread) while DuckDB stores the one before and reads the one after.
  */
-async function indexWords(conn: DuckDBConnection, batches: number): Promise<number> {
+async function indexWords(conn: DuckDBConnection, batches: number, threads: WorkerPool<string[], string[]> | null): Promise<number> {
+  const cutWords = async (texts: string[]) => {
+    if (!threads) return texts.map(indexedWords);
+    const chunks = Array.from({ length: Math.ceil(texts.length / THREAD_CHUNK) }, (_, i) => texts.slice(i * THREAD_CHUNK, (i + 1) * THREAD_CHUNK));
+    return (await threads.map(chunks)).flat();
+  };
   let indexed = 0;
-  let batch = batches > 0 ? await readBatch(conn, 0) : null;
-  let cut: { docIds: number[]; words: string[] } | null = null;
-  for (let next = 1; batch; next++) {
-    const previous = cut;
-    // One statement at a time on the connection, all while this thread cuts the batch in hand.
-    const warehouseWork = (async () => {
-      if (previous) indexed += await storeWords(conn, previous);
-      return next < batches ? readBatch(conn, next) : null;
-    })();
-    try {
-      // A job's words travel as one space-joined string (words never hold a space): one value per job to bind, not one per word.
-      cut = { docIds: batch.docIds, words: batch.texts.map((text) => [...new Set(searchWords(text))].filter((w) => !STOP_WORDS.has(w)).join(' ')) };
-    } finally {
-      batch = await warehouseWork;
+  try {
+    let batch = batches > 0 ? await readBatch(conn, 0) : null;
+    let cut: { docIds: number[]; words: string[] } | null = null;
+    for (let next = 1; batch; next++) {
+      const previous = cut;
+      // One statement at a time on the connection, all while the batch in hand is cut.
+      const warehouseWork = (async () => {
+        if (previous) indexed += await storeWords(conn, previous);
+        return next < batches ? readBatch(conn, next) : null;
+      })();
+      try {
+        cut = { docIds: batch.docIds, words: await cutWords(batch.texts) };
+      } finally {
+        batch = await warehouseWork;
+      }
     }
+    if (cut) indexed += await storeWords(conn, cut);
+    return indexed;
+  } finally {
+    await threads?.close();
   }
-  if (cut) indexed += await storeWords(conn, cut);
-  return indexed;
 }
 
 async function readBatch(conn: DuckDBConnection, batch: number): Promise<{ docIds: number[]; texts: string[] }> {
@@ -177,7 +197,8 @@ async function resortIfNeeded(conn: DuckDBConnection, appended: number): Promise
   await conn.run('UPDATE search_index_state SET appended_rows = appended_rows + $1', [appended]);
   const [state] = await queryRows<{ sorted: number; appended: number }>(conn, 'SELECT sorted_rows AS sorted, appended_rows AS appended FROM search_index_state');
   if (!state || state.appended === 0 || state.appended <= state.sorted * RESORT_SHARE) return 0;
-  await conn.run('CREATE TABLE search_terms_sorted AS SELECT token, doc_id FROM search_terms ORDER BY token, doc_id');
+  // By word alone: readers sort a word's jobs themselves, and a second key costs the sort an eighth more.
+  await conn.run('CREATE TABLE search_terms_sorted AS SELECT token, doc_id FROM search_terms ORDER BY token');
   await conn.run('DROP TABLE search_terms');
   await conn.run('ALTER TABLE search_terms_sorted RENAME TO search_terms');
   await conn.run('UPDATE search_index_state SET sorted_rows = (SELECT count(*) FROM search_terms), appended_rows = 0');

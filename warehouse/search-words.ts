@@ -14,6 +14,11 @@ export function searchWords(text: string): string[] {
     .filter((w) => w.length >= 1 && w.length <= MAX_WORD_LENGTH && HAS_ALNUM.test(w));
 }
 
+/** A job's words as the index stores them: each once, stop words left out, joined by spaces (words never hold one). */
+export function indexedWords(text: string): string {
+  return [...new Set(searchWords(text))].filter((w) => !STOP_WORDS.has(w)).join(' ');
+}
+
 // Function words of Portuguese, Spanish and English, folded: in nearly every posting, so indexing
 // them would cost a row per job each and narrow nothing down.
 export const STOP_WORDS: ReadonlySet<string> = new Set(
