@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useFixtureWarehouse } from '../../cli/test-support/fixture-warehouse.js';
 import { commitSoFar } from '../../warehouse/db.js';
+import { DEFAULT_MINHASH, minhashSignature, signatureVersion } from '../dedupe/minhash.js';
+import { signatureText } from '../dedupe/verify.js';
 import { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { runNormalize } from './run-normalize.js';
@@ -40,6 +42,22 @@ describe('the normalize stage in the warehouse', () => {
     expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toEqual({ pending: 10, normalized: 10, failed: 0 });
     expect(await fixture.warehouse.query('SELECT count(*) AS n FROM postings WHERE language IS NULL')).toEqual([{ n: 0 }]);
     expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ pending: 0 });
+  });
+
+  it('signs every posting it stores for dedupe, as the dedupe stage would have', async () => {
+    const ctx = { runId: 'signed', staging: new Staging(join(fixture.dir, 'staging')), skills: new SkillMatcher(loadTaxonomy()) };
+    await fixture.warehouse.query('DELETE FROM minhash_signatures');
+    await fixture.warehouse.query('UPDATE postings SET normalizer_version = 1');
+    expect(await fixture.warehouse.transaction((conn) => runNormalize(conn, ctx))).toMatchObject({ normalized: 24 });
+    const rows = await fixture.warehouse.query<{ title: string; company: string | null; text: string; version: string; current: boolean; signature: string }>(
+      `SELECT p.title, p.company, p.description_text AS text, s.version, s.content_hash = p.content_hash AS current, to_base64(s.signature) AS signature
+       FROM postings p JOIN minhash_signatures s ON s.posting_id = p.id`,
+    );
+    expect(rows).toHaveLength(24);
+    for (const row of rows) {
+      const expected = minhashSignature(signatureText(row), DEFAULT_MINHASH);
+      expect(row).toMatchObject({ version: signatureVersion(), current: true, signature: Buffer.from(expected.buffer).toString('base64') });
+    }
   });
 
   it('goes a page at a time past postings that fail, and reaches every one', async () => {

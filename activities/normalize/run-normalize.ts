@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { upsertPostings, writePendingRawPage } from '../../warehouse/core.js';
+import { storeSignatures } from '../../warehouse/dedupe-signatures.js';
+import { signatureVersion } from '../dedupe/minhash.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeNdjson } from './normalize-ndjson.js';
+import { normalizeNdjson, signaturesOf } from './normalize-ndjson.js';
 import type { SkillMatcher } from './skills.js';
 
 /** Below this much raw NDJSON (about 2,000 postings), starting worker threads costs more than it saves. */
@@ -83,6 +85,7 @@ export async function runNormalize(
         // One staged file, rewritten each page: the staging folder holds a page, not the whole run.
         const staged = ctx.staging.writeNdjsonBytes(ctx.staging.pathFor(ctx.runId, 'normalize', 'postings'), results.map((r) => r.rows));
         counts.normalized += await upsertPostings(conn, staged.path, ctx.runId);
+        await storeSignatures(conn, signatureVersion(), signaturesOf(results));
         await ctx.pageLoaded?.();
       }
       page = next;
