@@ -150,7 +150,9 @@ interface LineReading {
 }
 
 function readLine(line: string, foldedLine: string): LineReading {
-  return { sentenceEnds: allMatches(SENTENCE_END, line).map((m) => m.index), sayings: inlineSayings(foldedLine) };
+  const sayings = inlineSayings(foldedLine);
+  // Sentences only bound the sayings that count for a mention: a line that says nothing needs no ends.
+  return { sentenceEnds: sayings.length === 0 ? [] : allMatches(SENTENCE_END, line).map((m) => m.index), sayings };
 }
 
 /** The sentence [from, to) of a line around the span [start, end); punctuation right before the span ends a sentence too. */
@@ -199,6 +201,7 @@ export function requirementReader(text: string): (start: number, end: number) =>
     const lineStart = starts[index] as number;
     const line = lines[index] as string;
     const reading = (readings[index] ??= readLine(line, folded.slice(lineStart, lineStart + line.length)));
+    if (reading.sayings.length === 0) return statusOf(index);
     const [from, to] = sentenceAround(line, reading, start - lineStart, end - lineStart);
     const inline = inlineRequirement(reading.sayings, from, to, start - lineStart);
     return inline ?? statusOf(index);
