@@ -59,9 +59,10 @@ export class SkillMatcher {
    */
   find(fields: Record<string, string | null>): SkillMention[] {
     const first = new Map<string, SkillMention>();
+    // The mentions are this call's own, so the first of each skill can be summed up in place.
     for (const mention of this.mentions(fields)) {
       const seen = first.get(mention.skill);
-      if (!seen) first.set(mention.skill, { ...mention });
+      if (!seen) first.set(mention.skill, mention);
       else {
         if (mention.required === true || (mention.required === false && seen.required === null)) seen.required = mention.required;
         seen.years ??= mention.years;
