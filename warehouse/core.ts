@@ -154,49 +154,45 @@ export interface PendingRawLine {
 }
 
 /**
- * The newest raw version of each source posting not yet normalized, or normalized by an older
- * normalizer: a page of at most `limit`, in key order after `after` (the last key of the page before),
- * so a stage holds one page of payloads in memory, not every pending one. DuckDB writes the page to
- * `path` as NDJSON (PendingRawLine): payloads go to the normalizing threads as bytes, never held here as
- * JavaScript strings. Returns how many rows it wrote and the page's last key.
+ * Lists, for the normalize stage, the newest raw version of each source posting not yet normalized,
+ * or normalized by an older normalizer, numbered in key order from 1 (a temporary table of this
+ * connection's, normalize_pending). Listed once per stage: choosing each page anew from raw_postings
+ * read every raw row left at every page. Returns how many there are.
  */
-export async function writePendingRawPage(
-  conn: DuckDBConnection,
-  q: { normalizerVersion: number; limit: number; after: { sourceId: string; externalId: string } | null; path: string },
-): Promise<{ rows: number; last: { sourceId: string; externalId: string } | null }> {
-  // The page is chosen on keys alone; only its payloads are read.
+export async function listPendingRaw(conn: DuckDBConnection, normalizerVersion: number): Promise<number> {
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE normalize_page AS
+    `CREATE OR REPLACE TEMP TABLE normalize_pending AS
      WITH latest AS (
        SELECT r.source_id, r.external_id, r.content_hash
        FROM raw_postings r
-       WHERE $2::VARCHAR IS NULL OR r.source_id > $2 OR (r.source_id = $2 AND r.external_id > $3)
        QUALIFY row_number() OVER (PARTITION BY r.source_id, r.external_id ORDER BY r.fetched_at DESC, r.content_hash) = 1)
-     SELECT * FROM latest l
+     SELECT l.*, row_number() OVER (ORDER BY l.source_id, l.external_id) AS n
+     FROM latest l
      WHERE NOT EXISTS (SELECT 1 FROM postings p
                        WHERE p.source_id = l.source_id AND p.external_id = l.external_id AND p.raw_content_hash = l.content_hash
-                         AND coalesce(p.normalizer_version, 1) >= $1)
-     ORDER BY l.source_id, l.external_id
-     LIMIT $4`,
-    [q.normalizerVersion, q.after?.sourceId ?? null, q.after?.externalId ?? null, q.limit],
+                         AND coalesce(p.normalizer_version, 1) >= $1)`,
+    [normalizerVersion],
   );
-  try {
-    const written = await conn.run(
-      `COPY (SELECT page.source_id AS "sourceId", page.external_id AS "externalId", page.content_hash AS "rawContentHash", s.adapter, r.payload
-             FROM normalize_page page
-             JOIN raw_postings r ON r.source_id = page.source_id AND r.external_id = page.external_id AND r.content_hash = page.content_hash
-             JOIN sources s ON s.id = page.source_id
-             ORDER BY page.source_id, page.external_id)
-       TO ${sqlString(q.path)} (FORMAT json)`,
-    );
-    const [last] = await queryRows<{ sourceId: string; externalId: string }>(
-      conn,
-      `SELECT source_id AS "sourceId", external_id AS "externalId" FROM normalize_page ORDER BY source_id DESC, external_id DESC LIMIT 1`,
-    );
-    return { rows: Number(written.rowsChanged), last: last ?? null };
-  } finally {
-    await conn.run('DROP TABLE normalize_page');
-  }
+  const [row] = await queryRows<{ n: number }>(conn, 'SELECT count(*) AS n FROM normalize_pending');
+  return row?.n ?? 0;
+}
+
+/**
+ * Rows `from` to `to` (inclusive) of listPendingRaw's list, written by DuckDB to `path` as NDJSON
+ * (PendingRawLine): payloads go to the normalizing threads as bytes, never held here as JavaScript
+ * strings, and a stage holds a page of them, not every pending one. Returns how many rows it wrote.
+ */
+export async function writePendingRawPage(conn: DuckDBConnection, q: { from: number; to: number; path: string }): Promise<number> {
+  const written = await conn.run(
+    `COPY (SELECT page.source_id AS "sourceId", page.external_id AS "externalId", page.content_hash AS "rawContentHash", s.adapter, r.payload
+           FROM normalize_pending page
+           JOIN raw_postings r ON r.source_id = page.source_id AND r.external_id = page.external_id AND r.content_hash = page.content_hash
+           JOIN sources s ON s.id = page.source_id
+           WHERE page.n BETWEEN ${Number(q.from)} AND ${Number(q.to)}
+           ORDER BY page.n)
+     TO ${sqlString(q.path)} (FORMAT json)`,
+  );
+  return Number(written.rowsChanged);
 }
 
 /** Columns of staged postings (everything but run_id and normalized_at, which the load sets), with their types. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { upsertPostings, writePendingRawPage } from '../../warehouse/core.js';
+import { listPendingRaw, upsertPostings, writePendingRawPage } from '../../warehouse/core.js';
 import { storeSignatures } from '../../warehouse/dedupe-signatures.js';
 import { signatureVersion } from '../dedupe/minhash.js';
 import type { Staging } from '../staging.js';
@@ -27,12 +27,6 @@ const PAGE = 10_000;
 
 type Key = { sourceId: string; externalId: string };
 
-/** A page of raw postings as staged NDJSON bytes (PendingRawLine), and the key the next page starts after (null for the last). */
-interface Page {
-  bytes: Uint8Array;
-  after: Key | null;
-}
-
 /**
  * raw_postings → postings, for every raw version not normalized yet, a page at a time. A payload that
  * cannot be read is counted as failed and left in raw (so a fixed adapter can normalize it later); it
@@ -50,31 +44,32 @@ export async function runNormalize(
     pageLoaded?: () => Promise<void>;
   },
 ): Promise<NormalizeCounts> {
-  const counts: NormalizeCounts = { pending: 0, normalized: 0, failed: 0 };
+  const pending = await listPendingRaw(conn, NORMALIZER_VERSION);
+  const counts: NormalizeCounts = { pending, normalized: 0, failed: 0 };
   const limit = ctx.pageSize ?? PAGE;
   const rawPath = ctx.staging.pathFor(ctx.runId, 'normalize', 'raw');
-  // The page after `after`. Pages are chosen on keys, so reading one before the previous one is
-  // loaded reads the same rows. DuckDB writes the page; it is read back at once, so the next page can reuse the file.
-  const read = async (after: Key | null): Promise<Page> => {
-    const page = await ctx.staging.writeWith(rawPath, (path) => writePendingRawPage(conn, { normalizerVersion: NORMALIZER_VERSION, limit, after, path }));
-    counts.pending += page.rows;
-    return { bytes: readFileSync(rawPath), after: page.rows === limit ? page.last : null };
+  // Page `n` (from 0) of the pending raw postings, as NDJSON bytes. DuckDB writes it; it is read back
+  // at once, so the next page can reuse the file.
+  const read = async (n: number): Promise<Uint8Array> => {
+    await ctx.staging.writeWith(rawPath, (path) => writePendingRawPage(conn, { from: n * limit + 1, to: (n + 1) * limit, path }));
+    return readFileSync(rawPath);
   };
+  const pages = Math.ceil(pending / limit);
   // Worker threads for this run only: idle, they would hold their heaps through every later stage.
   const pool = new NormalizePool();
   try {
-    const normalize = (page: Page) => {
+    const normalize = (page: Uint8Array) => {
       // Large pages are spread over worker threads: normalization is independent per posting.
-      const results = page.bytes.length >= PARALLEL_FROM_BYTES ? pool.normalize(page.bytes) : Promise.resolve([normalizeNdjson(page.bytes, ctx.skills)]);
+      const results = page.length >= PARALLEL_FROM_BYTES ? pool.normalize(page) : Promise.resolve([normalizeNdjson(page, ctx.skills)]);
       // Awaited only once the next page is read: failing before then is not an unhandled rejection.
       results.catch(() => undefined);
       return results;
     };
-    let page: Page | null = await read(null);
-    let normalizing = normalize(page);
-    while (page) {
+    let page: Uint8Array | null = pages > 0 ? await read(0) : null;
+    let normalizing = page ? normalize(page) : null;
+    for (let n = 1; page && normalizing; n++) {
       // The warehouse and the main thread are free while the workers normalize: the next page is read then.
-      const next: Page | null = page.after ? await read(page.after) : null;
+      const next: Uint8Array | null = n < pages ? await read(n) : null;
       const results = await normalizing;
       if (next) normalizing = normalize(next);
       for (const failure of results.flatMap((r) => r.failures)) {
