@@ -25,7 +25,7 @@ const CATALOG = 'warehouse';
  * With DuckDB's default of 122,880 a table of 100,000 postings is one row group, and every statement
  * over it runs on one core.
  */
-const ROW_GROUP_SIZE = Number(process.env.WAREHOUSE_ROW_GROUP_SIZE ?? 16_384);
+const ROW_GROUP_SIZE = 16_384;
 
 /** The single owner of the DuckDB warehouse file inside this process. */
 export class Warehouse {
