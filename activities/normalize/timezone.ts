@@ -50,9 +50,11 @@ const NAMES: [string, Range][] = [
 
 const OFFSET = '(?:UTC|GMT|utc|gmt)(?:\\s*\\/\\s*(?:UTC|GMT))?(?:\\s*([+\\-−–]\\s*\\d{1,2}(?:[:h.]?\\d{2}|h)?))?';
 const TOKEN_CS = new RegExp(`(?<![\\p{L}\\p{N}])(?:${OFFSET}|(${Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length).join('|')}))(?![\\p{L}\\p{N}])`, 'gu');
-// Every spelled-out zone says one of these: a text with none is not searched for them, the long
-// alternation costing several times what includes() of four words does.
+// Every spelled-out zone says one of these and is at most NAMED_REACH characters long (the longest,
+// "horario del este de estados unidos", has 34): the long alternation runs only over the stretches
+// within that reach of one of them, not over all of a description ("time" is Portuguese for team).
 const NAMED_LITERALS = ['time', 'hour', 'hora', 'fuso'];
+const NAMED_REACH = 40;
 const TOKEN_NAMED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NAMES.map(([p]) => `(${p})`).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 // "UTC-5 to -3": the second end of a range may leave out "UTC".
 const BARE_OFFSET = /^\s*(?:to|a|ate|hasta|and|e|y|-|–|\/)\s*([+\-−]\s*\d{1,2}(?::?\d{2})?)(?!\s*(?:h\b|hs\b|hrs?\b|hours?\b|horas?\b)|\d)/u;
@@ -76,6 +78,32 @@ function parseOffset(raw: string): number {
   return sign * (Number(hours) + Number(minutes) / 60);
 }
 
+const isSpace = (text: string, at: number) => /\s/.test(text.charAt(at));
+
+/**
+ * The stretches of the folded text within NAMED_REACH of a NAMED_LITERALS word, in order, each widened
+ * to whitespace or an end of the text: there the look-behind and look-ahead of TOKEN_NAMED read as at
+ * the edges of a slice, so a slice has the matches the whole text has in it.
+ */
+function namedStretches(folded: string): [number, number][] {
+  const around: [number, number][] = [];
+  for (const word of NAMED_LITERALS) {
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) around.push([at - NAMED_REACH, at + word.length + NAMED_REACH]);
+  }
+  around.sort((a, b) => a[0] - b[0]);
+  const stretches: [number, number][] = [];
+  for (let [from, to] of around) {
+    from = Math.max(0, from);
+    to = Math.min(folded.length, to);
+    while (from > 0 && !isSpace(folded, from - 1)) from--;
+    while (to < folded.length && !isSpace(folded, to)) to++;
+    const last = stretches[stretches.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else stretches.push([from, to]);
+  }
+  return stretches;
+}
+
 function tokens(nfc: string, folded: string): Token[] {
   const found: Token[] = [];
   for (const m of allMatches(TOKEN_CS, nfc)) {
@@ -83,9 +111,11 @@ function tokens(nfc: string, folded: string): Token[] {
     const range: Range = abbreviation ? ABBREVIATIONS[abbreviation]! : m[1] ? [parseOffset(m[1]), parseOffset(m[1])] : [0, 0];
     found.push({ start: m.index, end: m.index + m[0].length, range, weak: abbreviation !== undefined && WEAK.has(abbreviation), offset: !abbreviation });
   }
-  for (const m of NAMED_LITERALS.some((word) => folded.includes(word)) ? allMatches(TOKEN_NAMED, folded) : []) {
-    const which = m.slice(1).findIndex((g) => g !== undefined);
-    found.push({ start: m.index, end: m.index + m[0].length, range: NAMES[which]![1], weak: false, offset: false });
+  for (const [from, to] of namedStretches(folded)) {
+    for (const m of allMatches(TOKEN_NAMED, folded.slice(from, to))) {
+      const which = m.slice(1).findIndex((g) => g !== undefined);
+      found.push({ start: from + m.index, end: from + m.index + m[0].length, range: NAMES[which]![1], weak: false, offset: false });
+    }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return found.filter((t, i) => i === 0 || t.start >= found[i - 1]!.end);
