@@ -65,15 +65,25 @@ function lastWord(pattern: RegExp, text: string): number {
   return Math.max(-1, ...allMatches(pattern, text).map((m) => m.index));
 }
 
+/** The words before a figure that speak of it: at most 60 characters, back to the previous figure or the clause's start. */
+function clauseBefore(folded: string, money: MoneyExpression, previousEnd: number): string {
+  const windowStart = Math.max(previousEnd, money.start - 60, 0);
+  const window = folded.slice(windowStart, money.start);
+  return window.slice(Math.max(0, ...allMatches(/[;\n|•]|\.\s/g, window).map((m) => m.index + m[0].length)));
+}
+
+/** Whether a pay word stands before a figure in its clause: without one, payContext's `keyword` is false. */
+export function payWordBefore(folded: string, money: MoneyExpression, previousEnd: number): boolean {
+  return lastWord(SALARY_WORDS, clauseBefore(folded, money, previousEnd)) >= 0;
+}
+
 /**
  * Whether a figure is pay rather than a benefit, a bonus or a company's money: the last such word
  * before it in the clause decides, and a benefit or finance word right after it ("R$ 1.200 de VR",
  * "$20M in funding") rules it out. `keyword` says whether a pay word introduced it.
  */
 export function payContext(folded: string, money: MoneyExpression, previousEnd: number): { excluded: boolean; keyword: boolean } {
-  const windowStart = Math.max(previousEnd, money.start - 60, 0);
-  const window = folded.slice(windowStart, money.start);
-  const clause = window.slice(Math.max(0, ...allMatches(/[;\n|•]|\.\s/g, window).map((m) => m.index + m[0].length)));
+  const clause = clauseBefore(folded, money, previousEnd);
   const salary = lastWord(SALARY_WORDS, clause);
   const other = Math.max(lastWord(BENEFIT_WORDS, clause), lastWord(FINANCE_WORDS, clause));
   const rest = folded.slice(money.end, money.end + 40);

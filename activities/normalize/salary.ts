@@ -1,7 +1,7 @@
 import { findContracts } from './employment-type.js';
 import { convert, defaultFxTable, type Currency, type FxTable } from './fx.js';
 import { findMoney, type CurrencyMark, type MoneyExpression } from './salary-amounts.js';
-import { countryCurrency, grossOrNet, namedCurrencies, NOT_MONEY_AFTER, payContext, statedPeriod } from './salary-terms.js';
+import { countryCurrency, grossOrNet, namedCurrencies, NOT_MONEY_AFTER, payContext, payWordBefore, statedPeriod } from './salary-terms.js';
 import { foldForMatching } from './text-fold.js';
 
 export type { Currency } from './fx.js';
@@ -134,6 +134,9 @@ function blankOut(folded: string, money: MoneyExpression[]): string {
 
 /** Whether a figure can be pay at all: a bare number needs a pay word before it and must not be a year or a count. */
 function candidate(folded: string, original: string, money: MoneyExpression, previousEnd: number): boolean {
+  // Most bare numbers ("5 years", "200 people") have no pay word before them: they are passed over
+  // without reading the benefit and finance words around them.
+  if (money.mark === null && !payWordBefore(folded, money, previousEnd)) return false;
   const context = payContext(folded, money, previousEnd);
   if (context.excluded) return false;
   if (money.mark !== null) return true;
