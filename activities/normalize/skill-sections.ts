@@ -59,11 +59,22 @@ const LIST_ITEM = /^(?:[*•·+-]|\d+[.)])\s+/;
 type HeadingReading = Requirement | 'before-list' | 'plain';
 
 /**
- * Headings read before, by trimmed line: postings repeat theirs ("Requisitos:", "Benefits:") and
- * reading one takes a dozen patterns. Emptied when full, to bound its memory.
+ * Lines read before as headings, by trimmed line, and heading words by the words: postings repeat
+ * their headings ("Requisitos:", "Benefits:") and labels ("Código da vaga: …"), and reading one takes
+ * a dozen patterns. Each is emptied when full, to bound its memory.
  */
 const readHeadings = new Map<string, HeadingReading>();
-const READ_HEADINGS_MAX = 10_000;
+const readHeadWords = new Map<string, HeadWords>();
+const MEMO_MAX = 10_000;
+
+function remembered<V>(memo: Map<string, V>, key: string, read: (key: string) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, (value = read(key)));
+  }
+  return value;
+}
 
 /** What line i of a text announces if it is a heading ("Requisitos", "Nice to have:", "Diferenciais: Spark, Kafka"); undefined if it is none. */
 function headingOf(lines: readonly string[], i: number): Requirement | undefined {
@@ -72,11 +83,7 @@ function headingOf(lines: readonly string[], i: number): Requirement | undefined
   // ruled out here, before the copies readHeading makes (the same answer, sooner).
   if (trimmed === '') return undefined;
   if (!trimmed.startsWith('#') && !trimmed.startsWith('**') && !trimmed.includes(':') && (trimmed.length > 70 || LIST_ITEM.test(trimmed))) return undefined;
-  let reading = readHeadings.get(trimmed);
-  if (reading === undefined) {
-    if (readHeadings.size >= READ_HEADINGS_MAX) readHeadings.clear();
-    readHeadings.set(trimmed, (reading = readHeading(trimmed)));
-  }
+  const reading = remembered(readHeadings, trimmed, readHeading);
   if (reading === 'plain') return undefined;
   if (reading !== 'before-list') return reading;
   let next = i + 1;
@@ -96,14 +103,26 @@ function readHeading(trimmed: string): HeadingReading {
   // Words are counted only on lines short enough to be headings: splitting every paragraph cost more.
   const count = head.split(/\s+/).length;
   if (count > 8) return 'plain';
+  const words = remembered(readHeadWords, head, headWords);
+  if (words !== 'other' && words !== 'none') return words;
+  if (words === 'other' || (colon >= 0 && text.slice(colon + 1).trim() === '')) return null;
+  return colon < 0 && count <= 5 && /^\p{Lu}/u.test(head) ? 'before-list' : 'plain';
+}
+
+/**
+ * What a heading's words announce: a requirement (nice-to-have when they say both, unless joined as
+ * in "Required and nice to have": then null), 'other' for a section of another kind, 'none' for no section.
+ */
+type HeadWords = Requirement | 'other' | 'none';
+
+function headWords(head: string): HeadWords {
   const folded = foldForMatching(head).replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const nice = NICE.test(folded);
   const required = REQUIRED.test(folded) || REQUIRED_HEADING.test(folded);
   if (nice && required) return /\b(and|e|y)\b|&|\//.test(folded) ? null : false;
   if (nice) return false;
   if (required) return true;
-  if (OTHER.test(folded) || (colon >= 0 && text.slice(colon + 1).trim() === '')) return null;
-  return colon < 0 && count <= 5 && /^\p{Lu}/u.test(head) ? 'before-list' : 'plain';
+  return OTHER.test(folded) ? 'other' : 'none';
 }
 
 /** A "required" or "nice to have" said in a line, as a span of the line. */
