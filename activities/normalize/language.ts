@@ -32,6 +32,11 @@ const WORDS: Record<Language, string[]> = {
 const LANGUAGE_OF = new Map<string, Language>();
 for (const [language, words] of Object.entries(WORDS) as [Language, string[]][]) for (const word of words) LANGUAGE_OF.set(word, language);
 const LONGEST_WORD = Math.max(...[...LANGUAGE_OF.keys()].map((word) => word.length));
+// The length, first and last letter of each listed word, hashed into a table: a word of the ad whose
+// shape no listed word has is neither copied out of the text nor looked up (most words of an ad).
+const SHAPES = new Uint8Array(1 << 14);
+const shapeOf = (length: number, first: number, last: number) => ((length & 15) << 10) | ((first & 31) << 5) | (last & 31);
+for (const word of LANGUAGE_OF.keys()) SHAPES[shapeOf(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] = 1;
 // Letters only Portuguese or Spanish writes, counted with indexOf: a regular expression of a class
 // is tried at every position of the ad, several times slower.
 const LETTER_HINTS: [Language, string[]][] = [
@@ -66,8 +71,9 @@ export function detectLanguage(text: string): Language | null {
   let words = 0;
   eachLetterRun(clean, (start, end) => {
     words++;
-    // Words longer than any listed are not looked up, nor copied out of the text.
-    const language = end - start <= LONGEST_WORD ? LANGUAGE_OF.get(clean.slice(start, end)) : undefined;
+    const length = end - start;
+    const listed = length <= LONGEST_WORD && SHAPES[shapeOf(length, clean.charCodeAt(start), clean.charCodeAt(end - 1))] === 1;
+    const language = listed ? LANGUAGE_OF.get(clean.slice(start, end)) : undefined;
     if (language) score[language] += 1;
   });
   if (words < MIN_WORDS) return null;
