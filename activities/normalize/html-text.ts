@@ -18,15 +18,23 @@ export const convertHtml = compile({
   ],
 });
 
+/**
+ * Whether a line ends in spaces or tabs: as /[ \t]+\n/ finds, but looking at the few line breaks
+ * rather than trying that expression at every space. Most postings have none to drop.
+ */
+function hasTrailingBlanks(text: string): boolean {
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const before = text.charCodeAt(nl - 1);
+    if (before === 32 || before === 9) return true;
+  }
+  return false;
+}
+
 /** Plain text of a posting's HTML: entities decoded, scripts dropped, paragraphs and list items kept as lines. */
 export function htmlToPlainText(html: string): string {
   // Most postings are simple HTML, which simple-html.ts writes the same way at a fraction of the cost.
-  return (simpleHtmlToText(html) ?? convertHtml(html))
-    .normalize('NFC')
-    .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const text = (simpleHtmlToText(html) ?? convertHtml(html)).normalize('NFC').replace(/\u00a0/g, ' ');
+  return (hasTrailingBlanks(text) ? text.replace(/[ \t]+\n/g, '\n') : text).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 /** One line, single spaces: for titles, company names and locations. */
