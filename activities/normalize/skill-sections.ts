@@ -190,41 +190,51 @@ function sentenceAround(line: string, reading: LineReading, start: number, end: 
 
 /**
  * Reads a posting's plain text (headings and list items on lines of their own, as htmlToPlainText
- * writes them) and tells for any offset whether it lies in a requirements section, a nice-to-have one
- * or neither; a sentence that itself says "required" or "is a plus" overrides its section.
+ * writes them) and tells for any span whether it lies in a requirements section, a nice-to-have one
+ * or neither; a sentence that itself says "required" or "is a plus" overrides its section. A class
+ * rather than a closure: one is made per field of every posting, and nested functions cost a name
+ * each time under the loader's keep-names transform.
  */
-export function requirementReader(text: string): (start: number, end: number) => Requirement {
-  const lines = text.split('\n');
-  // Folding keeps offsets, so a line's fold is the same span of the text's (folded once per posting).
-  const folded = foldForMatching(text);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
-  // The section each line is in, read only as far down as a mention asks: a heading rules the lines below it.
-  const status: Requirement[] = [];
-  let current: Requirement = null;
-  const statusOf = (index: number): Requirement => {
-    for (let i = status.length; i <= index; i++) {
-      const heading = headingOf(lines, i);
-      if (heading !== undefined) current = heading;
-      status.push(current);
+export class RequirementReader {
+  private readonly lines: string[];
+  /** Folding keeps offsets, so a line's fold is the same span of the text's (folded once per posting). */
+  private readonly folded: string;
+  private readonly starts: number[] = [];
+  /** The section each line is in, read only as far down as a mention asks: a heading rules the lines below it. */
+  private readonly status: Requirement[] = [];
+  private current: Requirement = null;
+  private readonly readings: (LineReading | undefined)[] = [];
+
+  constructor(text: string) {
+    this.lines = text.split('\n');
+    this.folded = foldForMatching(text);
+    let offset = 0;
+    for (const line of this.lines) {
+      this.starts.push(offset);
+      offset += line.length + 1;
     }
-    return status[index] as Requirement;
-  };
-  const readings: (LineReading | undefined)[] = [];
-  return (start, end) => {
-    const index = lineAt(starts, start);
-    const lineStart = starts[index] as number;
-    const line = lines[index] as string;
-    const reading = (readings[index] ??= readLine(line, folded.slice(lineStart, lineStart + line.length)));
-    if (reading.sayings.length === 0) return statusOf(index);
+  }
+
+  /** Whether the span [start, end) of the text is required, nice to have, or neither said. */
+  of(start: number, end: number): Requirement {
+    const index = lineAt(this.starts, start);
+    const lineStart = this.starts[index] as number;
+    const line = this.lines[index] as string;
+    const reading = (this.readings[index] ??= readLine(line, this.folded.slice(lineStart, lineStart + line.length)));
+    if (reading.sayings.length === 0) return this.statusOf(index);
     const [from, to] = sentenceAround(line, reading, start - lineStart, end - lineStart);
     const inline = inlineRequirement(reading.sayings, from, to, start - lineStart);
-    return inline ?? statusOf(index);
-  };
+    return inline ?? this.statusOf(index);
+  }
+
+  private statusOf(index: number): Requirement {
+    for (let i = this.status.length; i <= index; i++) {
+      const heading = headingOf(this.lines, i);
+      if (heading !== undefined) this.current = heading;
+      this.status.push(this.current);
+    }
+    return this.status[index] as Requirement;
+  }
 }
 
 /** The last line starting at or before the offset (the first line for none), by bisection of the ascending starts. */

@@ -1,6 +1,6 @@
 import { acceptInContext } from './skill-ambiguity.js';
 import { AliasIndex } from './skill-index.js';
-import { requirementReader, type Requirement } from './skill-sections.js';
+import { RequirementReader, type Requirement } from './skill-sections.js';
 import type { Taxonomy } from './skill-taxonomy.js';
 import { statedYears } from './skill-years.js';
 
@@ -38,14 +38,14 @@ export class SkillMatcher {
       const text = value.normalize('NFC');
       const candidates = acceptInContext(text, this.index.scan(text));
       if (candidates.length === 0) continue;
-      const requirement = requirementReader(text);
+      const requirement = new RequirementReader(text);
       for (const c of candidates) {
         found.push({
           skill: c.skill,
           field,
           start: c.start,
           text: text.slice(c.start, c.end),
-          required: requirement(c.start, c.end),
+          required: requirement.of(c.start, c.end),
           years: statedYears(text, c, candidates),
         });
       }
