@@ -88,9 +88,10 @@ const lookUp = <T>(table: [RegExp, T][], key: string): T | undefined => table.fi
  * digits after the last separator are decimals. Anything else ("1.2345", "12.34.5") is not money.
  */
 export function parseNumber(digits: string): { value: number; grouped: boolean } | null {
+  // Most figures have no separator, and nothing to split or check.
+  if (/^\d*$/.test(digits)) return { value: Number(digits), grouped: false };
   const groups = digits.split(/[.,]/);
   const separators = digits.replace(/\d/g, '');
-  if (separators === '') return { value: Number(digits), grouped: false };
   const last = separators[separators.length - 1];
   const lastGroup = groups[groups.length - 1] ?? '';
   const decimal = lastGroup.length <= 2 ? last : undefined;
