@@ -135,7 +135,6 @@ interface InlineSaying {
 /** What a line says inline, nice-to-have first, in text order: the order ties are settled in. */
 function inlineSayings(foldedLine: string): InlineSaying[] {
   const sayings: InlineSaying[] = [];
-  if (!ANY_INLINE_WORDS.test(foldedLine)) return sayings;
   for (const [pattern, status] of INLINE) {
     for (const match of allMatches(pattern, foldedLine)) sayings.push({ start: match.index, end: match.index + match[0].length, status });
   }
@@ -147,7 +146,7 @@ function inlineSayings(foldedLine: string): InlineSaying[] {
  * at `at` ("Kafka is a plus"). The line's sayings serve every sentence: none of the patterns reaches
  * across the punctuation that ends a sentence.
  */
-function inlineRequirement(sayings: InlineSaying[], from: number, to: number, at: number): Requirement | undefined {
+function inlineRequirement(sayings: readonly InlineSaying[], from: number, to: number, at: number): Requirement | undefined {
   let best: { distance: number; status: boolean } | undefined;
   for (const saying of sayings) {
     if (saying.start < from || saying.end > to) continue;
@@ -164,14 +163,16 @@ const isSentencePunctuation = (char: string | undefined) => char === '.' || char
 /** What the reader needs of a line to place a mention's sentence, computed once per line that has one. */
 interface LineReading {
   /** Offsets of the punctuation that ends a sentence: followed by a space or the end of the line. */
-  sentenceEnds: number[];
-  sayings: InlineSaying[];
+  readonly sentenceEnds: readonly number[];
+  readonly sayings: readonly InlineSaying[];
 }
 
+/** What most lines with a mention say inline: nothing. Sentences only bound the sayings that count for a mention, so it needs no ends. */
+const SAYS_NOTHING: LineReading = { sentenceEnds: [], sayings: [] };
+
 function readLine(line: string, foldedLine: string): LineReading {
-  const sayings = inlineSayings(foldedLine);
-  // Sentences only bound the sayings that count for a mention: a line that says nothing needs no ends.
-  return { sentenceEnds: sayings.length === 0 ? [] : allMatches(SENTENCE_END, line).map((m) => m.index), sayings };
+  if (!ANY_INLINE_WORDS.test(foldedLine)) return SAYS_NOTHING;
+  return { sentenceEnds: allMatches(SENTENCE_END, line).map((m) => m.index), sayings: inlineSayings(foldedLine) };
 }
 
 /** The sentence [from, to) of a line around the span [start, end); punctuation right before the span ends a sentence too. */
