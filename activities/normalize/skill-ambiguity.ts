@@ -54,6 +54,8 @@ function standsAlone(text: string, c: Candidate): boolean {
   return /^\s*($|\n|[,;:/()])/.test(rest) || QUALIFIER.test(rest.trimStart());
 }
 
+const capitalised = (text: string, c: Candidate) => isUpper(text.charAt(c.start));
+
 function isListNeighbour(text: string, left: Candidate, right: Candidate): boolean {
   const gap = text.slice(left.end, right.start);
   return gap.trim() !== '' && LIST_GAP.test(gap);
@@ -72,11 +74,10 @@ export function acceptInContext(text: string, candidates: Candidate[]): Candidat
   if (!candidates.some((c) => c.ambiguous)) return candidates;
   const accepted = candidates.map((c) => !c.ambiguous);
   const possible = candidates.map((c) => !c.ambiguous || (!ruledOut(text, c) && (!c.acronym || isShouted(text.slice(c.start, c.end)))));
-  const capital = (c: Candidate) => isUpper(text.charAt(c.start));
   candidates.forEach((c, i) => {
     if (accepted[i] || !possible[i]) return;
     const labelled = TECH_LABEL.test(text.slice(text.lastIndexOf('\n', c.start - 1) + 1, c.start));
-    accepted[i] = standsAlone(text, c) || (labelled && (c.alias.length > 2 || capital(c)));
+    accepted[i] = standsAlone(text, c) || (labelled && (c.alias.length > 2 || capitalised(text, c)));
   });
   // Lists grow from their unambiguous items outwards: "Python, Go, R" accepts Go, then R.
   for (let changed = true; changed; ) {
@@ -88,7 +89,7 @@ export function acceptInContext(text: string, candidates: Candidate[]): Candidat
       const left = prev !== undefined && accepted[i - 1] === true && isListNeighbour(text, prev, c);
       const right = next !== undefined && accepted[i + 1] === true && isListNeighbour(text, c, next);
       // A lower-case letter counts only between two list items: "python, r, sql" in a tag list.
-      if (c.alias.length > 2 || capital(c) ? left || right : left && right) {
+      if (c.alias.length > 2 || capitalised(text, c) ? left || right : left && right) {
         accepted[i] = true;
         changed = true;
       }
