@@ -51,6 +51,17 @@ const DESCRIPTION_RULES = LEVEL_WORDS.map(
 // costs more; both being tests of the same position, the order changes no match.
 const CUE_START = new RegExp(`(?=${CUE})${START}`, 'gu');
 
+// A description rule's match holds only letters, spaces and these marks, but for the "." of "Sr.":
+// past the first other character after a cue, no level word of it can start. Where none starts
+// before that, none of the six rules is tried at the cue (most cues: "the role", "esta vaga").
+const CUE_REACH = /[\p{L}\s()/:\-–']*/uy;
+const ANY_LEVEL_WORD = new RegExp(LEVEL_WORDS.map(([, words]) => `(?:${words})`).join('|'), 'u');
+
+function levelWordAhead(folded: string, cue: number): boolean {
+  CUE_REACH.lastIndex = cue;
+  return ANY_LEVEL_WORD.test(CUE_REACH.exec(folded)![0]);
+}
+
 interface Found { level: Seniority; start: number; end: number }
 
 function best(found: Found[]): Found | null {
@@ -67,7 +78,7 @@ function inTitle(folded: string): Found | null {
 }
 
 function inDescription(folded: string): Found | null {
-  const cues = allMatches(CUE_START, folded).map((m) => m.index);
+  const cues = allMatches(CUE_START, folded).map((m) => m.index).filter((at) => levelWordAhead(folded, at));
   const found: Found[] = [];
   for (const [level, pattern] of DESCRIPTION_RULES) {
     // The matches a global search would find: the first cue at or past the end of the last match that starts one.
