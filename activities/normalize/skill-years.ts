@@ -42,16 +42,38 @@ function gapConnects(gap: string): boolean {
 }
 
 /**
- * The years of experience a sentence asks for with the mentioned skill, or null: "3+ years of Python",
- * "3 anos de experiência com Python", "experiencia de 2 años en SQL", "Python (5+ years)". A range
- * gives its lower end. Other skills listed in between share the figure ("5 years of Python and SQL").
- * `mentioned` is every mention in the text, this one among them.
+ * The years of experience a sentence asks for with each mentioned skill of a text, or null: "3+ years
+ * of Python", "3 anos de experiência com Python", "experiencia de 2 años en SQL", "Python (5+ years)".
+ * A range gives its lower end. Other skills listed in between share the figure ("5 years of Python
+ * and SQL"). `mentioned` is every mention in the text. Mentions are asked for in text order, and those
+ * on one line share its look for a unit of years, which most lines lack.
  */
-export function statedYears(text: string, mention: Span, mentioned: readonly Span[]): number | null {
-  const lineStart = text.lastIndexOf('\n', mention.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', mention.end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  if (!UNIT.test(line)) return null;
+export class YearsReader {
+  private lineStart = 0;
+  private lineEnd = -1;
+  private line = '';
+  private hasUnit = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly mentioned: readonly Span[],
+  ) {}
+
+  of(mention: Span): number | null {
+    // No mention spans two lines (see AliasIndex.scan), so one inside the last line read is on it.
+    if (mention.start < this.lineStart || mention.end > this.lineEnd) {
+      this.lineStart = this.text.lastIndexOf('\n', mention.start - 1) + 1;
+      const lineEnd = this.text.indexOf('\n', mention.end);
+      this.lineEnd = lineEnd < 0 ? this.text.length : lineEnd;
+      this.line = this.text.slice(this.lineStart, this.lineEnd);
+      this.hasUnit = UNIT.test(this.line);
+    }
+    return this.hasUnit ? yearsOnLine(this.line, this.lineStart, mention, this.mentioned) : null;
+  }
+}
+
+/** The years for a mention on a line that starts at lineStart of the text, among all the text's mentions. */
+function yearsOnLine(line: string, lineStart: number, mention: Span, mentioned: readonly Span[]): number | null {
   const others = mentioned.filter((o) => o !== mention);
   const folded = foldForMatching(line);
   // Other skills in between read as list items: "years of [Python], [SQL] and …".

@@ -2,7 +2,7 @@ import { acceptInContext } from './skill-ambiguity.js';
 import { AliasIndex } from './skill-index.js';
 import { RequirementReader, type Requirement } from './skill-sections.js';
 import type { Taxonomy } from './skill-taxonomy.js';
-import { statedYears } from './skill-years.js';
+import { YearsReader } from './skill-years.js';
 
 export { DEFAULT_TAXONOMY_PATH, loadTaxonomy, type Taxonomy } from './skill-taxonomy.js';
 
@@ -39,6 +39,7 @@ export class SkillMatcher {
       const candidates = acceptInContext(text, this.index.scan(text));
       if (candidates.length === 0) continue;
       const requirement = new RequirementReader(text);
+      const years = new YearsReader(text, candidates);
       for (const c of candidates) {
         found.push({
           skill: c.skill,
@@ -46,7 +47,7 @@ export class SkillMatcher {
           start: c.start,
           text: text.slice(c.start, c.end),
           required: requirement.of(c.start, c.end),
-          years: statedYears(text, c, candidates),
+          years: years.of(c),
         });
       }
     }
