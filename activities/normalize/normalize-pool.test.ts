@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../../cli/config.js';
 import { adapterFor } from '../ingest/adapters/index.js';
 import { normalizeNdjson } from './normalize-ndjson.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeToLine } from './posting-row.js';
+import { normalizePosting } from './normalize-posting.js';
+import { postingRow } from './posting-row.js';
 import { SkillMatcher, loadTaxonomy } from './skills.js';
 
 const pool = new NormalizePool(2);
@@ -36,8 +37,8 @@ describe('NormalizePool', () => {
     ];
     const [result, ...more] = await pool.normalize(ndjson([...raw, ...unreadable]));
     expect(more).toEqual([]);
-    const expected = raw.map(({ payload, ...key }) => normalizeToLine({ ...key, extracted: adapterFor('remotive').extract(payload) }, skills));
-    expect(text(result?.rows ?? new Uint8Array())).toBe(expected.map((r) => `${'line' in r ? r.line : r.error}\n`).join(''));
+    const expected = raw.map((r) => postingRow(normalizePosting(r.sourceId, r.externalId, adapterFor('remotive').extract(r.payload), skills), r.rawContentHash));
+    expect(text(result?.rows ?? new Uint8Array())).toBe(expected.map((row) => `${JSON.stringify(row)}\n`).join(''));
     expect(result?.count).toBe(items.length);
     expect(result?.failures).toEqual([
       { sourceId: 'remotive', externalId: 'text', error: expect.any(String) },

@@ -1,30 +1,4 @@
-import { adapterFor, type ExtractedPosting } from '../ingest/adapters/index.js';
-import { NORMALIZER_VERSION, normalizePosting, type NormalizedPosting } from './normalize-posting.js';
-import type { SkillMatcher } from './skills.js';
-
-/**
- * One posting to normalize and the raw version it came from: what its adapter extracted, or the raw
- * payload with the adapter that reads it. The stage sends raw payloads, read where the job runs: a
- * worker thread parses them in parallel, and a string crosses threads in a fraction of the time its
- * object graph takes.
- */
-export type NormalizeJob = { sourceId: string; externalId: string; rawContentHash: string } & ({ extracted: ExtractedPosting } | { adapter: string; payload: string });
-
-/**
- * A posting's staged row as its NDJSON line, or why it could not be normalized. A line rather than
- * the row: from a worker thread a string crosses in a fraction of the time the row's object graph
- * takes, and the row would only be written as JSON on the other side.
- */
-export type NormalizeResult = { line: string } | { error: string };
-
-export function normalizeToLine(job: NormalizeJob, skills: SkillMatcher): NormalizeResult {
-  try {
-    const extracted = 'extracted' in job ? job.extracted : adapterFor(job.adapter).extract(JSON.parse(job.payload) as Record<string, unknown>);
-    return { line: JSON.stringify(postingRow(normalizePosting(job.sourceId, job.externalId, extracted, skills), job.rawContentHash)) };
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-}
+import { NORMALIZER_VERSION, type NormalizedPosting } from './normalize-posting.js';
 
 /** One staged row, named as the postings table's columns (see STAGED_POSTING_COLUMNS in warehouse/core.ts). */
 export function postingRow(p: NormalizedPosting, rawContentHash: string): Record<string, unknown> {
