@@ -2,13 +2,13 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PermanentError } from './errors.js';
 
+/** Lines encoded and written at a time. */
+const LINES_PER_WRITE = 1_000;
+
 /**
  * The claim-check area between the stateless `fetch` queue and the warehouse-owning `pipeline`
  * queue: large results travel as NDJSON files, and only their paths travel through Temporal.
  */
-/** Lines encoded and written at a time. */
-const LINES_PER_WRITE = 1_000;
-
 export class Staging {
   readonly root: string;
 

@@ -112,8 +112,8 @@ export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Inside Warehouse.transaction: keeps what was written so far and goes on in a new transaction on the
- * same connection. For a stage that loads in pages: DuckDB holds a transaction's new rows in memory
- * until they fill a row group (122,880 rows), about 1 GB for 100,000 normalized postings.
+ * same connection. For a stage that loads in pages: DuckDB may hold a transaction's new rows in memory
+ * until it commits, so a stage-long transaction would hold every page it loaded.
  */
 export async function commitSoFar(conn: DuckDBConnection): Promise<void> {
   await conn.run('COMMIT');

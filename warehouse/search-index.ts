@@ -91,7 +91,7 @@ export async function refreshSearchIndex(
     ).rowsChanged,
   );
   const [{ batches } = { batches: 0 }] = await queryRows<{ batches: number }>(conn, 'SELECT count(DISTINCT batch) AS batches FROM search_changed');
-  const indexedTerms = await indexWords(conn, batches, indexedDocs >= (opts.threadsFrom ?? THREADS_FROM) ? new WorkerPool<string[], string[]>(WORDS_WORKER_URL) : null);
+  const indexedTerms = await indexWords(conn, batches, { onThreads: indexedDocs >= (opts.threadsFrom ?? THREADS_FROM) });
   const activityChanged = Number(
     (
       await conn.run(
@@ -113,10 +113,11 @@ export async function refreshSearchIndex(
 /**
  * Cuts the changed jobs into words here, with the function queries use (so indexed and queried words
  * cannot differ), and stores each job's distinct words, a batch at a time. In TypeScript rather than
- * SQL: DuckDB's regex split costs four times the CPU. A batch is cut (on `threads` when given, else on
+ * SQL: DuckDB's regex split costs four times the CPU. A batch is cut (on worker threads when asked, else on
  * this thread) while DuckDB stores the one before and reads the one after.
  */
-async function indexWords(conn: DuckDBConnection, batches: number, threads: WorkerPool<string[], string[]> | null): Promise<number> {
+async function indexWords(conn: DuckDBConnection, batches: number, opts: { onThreads: boolean }): Promise<number> {
+  const threads = opts.onThreads ? new WorkerPool<string[], string[]>(WORDS_WORKER_URL) : null;
   const cutWords = async (texts: string[]) => {
     if (!threads) return texts.map(indexedWords);
     const chunks = Array.from({ length: Math.ceil(texts.length / THREAD_CHUNK) }, (_, i) => texts.slice(i * THREAD_CHUNK, (i + 1) * THREAD_CHUNK));
