@@ -15,15 +15,16 @@ const docsWith = async (token: string) =>
   );
 
 describe('search index refresh', () => {
-  it('indexes every job once, sorted by word, and then only what changed', async () => {
+  it('indexes every job once, as a run sorted by word, and then only what changed', async () => {
     // The fixture's dedupe built the index from an empty one (see fixture-warehouse.ts).
     const [{ clusters } = { clusters: 0 }] = await fixture.warehouse.query<{ clusters: number }>('SELECT count(*) AS clusters FROM job_clusters');
     expect(await fixture.warehouse.query('SELECT count(*) AS n FROM search_docs WHERE active')).toEqual([{ n: clusters }]);
     expect(await fixture.warehouse.query('SELECT count(DISTINCT doc_id) AS n FROM search_terms')).toEqual([{ n: clusters }]);
-    const [state] = await fixture.warehouse.query<{ sorted: number; appended: number; total: number }>(
-      'SELECT sorted_rows AS sorted, appended_rows AS appended, (SELECT count(*) FROM search_terms) AS total FROM search_index_state',
+    // Fewer jobs than a batch: one sorted run, with nothing to merge it with.
+    const [state] = await fixture.warehouse.query<{ sorted: number; appended: number; runs: number; total: number }>(
+      'SELECT sorted_rows AS sorted, appended_rows AS appended, appended_runs AS runs, (SELECT count(*) FROM search_terms) AS total FROM search_index_state',
     );
-    expect(state).toEqual({ sorted: state?.total, appended: 0, total: state?.total });
+    expect(state).toEqual({ sorted: 0, appended: state?.total, runs: 1, total: state?.total });
     expect(state?.total).toBeGreaterThan(clusters * 10);
     const tokens = (await fixture.warehouse.query<{ token: string }>('SELECT token FROM search_terms ORDER BY rowid')).map((r) => r.token);
     expect(tokens).toEqual([...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -104,11 +105,27 @@ describe('search index refresh', () => {
     expect(split.map((d) => d.member_count)).toEqual([1, 1]);
   });
 
-  it('sorts the word index again once enough unsorted rows have piled up', async () => {
-    await fixture.warehouse.query(`UPDATE postings SET normalized_at = now() WHERE id IN (SELECT posting_id FROM search_docs ORDER BY cluster_id LIMIT 8)`);
-    expect(await refresh()).toMatchObject({ indexedDocs: 8, resorted: 1 });
-    const tokens = (await fixture.warehouse.query<{ token: string }>('SELECT token FROM search_terms ORDER BY rowid')).map((r) => r.token);
-    expect(tokens).toEqual([...tokens].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  it('appends each batch as a sorted run, and merges the runs into one sort once there are too many', async () => {
+    const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const tokens = async () => (await fixture.warehouse.query<{ token: string }>('SELECT token FROM search_terms ORDER BY rowid')).map((r) => r.token);
+    const state = () => fixture.warehouse.query('SELECT appended_runs AS runs, sorted_rows = (SELECT count(*) FROM search_terms) AS sorted FROM search_index_state');
+    const touch = (n: number) => fixture.warehouse.query(`UPDATE postings SET normalized_at = now() WHERE id IN (SELECT posting_id FROM search_docs ORDER BY cluster_id LIMIT ${n})`);
+    const [{ runs: before = 0 } = {}] = (await state()) as { runs?: number }[];
+    // 8 jobs in batches of 3: three more runs, each sorted, the table as a whole not.
+    await touch(8);
+    const appended = await fixture.warehouse.transaction((conn) => refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES, wordBatch: 3, maxRuns: before + 3 }));
+    expect(appended).toMatchObject({ indexedDocs: 8, resorted: 0 });
+    expect(await state()).toEqual([{ runs: before + 3, sorted: false }]);
+    // In table order, the words go down only where a run starts (the fixture's build was the first run).
+    const words = await tokens();
+    const descents = words.filter((word, i) => i > 0 && bytes(word, words[i - 1] as string) < 0).length;
+    expect(descents).toBeGreaterThan(0);
+    expect(descents).toBeLessThanOrEqual(before + 3 - 1);
+    // One run more than allowed: the whole table is sorted again.
+    await touch(1);
+    expect(await fixture.warehouse.transaction((conn) => refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES, maxRuns: before + 3 }))).toMatchObject({ indexedDocs: 1, resorted: 1 });
+    expect(await state()).toEqual([{ runs: 0, sorted: true }]);
+    expect(await tokens()).toEqual([...(await tokens())].sort(bytes));
   });
 
   it('builds the same word index however many batches it is cut in, on this thread or on worker threads', async () => {
@@ -120,8 +137,8 @@ describe('search index refresh', () => {
       await fixture.warehouse.transaction(async (conn) => {
         await conn.run('DELETE FROM search_terms');
         await conn.run('DELETE FROM search_docs');
-        await conn.run('UPDATE search_index_state SET sorted_rows = 0, appended_rows = 0');
-        expect(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES, ...cutting })).toMatchObject({ indexedTerms: before.length, resorted: 1 });
+        await conn.run('UPDATE search_index_state SET sorted_rows = 0, appended_rows = 0, appended_runs = 0');
+        expect(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES, ...cutting })).toMatchObject({ indexedTerms: before.length });
       });
       expect(await words()).toEqual(before);
     }
