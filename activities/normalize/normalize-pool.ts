@@ -1,4 +1,4 @@
-import { WorkerPool } from '../worker-pool.js';
+import { WorkerPool, ownBuffer } from '../worker-pool.js';
 import type { NormalizedBytes } from './normalize-ndjson.js';
 
 const WORKER_URL = new URL('./normalize-worker.mjs', import.meta.url);
@@ -11,7 +11,8 @@ export class NormalizePool {
   private readonly pool: WorkerPool<Uint8Array, NormalizedBytes>;
 
   constructor(size?: number) {
-    this.pool = new WorkerPool(WORKER_URL, size);
+    // Each chunk is a copy made for its thread alone: it moves there.
+    this.pool = new WorkerPool(WORKER_URL, size, ownBuffer);
   }
 
   get size(): number {
@@ -28,14 +29,12 @@ export class NormalizePool {
   }
 }
 
-/** Copies of pieces of about CHUNK_BYTES, each ending where a line does. */
-function chunksOf(bytes: Uint8Array): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
+/** Copies of pieces of about CHUNK_BYTES, each ending where a line does, made as the threads take them: a page is never held twice. */
+function* chunksOf(bytes: Uint8Array): Generator<Uint8Array> {
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(NEWLINE, Math.min(start + CHUNK_BYTES, bytes.length) - 1);
     const end = newline < 0 ? bytes.length : newline + 1;
-    chunks.push(Uint8Array.prototype.slice.call(bytes, start, end));
+    yield Uint8Array.prototype.slice.call(bytes, start, end);
     start = end;
   }
-  return chunks;
 }

@@ -6,7 +6,7 @@ import { signatureVersion } from '../dedupe/minhash.js';
 import type { Staging } from '../staging.js';
 import { NORMALIZER_VERSION } from './normalize-posting.js';
 import { NormalizePool } from './normalize-pool.js';
-import { normalizeNdjson, signaturesOf } from './normalize-ndjson.js';
+import { normalizeNdjson, signaturesOf, type NormalizedBytes } from './normalize-ndjson.js';
 import type { SkillMatcher } from './skills.js';
 
 /** Below this much raw NDJSON (about 2,000 postings), starting worker threads costs more than it saves. */
@@ -21,9 +21,11 @@ export interface NormalizeCounts {
 
 /**
  * Raw postings read, normalized and loaded at a time. Memory holds two pages, however many are
- * pending: the next page is read and parsed, and the last one loaded, while the workers normalize one.
+ * pending: the next page is read, and the last one loaded, while the workers normalize one. Each
+ * page's load ends in a commit, whose checkpoint rewrites the table's last row groups: pages of
+ * 20,000 rather than 10,000 halve those, for about 100 MB more at the peak.
  */
-const PAGE = 10_000;
+const PAGE = 20_000;
 
 type Key = { sourceId: string; externalId: string };
 
@@ -65,13 +67,13 @@ export async function runNormalize(
       results.catch(() => undefined);
       return results;
     };
-    let page: Uint8Array | null = pages > 0 ? await read(0) : null;
-    let normalizing = page ? normalize(page) : null;
-    for (let n = 1; page && normalizing; n++) {
+    // A page's bytes are referenced only by its chunks' generator, and go once they are all sent.
+    let normalizing = pages > 0 ? normalize(await read(0)) : null;
+    for (let n = 1; normalizing; n++) {
       // The warehouse and the main thread are free while the workers normalize: the next page is read then.
       const next: Uint8Array | null = n < pages ? await read(n) : null;
-      const results = await normalizing;
-      if (next) normalizing = normalize(next);
+      const results: NormalizedBytes[] = await normalizing;
+      normalizing = next ? normalize(next) : null;
       for (const failure of results.flatMap((r) => r.failures)) {
         counts.failed += 1;
         ctx.onError?.(new Error(failure.error), { sourceId: failure.sourceId, externalId: failure.externalId });
@@ -83,7 +85,6 @@ export async function runNormalize(
         await storeSignatures(conn, signatureVersion(), signaturesOf(results));
         await ctx.pageLoaded?.();
       }
-      page = next;
     }
     return counts;
   } finally {
