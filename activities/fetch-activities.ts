@@ -8,6 +8,7 @@ import type { NetworkPolicy } from './ingest/network-policy.js';
 import { runMatcher } from './score/run-matcher.js';
 import type { Staging } from './staging.js';
 import { asActivity } from './temporal-wrap.js';
+import { collectGarbage } from './collect-garbage.js';
 
 /** Time kept back from the activity's limit to stage what was read and report it. */
 const STAGING_MARGIN_MS = 30_000;
@@ -40,7 +41,14 @@ export function createFetchActivities(deps: { staging: Staging; projectRoot: str
     },
 
     async runMatcher(input: { runId: string; path: string; model: ModelVersion }) {
-      return asActivity(() => runMatcher(input, { staging: deps.staging, projectRoot: deps.projectRoot }));
+      return asActivity(async () => {
+        try {
+          return await runMatcher(input, { staging: deps.staging, projectRoot: deps.projectRoot });
+        } finally {
+          // Scoring leaves this thread's heap full of garbage; the load that follows has its own peak.
+          collectGarbage();
+        }
+      });
     },
   };
 }

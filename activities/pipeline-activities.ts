@@ -27,6 +27,7 @@ import { runReportBuild } from './publish/run-report-build.js';
 import { prepareScoring } from './score/prepare-scoring.js';
 import type { Staging } from './staging.js';
 import { asActivity } from './temporal-wrap.js';
+import { collectGarbage } from './collect-garbage.js';
 import { runTrend } from './trend/run-trend.js';
 
 export interface RunRef {
@@ -94,6 +95,8 @@ export function createPipelineActivities(deps: PipelineDeps) {
           .catch(() => undefined);
         events.publish({ type: 'stage', ...run, stage: name, state: 'failed', error: message });
         throw error;
+      } finally {
+        collectGarbage();
       }
     });
   }
@@ -157,7 +160,13 @@ export function createPipelineActivities(deps: PipelineDeps) {
 
     async prepareScoring(run: RunRef) {
       events.publish({ type: 'stage', ...run, stage: 'score', state: 'started' });
-      return asActivity(() => warehouse.withConnection((conn) => prepareScoring(conn, { runId: run.runId, staging })));
+      return asActivity(async () => {
+        try {
+          return await warehouse.withConnection((conn) => prepareScoring(conn, { runId: run.runId, staging }));
+        } finally {
+          collectGarbage();
+        }
+      });
     },
 
     async loadMatches(input: RunRef & { path: string; pairs: number; startedAt: string }) {

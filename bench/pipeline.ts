@@ -47,6 +47,7 @@ import type { PipelineProgress } from '../workflows/pipeline.js';
 import { loadUsers } from './api-warehouse.js';
 import { childSpec, runInChild } from './child-process.js';
 import { PermanentError } from '../activities/errors.js';
+import { collectGarbage } from '../activities/collect-garbage.js';
 
 const CHILD_SPEC = 'BENCH_PIPELINE_CHILD';
 const STAGES = ['ingest', 'normalize', 'dedupe', 'score', 'trend', 'publish'] as const;
@@ -64,6 +65,15 @@ interface StageFigures {
 type DirectRun = Record<StageName, StageFigures>;
 
 const round2 = (x: number) => Number(x.toFixed(2));
+
+/** `work`'s result, once `then` has run after it settled. */
+async function afterwards<T>(then: () => void, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    then();
+  }
+}
 
 // ---------- peak RSS ----------
 
@@ -125,15 +135,19 @@ async function directRun(dataDir: string): Promise<DirectRun> {
       );
       return { sources: sources.length, newItems: newItems.reduce((a, b) => a + b, 0) };
     },
-    normalize: () => warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills, pageLoaded: () => commitSoFar(conn) })),
+    // Each activity but ingest's ends with a full garbage collection (collectGarbage), so these do too.
+    normalize: () => afterwards(collectGarbage, warehouse.transaction((conn) => runNormalize(conn, { runId, staging, skills, pageLoaded: () => commitSoFar(conn) }))),
     dedupe: () =>
-      warehouse.transaction(async (conn) => ({ ...(await runDedupe(conn, { runId, staging })), ...(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES })) })),
+      afterwards(
+        collectGarbage,
+        warehouse.transaction(async (conn) => ({ ...(await runDedupe(conn, { runId, staging })), ...(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES })) })),
+      ),
     score: async () => {
-      const batch = await warehouse.withConnection((conn) => prepareScoring(conn, { runId, staging }));
-      const scored = await runMatcher({ runId, path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT });
-      return { pairs: batch.pairs, matches: await warehouse.transaction((conn) => upsertMatches(conn, scored.path)) };
+      const batch = await afterwards(collectGarbage, warehouse.withConnection((conn) => prepareScoring(conn, { runId, staging })));
+      const scored = await afterwards(collectGarbage, runMatcher({ runId, path: batch.path, model: batch.model }, { staging, projectRoot: PROJECT_ROOT }));
+      return { pairs: batch.pairs, matches: await afterwards(collectGarbage, warehouse.transaction((conn) => upsertMatches(conn, scored.path))) };
     },
-    trend: () => warehouse.transaction(runTrend),
+    trend: () => afterwards(collectGarbage, warehouse.transaction(runTrend)),
     publish: () => warehouse.withConnection((conn) => publishSnapshot(conn, { runId, snapshotPath: config.snapshotPath })),
   };
   const run = {} as DirectRun;
