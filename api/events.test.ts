@@ -9,6 +9,7 @@ import { Staging } from '../activities/staging.js';
 import { eventStreams, type EventStreams } from './events.js';
 import { createHttpServer, listen } from './http-server.js';
 import { profileInput, usePipelineApi } from './routers/pipeline-api-fixture.js';
+import { makeOperator } from '../cli/test-support/operators.js';
 
 // The API of the fixture serves sign-ups; this server, over the same warehouse, serves /events.
 const app = usePipelineApi();
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 async function signedIn(email: string, role: 'user' | 'admin' = 'user') {
   const api = await app.signedIn(email);
-  if (role === 'admin') await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+  if (role === 'admin') await makeOperator(app.warehouse, email);
   return api;
 }
 

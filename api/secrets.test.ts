@@ -17,6 +17,7 @@ import { serveOnLoopback } from '../cli/test-support/loopback-server.js';
 import { testConfig } from '../cli/test-support/test-config.js';
 import { startBoardServer, type BoardServer } from '../fixtures/custom-sources/board-server.js';
 import type { CustomSourceConfigInput } from '../activities/ingest/custom/config.js';
+import { makeOperator } from '../cli/test-support/operators.js';
 
 const SENTINEL = {
   sendgrid: 'SG.sentinel-sendgrid-key.0f3a9c77e1d24b5a',
@@ -131,7 +132,7 @@ describe('secrets through real flows', () => {
     ana.state.csrfToken = (await ana.client.auth.signUp.mutate({ email: 'ana@example.com', password: SENTINEL.password, displayName: 'Ana' })).csrfToken;
     seen.csrfTokens.add(ana.state.csrfToken);
     seen.sessionTokens.add(ana.state.cookie.split('=')[1] ?? '');
-    await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = 'ana@example.com'`);
+    await makeOperator(app.warehouse, 'ana@example.com');
 
     const intruder = apiClient(proxy.url);
     await failure(() => intruder.client.auth.logIn.mutate({ email: 'ana@example.com', password: `${SENTINEL.password}!` }));

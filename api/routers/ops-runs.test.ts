@@ -17,6 +17,7 @@ import { MANUAL_PIPELINE_WORKFLOW_ID } from '../../workflows/pipeline-operations
 import { PIPELINE_QUEUE } from '../../workflows/task-queues.js';
 import { createHttpServer, listen } from '../http-server.js';
 import { errorCode } from './pipeline-api-fixture.js';
+import { makeOperator } from '../../cli/test-support/operators.js';
 
 const UI = { url: 'http://temporal-ui.example:8233', namespace: 'default' };
 
@@ -37,7 +38,7 @@ async function operatorOf(deps: { temporal: Client | null; temporalUi: typeof UI
   const email = `ops-${servers.length}@example.com`;
   const api = apiClient(baseUrl);
   api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: 'a long enough passphrase', displayName: 'Ops' })).csrfToken;
-  await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+  await makeOperator(warehouse, email);
   return api.client;
 }
 

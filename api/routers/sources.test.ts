@@ -13,6 +13,7 @@ import { listEnabledSources } from '../../warehouse/core.js';
 import { activeModelVersion } from '../../warehouse/ml.js';
 import { newMatches } from '../../warehouse/notifications.js';
 import type { CustomSourceConfigInput } from '../../activities/ingest/custom/config.js';
+import { makeOperator } from '../../cli/test-support/operators.js';
 
 const TOKEN = 'e2e-board-token-7d3e';
 const TOKEN_VAR = 'CUSTOM_SOURCE_E2E_BOARD_TOKEN';
@@ -43,7 +44,7 @@ async function loggedIn(email: string) {
 async function signedIn(email: string, role: 'user' | 'admin' = 'user') {
   const api = apiClient(app.httpUrl);
   api.state.csrfToken = (await api.client.auth.signUp.mutate({ email, password: PASSWORD, displayName: email })).csrfToken;
-  if (role === 'admin') await app.warehouse.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+  if (role === 'admin') await makeOperator(app.warehouse, email);
   return api.client;
 }
 

@@ -16,6 +16,7 @@ import type { Warehouse } from '../../warehouse/db.js';
 import { upsertMatches } from '../../warehouse/ml.js';
 import { createHttpServer, listen } from '../http-server.js';
 import type { AppRouter } from '../router.js';
+import { makeOperator } from '../../cli/test-support/operators.js';
 
 let faults: FaultServer;
 let warehouse: Warehouse;
@@ -143,7 +144,7 @@ describe('profile and matches: each user sees only their own', () => {
     const carla = await signedIn('carla@example.com');
     expect(await code(() => carla.client.sources.list.query())).toBe('FORBIDDEN');
     expect(await code(() => carla.client.ops.runs.query({}))).toBe('FORBIDDEN');
-    await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = 'carla@example.com'`);
+    await makeOperator(warehouse, 'carla@example.com');
     const sources = await carla.client.sources.list.query();
     expect(sources.map((s) => s.id)).toEqual(['demo-remotive', 'demo-wwr']);
     expect(await carla.client.ops.runs.query({})).toEqual([]);
@@ -151,7 +152,7 @@ describe('profile and matches: each user sees only their own', () => {
 
   it('lets an operator split a wrong merge; the card keeps its id and the split stays through later runs', async () => {
     const admin = await signedIn('ops@example.com');
-    await warehouse.query(`UPDATE users SET role = 'admin' WHERE email = 'ops@example.com'`);
+    await makeOperator(warehouse, 'ops@example.com');
     const merged = (await admin.client.jobs.list.query({ limit: 100 })).find((j) => Number(j.sources) === 2);
     const job = await admin.client.jobs.get.query({ clusterId: String(merged?.clusterId) });
     const [first, second] = job.members as { sourceId: string }[];
