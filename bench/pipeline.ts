@@ -140,7 +140,11 @@ async function directRun(dataDir: string): Promise<DirectRun> {
     dedupe: () =>
       afterwards(
         collectGarbage,
-        warehouse.transaction(async (conn) => ({ ...(await runDedupe(conn, { runId, staging })), ...(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES })) })),
+        warehouse.transaction(async (conn) => {
+          const clusters = await runDedupe(conn, { runId, staging });
+          await commitSoFar(conn);
+          return { ...clusters, ...(await refreshSearchIndex(conn, { latamCountries: LATAM_COUNTRIES })) };
+        }),
       ),
     score: async () => {
       const batch = await afterwards(collectGarbage, warehouse.withConnection((conn) => prepareScoring(conn, { runId, staging })));
