@@ -10,10 +10,8 @@
 // api/query-fast-path.ts), the baseline the fast path is measured against; its results go to a file
 // of their own. A measurement harness, not product code: node:http and an Agent, no dependencies.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { LATAM_COUNTRIES } from '../activities/normalize/geo.js';
@@ -27,6 +25,7 @@ import { queryTerms } from '../warehouse/search-words.js';
 import { benchWarehouse, benchSessionToken } from './api-warehouse.js';
 import { Rand } from './corpus.js';
 import { FAMILIES } from './corpus-vocab.js';
+import { writeResults } from './results-file.js';
 
 const SELF = fileURLToPath(import.meta.url);
 
@@ -118,9 +117,7 @@ async function main(): Promise<void> {
       trpc: stockTrpc ? 'stock handler only' : 'GET fast path',
       load: { concurrency, seconds, closedLoop, oneClient, serverCpuMsPerRequest, targetP95Ms: 50, meetsTarget: Object.fromEntries(Object.entries(closedLoop).map(([k, f]) => [k, f.p95 < 50 && f.errors === 0])) },
     };
-    mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-    const name = `${postings === 100_000 ? 'api-load' : `api-load-${postings}`}${stockTrpc ? '-stock-trpc' : ''}`;
-    writeFileSync(join(PROJECT_ROOT, `bench/results/${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    writeResults(`${postings === 100_000 ? 'api-load' : `api-load-${postings}`}${stockTrpc ? '-stock-trpc' : ''}`, result);
   } finally {
     await server.stop();
   }

@@ -6,7 +6,7 @@
 //  - the baseline on a small corpus (it compares all pairs), its time extrapolated to the larger sizes.
 // Flags (npm run bench -- dedupe --size 1000000): --size N[,N…] (default 100000), --baseline-size N
 // (default 5000), --seed N (default 42). Each measured run is a child process, so its peak RSS is its own.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,7 @@ import { migrate } from '../warehouse/migrate.js';
 import { childSpec, runInChild } from './child-process.js';
 import { COPY_RATES, VARIANT_RATES, generateCorpus, type CorpusPosting } from './corpus.js';
 import { clusteredWithTruth, loadCorpus, publishPending, scoreClusters, type Labelled } from './dedupe-corpus.js';
+import { writeResults } from './results-file.js';
 
 const CHILD_SPEC = 'BENCH_DEDUPE_CHILD';
 
@@ -292,9 +293,8 @@ if (spec) {
   console.table(ratios);
   console.table([quality2]);
 
-  mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
   const report = { date: new Date().toISOString(), machine, seed, quality, corpus, baseline: { postings: baselineSize, threshold, ...baseline }, ratios: { time: ratios, quality: quality2 } };
-  writeFileSync(join(PROJECT_ROOT, 'bench/results/dedupe.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeResults('dedupe', report);
 }
 
 function row(method: string, postings: number, m: Measured) {

@@ -4,7 +4,7 @@
 // row counts, every cluster and its members, the stage statuses, and the invariants (no duplicate,
 // referential integrity, clusters non-empty with their canonical posting a member).
 // workflows/faults.integration.test.ts runs the same at 10,000 postings.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { cleanAndKilledRuns, killSchedule, startCorpusFeeds } from '../cli/test-
 import { NO_VIOLATIONS } from '../cli/test-support/warehouse-checks.js';
 import { resolveTemporalCli } from '../cli/temporal-cli.js';
 import { startDevServer } from '../cli/temporal-dev-server.js';
+import { writeResults } from './results-file.js';
 
 const { values } = parseArgs({ options: { postings: { type: 'string', default: '100000' }, kills: { type: 'string', default: '5' }, seed: { type: 'string', default: '42' } } });
 const [postings, kills, seed] = [values.postings, values.kills, values.seed].map(Number) as [number, number, number];
@@ -47,11 +48,7 @@ try {
   console.table(checks);
   console.table(runs.actual.counts);
   console.table({ 'clean run (s)': Math.round(runs.cleanMs / 1000), 'killed run (s)': Math.round(runs.killedMs / 1000), 'kills that landed': runs.landed.length });
-  mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-  writeFileSync(
-    join(PROJECT_ROOT, 'bench/results/faults.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), postings, seed, schedule, landed: runs.landed, cleanMs: runs.cleanMs, killedMs: runs.killedMs, counts: runs.actual.counts, violations: runs.violations, checks }, null, 2)}\n`,
-  );
+  writeResults('faults', { date: new Date().toISOString(), postings, seed, schedule, landed: runs.landed, cleanMs: runs.cleanMs, killedMs: runs.killedMs, counts: runs.actual.counts, violations: runs.violations, checks });
   if (Object.values(checks).includes(false)) process.exitCode = 1;
 } finally {
   await connection.close();

@@ -4,7 +4,7 @@
 //   3. the largest |ONNX score − the feature specification's reference (float64 weighted sum)|, target ≤ 1e-6;
 //   4. the score stage's real path (staged plan → runMatcher → staged NDJSON scores), 100 profiles × 10,000 jobs.
 // Each for v1 (the prior's 4 features) and for a model trained here on all 13 features (collaborative included).
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTaxonomy } from '../activities/normalize/skills.js';
@@ -22,6 +22,7 @@ import { MatcherScorer } from '../models/matcher/scorer.js';
 import { seededRandom } from '../models/matcher/simulated-population.js';
 import { trainCandidate } from '../models/matcher/training.js';
 import type { FeedbackRow } from '../warehouse/ml.js';
+import { writeResults } from './results-file.js';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const DAY = 86_400_000;
@@ -188,5 +189,4 @@ console.table(
     ]),
   ),
 );
-mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(PROJECT_ROOT, 'bench/results/matcher.json'), `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);
+writeResults('matcher', { date: new Date().toISOString(), ...result });

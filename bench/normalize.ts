@@ -2,14 +2,12 @@
 // default 100,000): the pure function on one thread, and the worker-thread pool the stage uses for
 // large batches. CPU time is the process's, worker threads included: on a machine shared with other
 // work it is the steadier figure.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeNdjson } from '../activities/normalize/normalize-ndjson.js';
 import { NormalizePool } from '../activities/normalize/normalize-pool.js';
 import { SkillMatcher, loadTaxonomy } from '../activities/normalize/skills.js';
-import { PROJECT_ROOT } from '../cli/config.js';
 import { generateCorpus, rawNdjson } from './corpus.js';
+import { writeResults } from './results-file.js';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { size: { type: 'string', default: '100000' } } });
 const COUNT = Number(values.size);
@@ -41,5 +39,4 @@ const result = {
   peakRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
 };
 console.table({ 'normalize, one thread': oneThread, [`normalize, pool of ${pool.size}`]: result.pool });
-mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(PROJECT_ROOT, 'bench/results/normalize.json'), `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);
+writeResults('normalize', { date: new Date().toISOString(), ...result });

@@ -11,7 +11,7 @@
 // Flags (npm run bench -- pipeline --size 1000000): --size N (default 100000), --profiles N (1000),
 // --temporal-size N (20000), --baseline-size N (10000), --seed N (42). Direct runs are child
 // processes, so the corpus the parent serves is not in their RSS. Peak RSS is Linux's VmHWM.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,6 +48,7 @@ import { loadUsers } from './api-warehouse.js';
 import { childSpec, runInChild } from './child-process.js';
 import { PermanentError } from '../activities/errors.js';
 import { collectGarbage } from '../activities/collect-garbage.js';
+import { writeResults } from './results-file.js';
 
 const CHILD_SPEC = 'BENCH_PIPELINE_CHILD';
 const STAGES = ['ingest', 'normalize', 'dedupe', 'score', 'trend', 'publish'] as const;
@@ -359,9 +360,8 @@ if (spec) {
     machine.loadAverageAtEnd = loadAverage();
     const whole = { seconds: total(run), peakRssMb: wholeRunPeak(run) };
     console.log(`\nwhole run at ${size.toLocaleString('en')}: ${whole.seconds} s (target < ${TARGET.seconds}), ${whole.peakRssMb} MB (target < ${TARGET.peakRssMb}); ${machine.cpus} CPUs, load average ${machine.loadAverageAtStart.join(' ')} at start, ${machine.loadAverageAtEnd.join(' ')} at end`);
-    mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
     const report = { date: new Date().toISOString(), machine, seed, postings: size, profiles, target: TARGET, whole, stages: run, baseline: baseline && { postings: baselineSize, ...baseline }, temporal };
-    writeFileSync(join(PROJECT_ROOT, 'bench/results/pipeline.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeResults('pipeline', report);
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
